@@ -1,0 +1,83 @@
+package dev.cognitosyncmock;
+
+import dev.cognitosyncmock.admin.AdminApi;
+import dev.cognitosyncmock.engine.Caller;
+import dev.cognitosyncmock.engine.EngineSettings;
+import dev.cognitosyncmock.engine.IdSource;
+import dev.cognitosyncmock.engine.SyncEngine;
+import dev.cognitosyncmock.protocol.CallerResolver;
+import dev.cognitosyncmock.protocol.CognitoSyncProtocol;
+import dev.cognitosyncmock.protocol.ProtocolRequest;
+import dev.cognitosyncmock.protocol.ProtocolResponse;
+import dev.cognitosyncmock.schemas.ServiceModel;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * One mock: an engine, the protocol that serves it and its admin API. Server adapters (WireMock,
+ * the JUnit extension) hold one of these and hand it raw requests.
+ */
+public final class CognitoSyncService {
+  private final SyncEngine engine;
+  private final CognitoSyncProtocol protocol;
+  private final AdminApi admin;
+
+  private CognitoSyncService(Builder b) {
+    this.engine = new SyncEngine(b.settings, b.clock, b.ids);
+    this.protocol = new CognitoSyncProtocol(ServiceModel.load(), engine,
+        new CallerResolver(b.accountId));
+    this.admin = new AdminApi(engine);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static CognitoSyncService createDefault() {
+    return builder().build();
+  }
+
+  public SyncEngine engine() {
+    return engine;
+  }
+
+  public ProtocolResponse handle(ProtocolRequest request) {
+    return protocol.handle(request);
+  }
+
+  public AdminApi admin() {
+    return admin;
+  }
+
+  public static final class Builder {
+    private EngineSettings settings = EngineSettings.DEFAULT;
+    private Clock clock = Clock.systemUTC();
+    private IdSource ids = IdSource.random();
+    private String accountId = Caller.DEFAULT_ACCOUNT_ID;
+
+    public Builder settings(EngineSettings settings) {
+      this.settings = Objects.requireNonNull(settings);
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    public Builder ids(IdSource ids) {
+      this.ids = Objects.requireNonNull(ids);
+      return this;
+    }
+
+    /** The account id that stands for developer credentials in LastModifiedBy (SEMANTICS C5). */
+    public Builder accountId(String accountId) {
+      this.accountId = Objects.requireNonNull(accountId);
+      return this;
+    }
+
+    public CognitoSyncService build() {
+      return new CognitoSyncService(this);
+    }
+  }
+}

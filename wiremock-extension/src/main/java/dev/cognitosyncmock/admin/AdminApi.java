@@ -1,0 +1,127 @@
+package dev.cognitosyncmock.admin;
+
+import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.engine.ServiceException;
+import dev.cognitosyncmock.engine.SyncEngine;
+import dev.cognitosyncmock.protocol.ProtocolResponse;
+import dev.cognitosyncmock.protocol.WireJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The mock's own admin API, served under {@code /__admin/cognito-sync/}: reset, export and import
+ * the whole state, create identity pools, merge identities. Knows nothing of the HTTP server;
+ * {@link #ROUTES} lists what an adapter must route here.
+ */
+public final class AdminApi {
+  public static final String PREFIX = "/cognito-sync";
+
+  /** Method and path (below {@code /__admin}) of every admin route. */
+  public static final List<Map.Entry<String, String>> ROUTES = List.of(
+      Map.entry("POST", PREFIX + "/reset"),
+      Map.entry("GET", PREFIX + "/state"),
+      Map.entry("PUT", PREFIX + "/state"),
+      Map.entry("POST", PREFIX + "/state"),
+      Map.entry("POST", PREFIX + "/identitypools"),
+      Map.entry("POST", PREFIX + "/merges"));
+
+  private final SyncEngine engine;
+
+  public AdminApi(SyncEngine engine) {
+    this.engine = engine;
+  }
+
+  public ProtocolResponse handle(String method, String path, byte[] body) {
+    try {
+      String route = method + " " + path;
+      return switch (route) {
+        case "POST " + PREFIX + "/reset" -> {
+          engine.reset();
+          yield ok(message("State reset"));
+        }
+        case "GET " + PREFIX + "/state" -> ok(WireJson.MAPPER.valueToTree(engine.exportState()));
+        case "PUT " + PREFIX + "/state", "POST " + PREFIX + "/state" -> {
+          EngineSnapshot snapshot = readState(body);
+          engine.importState(snapshot);
+          yield ok(message("Imported " + snapshot.identityPools().size() + " identity pools"));
+        }
+        case "POST " + PREFIX + "/identitypools" -> {
+          String poolId = required(read(body), "IdentityPoolId");
+          engine.createIdentityPool(poolId);
+          ObjectNode out = WireJson.MAPPER.createObjectNode();
+          out.put("IdentityPoolId", poolId);
+          yield ok(out);
+        }
+        case "POST " + PREFIX + "/merges" -> {
+          JsonNode in = read(body);
+          List<String> names = engine.mergeIdentities(required(in, "IdentityPoolId"),
+              required(in, "SurvivorIdentityId"), required(in, "AbsorbedIdentityId"));
+          ObjectNode out = WireJson.MAPPER.createObjectNode();
+          out.set("MergedDatasetNames", WireJson.MAPPER.valueToTree(names));
+          yield ok(out);
+        }
+        default -> response(404, message("No admin route " + route));
+      };
+    } catch (ServiceException e) {
+      return response(e.shape().name().equals("ResourceNotFoundException") ? 404 : 400,
+          message(e.getMessage()));
+    } catch (JacksonException e) {
+      return response(400, message("Invalid JSON: " + e.getOriginalMessage()));
+    }
+  }
+
+  /** Reads a state document, as the admin API and the start-up seed file take it. */
+  public static EngineSnapshot readState(byte[] json) {
+    if (json.length == 0) {
+      throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+          "A state document is required");
+    }
+    EngineSnapshot snapshot = WireJson.MAPPER.readValue(json, EngineSnapshot.class);
+    return snapshot.identityPools() == null ? new EngineSnapshot(List.of()) : snapshot;
+  }
+
+  public static EngineSnapshot readState(Path file) {
+    try {
+      return readState(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read state file " + file, e);
+    }
+  }
+
+  private static JsonNode read(byte[] body) {
+    return body.length == 0 ? WireJson.MAPPER.createObjectNode() : WireJson.MAPPER.readTree(body);
+  }
+
+  private static String required(JsonNode in, String member) {
+    JsonNode v = in.get(member);
+    if (v == null || !v.isString() || v.asString().isEmpty()) {
+      throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+          member + " is required");
+    }
+    return v.asString();
+  }
+
+  private static ObjectNode message(String text) {
+    ObjectNode o = WireJson.MAPPER.createObjectNode();
+    o.put("message", text);
+    return o;
+  }
+
+  private static ProtocolResponse ok(JsonNode body) {
+    return response(200, body);
+  }
+
+  private static ProtocolResponse response(int status, JsonNode body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    return new ProtocolResponse(status, headers, WireJson.MAPPER.writeValueAsBytes(body));
+  }
+}
