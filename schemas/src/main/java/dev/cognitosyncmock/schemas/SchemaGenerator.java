@@ -143,8 +143,8 @@ public final class SchemaGenerator {
             switch (type) {
                 case "string" -> {
                     schema.put("type", "string");
-                    copyInt(shape, "min", schema, "minLength");
-                    copyInt(shape, "max", schema, "maxLength");
+                    copyNumber(shape, "min", schema, "minLength");
+                    copyNumber(shape, "max", schema, "maxLength");
                     if (shape.has("pattern")) {
                         schema.put("pattern", anchoredPattern(shapeName, shape.path("pattern").asString()));
                     }
@@ -154,8 +154,8 @@ public final class SchemaGenerator {
                 }
                 case "integer", "long" -> {
                     schema.put("type", "integer");
-                    copyInt(shape, "min", schema, "minimum");
-                    copyInt(shape, "max", schema, "maximum");
+                    copyNumber(shape, "min", schema, "minimum");
+                    copyNumber(shape, "max", schema, "maximum");
                 }
                 case "boolean" -> schema.put("type", "boolean");
                 // rest-json timestamps are epoch seconds, possibly with a fraction (JS SDK v2 sends 1700574873.059).
@@ -163,15 +163,15 @@ public final class SchemaGenerator {
                 case "list" -> {
                     schema.put("type", "array");
                     schema.set("items", schemaOf(shape.path("member").path("shape").asString()));
-                    copyInt(shape, "min", schema, "minItems");
-                    copyInt(shape, "max", schema, "maxItems");
+                    copyNumber(shape, "min", schema, "minItems");
+                    copyNumber(shape, "max", schema, "maxItems");
                 }
                 case "map" -> {
                     schema.put("type", "object");
                     schema.set("propertyNames", schemaOf(shape.path("key").path("shape").asString()));
                     schema.set("additionalProperties", schemaOf(shape.path("value").path("shape").asString()));
-                    copyInt(shape, "min", schema, "minProperties");
-                    copyInt(shape, "max", schema, "maxProperties");
+                    copyNumber(shape, "min", schema, "minProperties");
+                    copyNumber(shape, "max", schema, "maxProperties");
                 }
                 case "structure" -> {
                     if (!defs.containsKey(shapeName)) {
@@ -218,10 +218,10 @@ public final class SchemaGenerator {
         return anchored;
     }
 
-    private static void copyInt(JsonNode shape, String from, ObjectNode schema, String to) {
+    private static void copyNumber(JsonNode shape, String from, ObjectNode schema, String to) {
         JsonNode value = shape.get(from);
         if (value != null) {
-            schema.put(to, value.longValue());
+            schema.set(to, value.deepCopy()); // keep the model's number node as-is
         }
     }
 
