@@ -24,23 +24,19 @@ import tools.jackson.databind.node.ObjectNode;
 public final class AdminApi {
   public static final String PREFIX = "/cognito-sync";
 
-  /** Method and path (below {@code /__admin}) of every admin route. */
-  public static final List<Map.Entry<String, String>> ROUTES = List.of(
-      Map.entry("POST", PREFIX + "/reset"),
-      Map.entry("GET", PREFIX + "/state"),
-      Map.entry("PUT", PREFIX + "/state"),
-      Map.entry("POST", PREFIX + "/state"),
-      Map.entry("POST", PREFIX + "/identitypools"),
-      Map.entry("POST", PREFIX + "/merges"));
-
   private final SyncEngine engine;
 
   public AdminApi(SyncEngine engine) {
     this.engine = engine;
   }
 
-  public ProtocolResponse handle(String method, String path, byte[] body) {
+  /**
+   * @param url the path below {@code /__admin}, e.g. {@code /cognito-sync/state}, with any query
+   */
+  public ProtocolResponse handle(String method, String url, byte[] body) {
     try {
+      int q = url.indexOf('?');
+      String path = q < 0 ? url : url.substring(0, q);
       String route = method + " " + path;
       return switch (route) {
         case "POST " + PREFIX + "/reset" -> {

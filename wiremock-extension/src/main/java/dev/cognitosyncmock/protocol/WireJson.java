@@ -20,6 +20,8 @@ public final class WireJson {
           .build())
       .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      // state documents may leave counts out; they are filled in on import
+      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .build();
 
   private WireJson() {

@@ -7,10 +7,8 @@ import dev.cognitosyncmock.CognitoSyncService;
 import java.util.List;
 
 /**
- * Plugs the mock into WireMock: the responder, the catch-all stub and the admin routes, all
- * sharing one {@link CognitoSyncService}. The no-argument constructor serves WireMock's
- * standalone runner ({@code --extensions dev.cognitosyncmock.wiremock.CognitoSyncExtensions})
- * and service loading.
+ * Service-loading entry point ({@code META-INF/services}, used when WireMock's extension scanning
+ * is on) and a convenient way to hand WireMock a mock built in code.
  */
 public final class CognitoSyncExtensions implements ExtensionFactory {
   private final CognitoSyncService service;
@@ -29,7 +27,6 @@ public final class CognitoSyncExtensions implements ExtensionFactory {
 
   @Override
   public List<Extension> create(WireMockServices services) {
-    return List.of(new CognitoSyncResponder(service), new CognitoSyncStubs(),
-        new CognitoSyncAdminRoutes(service.admin()));
+    return List.of(new CognitoSyncWireMockExtension(service));
   }
 }
