@@ -29,8 +29,19 @@ final class InputValidator {
   InputValidator(ServiceModel model) {
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     for (OperationModel op : model.operations()) {
-      schemas.put(op.name(), registry.getSchema(OperationSchemas.input(op.name())));
+      schemas.put(op.name(), registry.getSchema(withoutAnnotations(OperationSchemas.input(op.name()))));
     }
+  }
+
+  /** x-location tells humans where a member travels; it has no say in validation. */
+  private static JsonNode withoutAnnotations(JsonNode schema) {
+    JsonNode copy = schema.deepCopy();
+    copy.path("properties").forEach(p -> {
+      if (p instanceof tools.jackson.databind.node.ObjectNode o) {
+        o.remove("x-location");
+      }
+    });
+    return copy;
   }
 
   void validate(String operation, JsonNode input) {

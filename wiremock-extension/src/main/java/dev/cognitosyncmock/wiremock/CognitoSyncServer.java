@@ -28,7 +28,9 @@ public final class CognitoSyncServer implements AutoCloseable {
         .bindAddress(b.bindAddress)
         .extensions(new CognitoSyncExtensions(b.service))
         .notifier(new ConsoleNotifier(b.verbose))
-        .stubRequestLoggingDisabled(!b.verbose);
+        .stubRequestLoggingDisabled(!b.verbose)
+        // Jetty wants no more acceptors than cores; small CI machines have two
+        .jettyAcceptors(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     if (b.requestJournalSize <= 0) {
       config.disableRequestJournal();
     } else {
