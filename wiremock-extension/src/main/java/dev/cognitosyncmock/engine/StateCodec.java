@@ -20,8 +20,12 @@ final class StateCodec {
     List<PoolSnapshot> out = new ArrayList<>();
     pools.stream().sorted((a, b) -> a.id.compareTo(b.id)).forEach(pool -> {
       List<IdentitySnapshot> identities = new ArrayList<>();
+      // an identity with no datasets holds no state: a refused first write may leave one behind
+      // (removing it would race with a writer already holding it), so it is simply not exported
       pool.identities.values().stream().sorted((a, b) -> a.id.compareTo(b.id))
-          .forEach(identity -> identities.add(exportIdentity(identity)));
+          .map(StateCodec::exportIdentity)
+          .filter(identity -> !identity.datasets().isEmpty())
+          .forEach(identities::add);
       out.add(new PoolSnapshot(pool.id, pool.creationDate, pool.syncSessionsCount.get(),
           identities));
     });

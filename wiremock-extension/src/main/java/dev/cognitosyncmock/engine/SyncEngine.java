@@ -341,11 +341,11 @@ public final class SyncEngine {
     }
     return read(() -> {
       Pool pool = pool(identityPoolId);
-      Identity survivor = pool.identities.computeIfAbsent(survivorId, Identity::new);
       Identity absorbed = pool.identities.get(absorbedId);
       if (absorbed == null) {
         throw ServiceException.notFound("Identity not found: " + absorbedId);
       }
+      Identity survivor = pool.identities.computeIfAbsent(survivorId, Identity::new);
       // lock in id order so two opposite merges cannot deadlock
       Identity first = survivorId.compareTo(absorbedId) < 0 ? survivor : absorbed;
       Identity second = first == survivor ? absorbed : survivor;
