@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class DeletionAndMergeTest extends EngineTestSupport {
@@ -158,9 +157,6 @@ class DeletionAndMergeTest extends EngineTestSupport {
   }
 
   @Test
-  @Disabled("engine bug: mergeIdentities creates the survivor identity (computeIfAbsent) before"
-      + " it finds the absorbed identity missing, so a refused merge leaves an empty identity"
-      + " in exportState()")
   void E5_refusedMergeIntoAnUnknownSurvivorLeavesNoTrace() {
     put(prefs, "k", "v");
     assertRefusedWithoutStateChange(ErrorShape.ResourceNotFoundException,

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class QuotasTest extends EngineTestSupport {
@@ -126,9 +125,6 @@ class QuotasTest extends EngineTestSupport {
   }
 
   @Test
-  @Disabled("engine bug: a refused UpdateRecords on an identity with no data leaves an empty"
-      + " identity behind (SyncEngine.updateRecords -> withIdentity(create=true) runs before"
-      + " the conflict and quota checks); visible in exportState()")
   void B7_refusedFirstWriteOfANewIdentityLeavesNoTrace() {
     DatasetKey key = ds(ID_C, "prefs");
     String token = token(key);
