@@ -4,7 +4,10 @@ import dev.cognitosyncmock.admin.AdminApi;
 import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.engine.IdSource;
+import dev.cognitosyncmock.engine.EngineSnapshot;
 import dev.cognitosyncmock.engine.SyncEngine;
+import dev.cognitosyncmock.persistence.StateJournal;
+import java.nio.file.Path;
 import dev.cognitosyncmock.protocol.CallerResolver;
 import dev.cognitosyncmock.protocol.CognitoSyncProtocol;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
@@ -17,16 +20,42 @@ import java.util.Objects;
  * One mock: an engine, the protocol that serves it and its admin API. Server adapters (WireMock,
  * the JUnit extension) hold one of these and hand it raw requests.
  */
-public final class CognitoSyncService {
+public final class CognitoSyncService implements AutoCloseable {
   private final SyncEngine engine;
   private final CognitoSyncProtocol protocol;
   private final AdminApi admin;
+  private final StateJournal journal;
 
   private CognitoSyncService(Builder b) {
     this.engine = new SyncEngine(b.settings, b.clock, b.ids);
     this.protocol = new CognitoSyncProtocol(ServiceModel.load(), engine,
         new CallerResolver(b.accountId));
     this.admin = new AdminApi(engine);
+    if (b.seed != null) {
+      engine.importState(b.seed);
+    }
+    if (b.persistenceDirectory != null) {
+      boolean fresh = StateJournal.isEmpty(b.persistenceDirectory);
+      if (!fresh) {
+        engine.reset(); // the directory's state wins over any seed
+      }
+      this.journal = StateJournal.open(b.persistenceDirectory, engine);
+      if (fresh && b.seed != null) {
+        journal.compact();
+      }
+      protocol.addOperationListener(journal);
+      admin.afterStateChange(journal::compact);
+    } else {
+      this.journal = null;
+    }
+  }
+
+  /** Writes a final snapshot when state is persistent; a no-op otherwise. */
+  @Override
+  public void close() {
+    if (journal != null) {
+      journal.close();
+    }
   }
 
   public static Builder builder() {
@@ -54,6 +83,23 @@ public final class CognitoSyncService {
     private Clock clock = Clock.systemUTC();
     private IdSource ids = IdSource.random();
     private String accountId = Caller.DEFAULT_ACCOUNT_ID;
+    private EngineSnapshot seed;
+    private Path persistenceDirectory;
+
+    /** State to start from (ignored when a persistence directory already holds state). */
+    public Builder seed(EngineSnapshot seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Keeps state durable in this directory: every acknowledged write survives a restart or a
+     * crash. Without it, state lives in memory only.
+     */
+    public Builder persistenceDirectory(Path dir) {
+      this.persistenceDirectory = dir;
+      return this;
+    }
 
     public Builder settings(EngineSettings settings) {
       this.settings = Objects.requireNonNull(settings);

@@ -25,15 +25,29 @@ public final class AdminApi {
   public static final String PREFIX = "/cognito-sync";
 
   private final SyncEngine engine;
+  private volatile Runnable afterStateChange = () -> { };
 
   public AdminApi(SyncEngine engine) {
     this.engine = engine;
+  }
+
+  /** Runs after every admin call that changed state (persistence makes it durable there). */
+  public void afterStateChange(Runnable action) {
+    this.afterStateChange = action;
   }
 
   /**
    * @param url the path below {@code /__admin}, e.g. {@code /cognito-sync/state}, with any query
    */
   public ProtocolResponse handle(String method, String url, byte[] body) {
+    ProtocolResponse response = route(method, url, body);
+    if (response.status() == 200 && !method.equals("GET")) {
+      afterStateChange.run();
+    }
+    return response;
+  }
+
+  private ProtocolResponse route(String method, String url, byte[] body) {
     try {
       int q = url.indexOf('?');
       String path = q < 0 ? url : url.substring(0, q);

@@ -407,6 +407,46 @@ public final class SyncEngine {
     return exclusive(() -> StateCodec.export(pools.values()));
   }
 
+  /**
+   * Exports the state and, while nothing can change it, runs {@code alsoWhileLocked}: a journal
+   * rotates there so that the snapshot and the journal after it meet exactly.
+   */
+  public EngineSnapshot exportState(Runnable alsoWhileLocked) {
+    return exclusive(() -> {
+      EngineSnapshot snapshot = StateCodec.export(pools.values());
+      alsoWhileLocked.run();
+      return snapshot;
+    });
+  }
+
+  /**
+   * Applies a change recorded earlier by a {@link ChangeListener}, as it was committed: same sync
+   * count, records and dates. Used to recover a persistent mock; no listener is told.
+   */
+  public void replay(DatasetChange change) {
+    DatasetKey key = change.dataset();
+    read(() -> {
+      Pool pool = pools.computeIfAbsent(key.identityPoolId(), id -> new Pool(id, change.at()));
+      return withIdentity(pool, key.identityId(), true, identity -> {
+        Dataset dataset = identity.datasets.computeIfAbsent(key.datasetName(), Dataset::new);
+        if (change.kind() == DatasetChange.Kind.DATASET_DELETED) {
+          dataset.syncCount = Math.max(dataset.syncCount, change.syncCount());
+          dataset.delete();
+          return null;
+        }
+        if (!dataset.exists) {
+          dataset.exists = true;
+          dataset.creationDate = change.at();
+        }
+        dataset.syncCount = Math.max(dataset.syncCount, change.syncCount());
+        change.written().forEach(dataset::put);
+        dataset.lastModifiedDate = change.at();
+        dataset.lastModifiedBy = change.caller().principal();
+        return null;
+      });
+    });
+  }
+
   /** Replaces the whole state with the document's; missing counts and dates are filled in. */
   public void importState(EngineSnapshot snapshot) {
     Map<String, Pool> imported = StateCodec.restore(snapshot, clock.instant(),

@@ -28,6 +28,8 @@ public final class CognitoSyncProtocol {
   private final InputValidator validator;
   private final OperationTable table;
   private final CallerResolver callers;
+  private final java.util.List<OperationListener> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public CognitoSyncProtocol(ServiceModel model, SyncEngine engine, CallerResolver callers) {
     this.model = model;
@@ -35,6 +37,10 @@ public final class CognitoSyncProtocol {
     this.validator = new InputValidator(model);
     this.table = new OperationTable(model, engine);
     this.callers = callers;
+  }
+
+  public void addOperationListener(OperationListener listener) {
+    listeners.add(listener);
   }
 
   public ProtocolResponse handle(ProtocolRequest request) {
@@ -49,6 +55,9 @@ public final class CognitoSyncProtocol {
       OperationCall call = new OperationCall(operation.name(), input,
           callers.resolve(request, unresolved));
       JsonNode output = table.handler(operation.name()).handle(call);
+      for (OperationListener listener : listeners) {
+        listener.completed(operation);
+      }
       return json(operation.responseCode(), requestId, null, output);
     } catch (ServiceException e) {
       return error(operation, e.shape(), e.getMessage(), requestId);

@@ -47,6 +47,12 @@ public final class StandaloneServer implements Callable<Integer> {
           + " at start-up (env COGNITO_SYNC_MOCK_SEED_FILE).")
   Path seedFile;
 
+  @Option(names = "--persistence-dir", defaultValue = "${env:COGNITO_SYNC_MOCK_PERSISTENCE_DIR}",
+      description = "Keep state durable in this directory (journal fsynced before each answer,"
+          + " compacted into snapshots); without it state is in memory"
+          + " (env COGNITO_SYNC_MOCK_PERSISTENCE_DIR).")
+  Path persistenceDir;
+
   @Option(names = "--account-id", defaultValue = "${env:COGNITO_SYNC_MOCK_ACCOUNT_ID:-123456789012}",
       description = "Account id written as LastModifiedBy for developer credentials"
           + " (env COGNITO_SYNC_MOCK_ACCOUNT_ID, default ${DEFAULT-VALUE}).")
@@ -80,10 +86,9 @@ public final class StandaloneServer implements Callable<Integer> {
     CognitoSyncService service = CognitoSyncService.builder()
         .settings(EngineSettings.DEFAULT.withStrictPools(strictPools).withTokenExpiry(tokenExpiry))
         .accountId(accountId)
+        .seed(seedFile == null ? null : AdminApi.readState(seedFile))
+        .persistenceDirectory(persistenceDir)
         .build();
-    if (seedFile != null) {
-      service.engine().importState(AdminApi.readState(seedFile));
-    }
     CognitoSyncServer server = CognitoSyncServer.builder()
         .service(service)
         .port(port)
@@ -95,10 +100,12 @@ public final class StandaloneServer implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.stop();
+      service.close();
       stopped.countDown();
     }, "cognito-sync-mock-shutdown"));
-    System.out.printf("Cognito Sync mock listening on http://%s:%d (%s state%s)%n",
-        bindAddress, server.port(), "in-memory", seedFile == null ? "" : ", seeded from " + seedFile);
+    System.out.printf("Cognito Sync mock listening on http://%s:%d (%s%s)%n", bindAddress,
+        server.port(), persistenceDir == null ? "in-memory state" : "state kept in " + persistenceDir,
+        seedFile == null ? "" : ", seeded from " + seedFile);
     stopped.await();
     return 0;
   }
