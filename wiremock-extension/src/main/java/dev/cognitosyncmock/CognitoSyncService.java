@@ -5,7 +5,9 @@ import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.engine.IdSource;
 import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.engine.SideEffects;
 import dev.cognitosyncmock.engine.SyncEngine;
+import dev.cognitosyncmock.engine.SyncTriggerHandler;
 import dev.cognitosyncmock.persistence.StateJournal;
 import java.nio.file.Path;
 import dev.cognitosyncmock.protocol.CallerResolver;
@@ -13,6 +15,10 @@ import dev.cognitosyncmock.protocol.CognitoSyncProtocol;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
 import dev.cognitosyncmock.schemas.ServiceModel;
+import dev.cognitosyncmock.sideeffects.HttpSyncTriggerHandler;
+import dev.cognitosyncmock.sideeffects.PushWebhookSender;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -28,6 +34,10 @@ public final class CognitoSyncService implements AutoCloseable {
 
   private CognitoSyncService(Builder b) {
     this.engine = new SyncEngine(b.settings, b.clock, b.ids);
+    // side effects that leave the process over HTTP live outside the engine
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    engine.sideEffects().addListener(new PushWebhookSender(engine, http));
+    engine.setUrlSyncTriggerHandlers(url -> new HttpSyncTriggerHandler(http, url));
     this.protocol = new CognitoSyncProtocol(ServiceModel.load(), engine,
         new CallerResolver(b.accountId));
     this.admin = new AdminApi(engine);
@@ -68,6 +78,16 @@ public final class CognitoSyncService implements AutoCloseable {
 
   public SyncEngine engine() {
     return engine;
+  }
+
+  /** Push notifications and Cognito Streams records captured so far (SEMANTICS G4, G5). */
+  public SideEffects sideEffects() {
+    return engine.sideEffects();
+  }
+
+  /** Stands a Java function in for the pool's SyncTrigger Lambda (SEMANTICS G3); null removes. */
+  public void setSyncTriggerHandler(String identityPoolId, SyncTriggerHandler handler) {
+    engine.setSyncTriggerHandler(identityPoolId, handler);
   }
 
   public ProtocolResponse handle(ProtocolRequest request) {

@@ -1,12 +1,14 @@
 package dev.cognitosyncmock.admin;
 
 import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.engine.PoolMockSettings;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
 import dev.cognitosyncmock.protocol.WireJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The mock's own admin API, served under {@code /__admin/cognito-sync/}: reset, export and import
- * the whole state, create identity pools, merge identities. Knows nothing of the HTTP server;
- * {@link #ROUTES} lists what an adapter must route here.
+ * the whole state, create identity pools, merge identities, read and clear the captured push
+ * notifications and stream records, and set each pool's webhook and SyncTrigger URLs. Knows
+ * nothing of the HTTP server: an adapter hands it every request below the prefix.
  */
 public final class AdminApi {
   public static final String PREFIX = "/cognito-sync";
@@ -78,6 +81,44 @@ public final class AdminApi {
           out.set("MergedDatasetNames", WireJson.MAPPER.valueToTree(names));
           yield ok(out);
         }
+        case "GET " + PREFIX + "/push-notifications" -> {
+          ObjectNode out = WireJson.MAPPER.createObjectNode();
+          out.set("notifications",
+              WireJson.MAPPER.valueToTree(engine.sideEffects().pushNotifications()));
+          yield ok(out);
+        }
+        case "DELETE " + PREFIX + "/push-notifications" -> {
+          engine.sideEffects().clearPushNotifications();
+          yield ok(message("Push notifications cleared"));
+        }
+        case "GET " + PREFIX + "/stream-records" -> {
+          ObjectNode out = WireJson.MAPPER.createObjectNode();
+          out.set("streams", WireJson.MAPPER.valueToTree(engine.sideEffects().streamRecords()));
+          yield ok(out);
+        }
+        case "DELETE " + PREFIX + "/stream-records" -> {
+          engine.sideEffects().clearStreamRecords();
+          yield ok(message("Stream records cleared"));
+        }
+        case "GET " + PREFIX + "/pool-settings" -> {
+          ObjectNode out = WireJson.MAPPER.createObjectNode();
+          ObjectNode pools = out.putObject("identityPools");
+          engine.allPoolMockSettings().forEach((id, settings) ->
+              pools.set(id, WireJson.MAPPER.valueToTree(settings)));
+          yield ok(out);
+        }
+        case "POST " + PREFIX + "/pool-settings" -> {
+          JsonNode in = read(body);
+          String poolId = required(in, "IdentityPoolId");
+          PoolMockSettings current = engine.poolMockSettings(poolId);
+          PoolMockSettings updated = new PoolMockSettings(
+              url(in, "PushWebhookUrl", current.pushWebhookUrl()),
+              url(in, "SyncTriggerUrl", current.syncTriggerUrl()));
+          engine.setPoolMockSettings(poolId, updated);
+          ObjectNode out = WireJson.MAPPER.valueToTree(updated);
+          out.put("IdentityPoolId", poolId);
+          yield ok(out);
+        }
         default -> response(404, message("No admin route " + route));
       };
     } catch (ServiceException e) {
@@ -117,6 +158,30 @@ public final class AdminApi {
           member + " is required");
     }
     return v.asString();
+  }
+
+  /**
+   * An absolute http(s) URL member: absent keeps {@code current}, null or "" clears it.
+   */
+  private static String url(JsonNode in, String member, String current) {
+    if (!in.has(member)) {
+      return current;
+    }
+    JsonNode v = in.get(member);
+    if (v.isNull() || (v.isString() && v.asString().isEmpty())) {
+      return null;
+    }
+    String text = v.isString() ? v.asString() : "";
+    try {
+      URI uri = URI.create(text);
+      if (uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        return text;
+      }
+    } catch (IllegalArgumentException e) {
+      // answered below
+    }
+    throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+        member + " must be an absolute http or https URL, got: " + v);
   }
 
   private static ObjectNode message(String text) {

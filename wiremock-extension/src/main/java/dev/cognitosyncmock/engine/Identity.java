@@ -1,6 +1,9 @@
 package dev.cognitosyncmock.engine;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -12,6 +15,10 @@ final class Identity {
   final String id;
   final ReentrantLock lock = new ReentrantLock();
   final TreeMap<String, Dataset> datasets = new TreeMap<>();
+  /** Devices registered for push sync, by DeviceId (SEMANTICS G4). */
+  final Map<String, Device> devices = new LinkedHashMap<>();
+  /** Dataset name to the DeviceIds subscribed to it, in subscription order (SEMANTICS G4). */
+  final Map<String, Set<String>> subscriptions = new TreeMap<>();
 
   Identity(String id) {
     this.id = id;

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,8 +28,15 @@ final class StateCodec {
           .map(StateCodec::exportIdentity)
           .filter(identity -> !identity.datasets().isEmpty())
           .forEach(identities::add);
+      BulkPublishRun bulkPublish;
+      synchronized (pool) {
+        bulkPublish = pool.bulkPublish;
+      }
       out.add(new PoolSnapshot(pool.id, pool.creationDate, pool.syncSessionsCount.get(),
-          identities));
+          identities, pool.pushSync, pool.cognitoStreams,
+          pool.events.isEmpty() ? null : new TreeMap<>(pool.events),
+          pool.mockSettings.equals(PoolMockSettings.NONE) ? null : pool.mockSettings,
+          bulkPublish));
     });
     return new EngineSnapshot(out);
   }
@@ -41,7 +50,11 @@ final class StateCodec {
             d.lastModifiedBy, d.syncCount, d.deletionWatermark, d.exists, d.mergedFrom,
             List.copyOf(d.records.values())));
       }
-      return new IdentitySnapshot(identity.id, datasets);
+      Map<String, List<String>> subscriptions = new TreeMap<>();
+      identity.subscriptions.forEach((name, ids) -> subscriptions.put(name, List.copyOf(ids)));
+      return new IdentitySnapshot(identity.id, datasets,
+          identity.devices.isEmpty() ? null : List.copyOf(identity.devices.values()),
+          subscriptions.isEmpty() ? null : subscriptions);
     } finally {
       identity.lock.unlock();
     }
@@ -53,10 +66,30 @@ final class StateCodec {
       String poolId = required(ps.identityPoolId(), "identityPools[].identityPoolId");
       Pool pool = new Pool(poolId, orElse(ps.creationDate(), now));
       pool.syncSessionsCount.set(orElse(ps.syncSessionsCount(), 0L));
+      pool.pushSync = ps.pushSync();
+      pool.cognitoStreams = ps.cognitoStreams();
+      pool.events = ps.events() == null ? Map.of() : Map.copyOf(ps.events());
+      pool.mockSettings = orElse(ps.mockSettings(), PoolMockSettings.NONE);
+      pool.bulkPublish = ps.bulkPublish();
       for (IdentitySnapshot is : list(ps.identities())) {
         Identity identity = new Identity(required(is.identityId(), "identities[].identityId"));
         for (DatasetSnapshot ds : list(is.datasets())) {
           identity.datasets.put(ds.datasetName(), restoreDataset(ds, now, defaultPrincipal));
+        }
+        for (Device device : list(is.devices())) {
+          required(device.deviceId(), "devices[].deviceId");
+          identity.devices.put(device.deviceId(), device);
+        }
+        if (is.subscriptions() != null) {
+          is.subscriptions().forEach((name, ids) -> {
+            for (String id : list(ids)) {
+              if (!identity.devices.containsKey(id)) {
+                throw ServiceException.invalidParameter("State document: identity "
+                    + identity.id + " subscribes unknown device " + id + " to " + name);
+              }
+            }
+            identity.subscriptions.put(name, new LinkedHashSet<>(list(ids)));
+          });
         }
         pool.identities.put(identity.id, identity);
       }

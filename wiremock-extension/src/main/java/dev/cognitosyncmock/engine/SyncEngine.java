@@ -31,6 +31,12 @@ public final class SyncEngine {
   private final ConcurrentMap<String, Pool> pools = new ConcurrentHashMap<>();
   private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
   private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+  private final SideEffects sideEffects = new SideEffects();
+  /** SyncTrigger handlers registered from Java, by identity pool id. */
+  private final ConcurrentMap<String, SyncTriggerHandler> syncTriggerHandlers =
+      new ConcurrentHashMap<>();
+  /** Makes a handler from a pool's syncTriggerUrl; set by whoever can speak HTTP. */
+  private volatile Function<String, SyncTriggerHandler> urlSyncTriggerHandlers = url -> null;
 
   public SyncEngine(EngineSettings settings, Clock clock, IdSource ids) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -155,7 +161,7 @@ public final class SyncEngine {
         return List.of();
       }
       return withIdentity(pool, key.identityId(), true,
-          identity -> write(identity, key, caller, deviceId, patches, now));
+          identity -> write(pool, identity, key, caller, deviceId, patches, now, true));
     });
   }
 
@@ -179,8 +185,8 @@ public final class SyncEngine {
   }
 
   /** Checks everything first, then applies: a refused request writes nothing. */
-  private List<SyncRecord> write(Identity identity, DatasetKey key, Caller caller,
-      String deviceId, List<RecordPatch> patches, Instant now) {
+  private List<SyncRecord> write(Pool pool, Identity identity, DatasetKey key, Caller caller,
+      String deviceId, List<RecordPatch> patches, Instant now, boolean runSyncTrigger) {
     Dataset dataset = identity.datasets.get(key.datasetName());
     boolean creating = dataset == null || !dataset.exists;
     for (RecordPatch p : patches) {
@@ -188,6 +194,15 @@ public final class SyncEngine {
       if (p.syncCount() != current) {
         throw new ServiceException(ErrorShape.ResourceConflictException,
             "Current SyncCount for: " + p.key() + " is: " + current + " not: " + p.syncCount());
+      }
+    }
+    SyncTriggerHandler trigger = runSyncTrigger ? syncTriggerFor(pool, caller) : null;
+    if (trigger != null) {
+      // G3: the conflict check above is on the client's patches; quotas apply to the final write
+      patches = SyncTrigger.apply(trigger, settings.syncTriggerTimeout(), settings.region(), key,
+          creating ? null : dataset, patches);
+      if (patches.isEmpty()) {
+        return List.of();
       }
     }
     checkQuotas(identity, dataset, creating, patches);
@@ -212,6 +227,8 @@ public final class SyncEngine {
     dataset.lastModifiedDate = now;
     dataset.lastModifiedBy = caller.principal();
     List<SyncRecord> result = List.copyOf(written);
+    SideEffectEmitter.recordsWritten(sideEffects, pool, identity, key, deviceId, syncCount,
+        result, now);
     publish(new DatasetChange(DatasetChange.Kind.RECORDS_WRITTEN, key, caller, deviceId,
         syncCount, result, now));
     return result;
@@ -265,6 +282,8 @@ public final class SyncEngine {
           DatasetInfo before = dataset.info(key.identityId());
           dataset.delete();
           Instant now = clock.instant();
+          SideEffectEmitter.datasetDeleted(sideEffects, pool(key.identityPoolId()), key,
+              dataset.syncCount, now);
           publish(new DatasetChange(DatasetChange.Kind.DATASET_DELETED, key, caller, null,
               dataset.syncCount, List.of(), now));
           return before;
@@ -317,6 +336,327 @@ public final class SyncEngine {
             : new IdentityUsage(key.identityId(), key.identityPoolId(),
                 identity.lastModifiedDate(), identity.existingDatasetCount(),
                 identity.dataStorage())));
+  }
+
+  // ---------------------------------------------------------------- pool usage (G7, D5)
+
+  /** DescribeIdentityPoolUsage: the pool's data and sessions; 404 only with strict pools. */
+  public PoolUsage describeIdentityPoolUsage(Caller caller, String identityPoolId) {
+    return read(() -> usageOf(pool(identityPoolId)));
+  }
+
+  /** ListIdentityPoolUsage: the known pools by id, paged with an opaque NextToken. */
+  public PoolUsagePage listIdentityPoolUsage(Caller caller, String nextToken, Integer maxResults) {
+    int pageSize = pageSize(maxResults);
+    String scope = "identitypools";
+    String after = nextToken == null ? null : PageToken.decode(nextToken, scope, 1).get(0);
+    return read(() -> {
+      List<Pool> sorted = new ArrayList<>(pools.values());
+      sorted.sort(Comparator.comparing(p -> p.id));
+      List<PoolUsage> page = new ArrayList<>();
+      String next = null;
+      for (Pool pool : sorted) {
+        if (after != null && pool.id.compareTo(after) <= 0) {
+          continue;
+        }
+        if (page.size() == pageSize) {
+          next = new PageToken(scope, List.of(page.get(pageSize - 1).identityPoolId())).encode();
+          break;
+        }
+        page.add(usageOf(pool));
+      }
+      return new PoolUsagePage(List.copyOf(page), next);
+    });
+  }
+
+  private PoolUsage usageOf(Pool pool) {
+    long storage = 0;
+    Instant lastModified = null;
+    for (Identity identity : pool.identities.values()) {
+      identity.lock.lock();
+      try {
+        storage += identity.dataStorage();
+        Instant l = identity.lastModifiedDate();
+        if (l != null && (lastModified == null || l.isAfter(lastModified))) {
+          lastModified = l;
+        }
+      } finally {
+        identity.lock.unlock();
+      }
+    }
+    return new PoolUsage(pool.id, pool.syncSessionsCount.get(), storage, lastModified);
+  }
+
+  // ---------------------------------------------------------------- configuration (G1)
+
+  public PoolConfiguration getIdentityPoolConfiguration(Caller caller, String identityPoolId) {
+    return read(() -> pool(identityPoolId).configuration());
+  }
+
+  /** Sets the sections given (null leaves a section as it is) and answers the result. */
+  public PoolConfiguration setIdentityPoolConfiguration(Caller caller, String identityPoolId,
+      PushSyncConfig pushSync, CognitoStreamsConfig cognitoStreams) {
+    return read(() -> {
+      Pool pool = pool(identityPoolId);
+      synchronized (pool) {
+        if (pushSync != null) {
+          pool.pushSync = pushSync;
+        }
+        if (cognitoStreams != null) {
+          pool.cognitoStreams = cognitoStreams;
+        }
+        return pool.configuration();
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- events (G2)
+
+  public static final String SYNC_TRIGGER = "SyncTrigger";
+
+  /** GetCognitoEvents: event type to Lambda ARN, empty when none. */
+  public Map<String, String> getCognitoEvents(Caller caller, String identityPoolId) {
+    return read(() -> pool(identityPoolId).events);
+  }
+
+  /** SetCognitoEvents: updates only the keys given; an empty or null value removes the key. */
+  public void setCognitoEvents(Caller caller, String identityPoolId, Map<String, String> events) {
+    for (String type : events.keySet()) {
+      if (!SYNC_TRIGGER.equals(type)) {
+        throw ServiceException.invalidParameter(
+            "Unknown Cognito event type: " + type + "; the only one is " + SYNC_TRIGGER);
+      }
+    }
+    read(() -> {
+      Pool pool = pool(identityPoolId);
+      synchronized (pool) {
+        Map<String, String> updated = new java.util.TreeMap<>(pool.events);
+        events.forEach((type, arn) -> {
+          if (arn == null || arn.isEmpty()) {
+            updated.remove(type);
+          } else {
+            updated.put(type, arn);
+          }
+        });
+        pool.events = Map.copyOf(updated);
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Stands {@code handler} in for the pool's SyncTrigger Lambda; null removes it. It runs only
+   * while the pool's events name a SyncTrigger (SetCognitoEvents), as the Lambda would.
+   */
+  public void setSyncTriggerHandler(String identityPoolId, SyncTriggerHandler handler) {
+    if (handler == null) {
+      syncTriggerHandlers.remove(identityPoolId);
+    } else {
+      syncTriggerHandlers.put(identityPoolId, handler);
+    }
+  }
+
+  /** How to call a pool's {@link PoolMockSettings#syncTriggerUrl()}; the engine has no HTTP. */
+  public void setUrlSyncTriggerHandlers(Function<String, SyncTriggerHandler> factory) {
+    this.urlSyncTriggerHandlers = Objects.requireNonNull(factory, "factory");
+  }
+
+  /** The handler to run for this write, or null: G3 plus the developer-caller setting. */
+  private SyncTriggerHandler syncTriggerFor(Pool pool, Caller caller) {
+    if (!pool.events.containsKey(SYNC_TRIGGER)) {
+      return null;
+    }
+    if (caller.kind() == Caller.Kind.DEVELOPER && !settings.syncTriggerForDeveloperCallers()) {
+      return null;
+    }
+    SyncTriggerHandler handler = syncTriggerHandlers.get(pool.id);
+    if (handler != null) {
+      return handler;
+    }
+    String url = pool.mockSettings.syncTriggerUrl();
+    return url == null ? null : urlSyncTriggerHandlers.apply(url);
+  }
+
+  // ---------------------------------------------------------------- mock settings
+
+  public PoolMockSettings poolMockSettings(String identityPoolId) {
+    Pool pool = pools.get(identityPoolId);
+    return pool == null ? PoolMockSettings.NONE : pool.mockSettings;
+  }
+
+  /** Pool id to its mock settings, for every pool that has some. */
+  public Map<String, PoolMockSettings> allPoolMockSettings() {
+    return read(() -> {
+      Map<String, PoolMockSettings> out = new java.util.TreeMap<>();
+      pools.values().forEach(p -> {
+        if (!p.mockSettings.equals(PoolMockSettings.NONE)) {
+          out.put(p.id, p.mockSettings);
+        }
+      });
+      return out;
+    });
+  }
+
+  public void setPoolMockSettings(String identityPoolId, PoolMockSettings mockSettings) {
+    read(() -> {
+      pool(identityPoolId).mockSettings = Objects.requireNonNull(mockSettings, "mockSettings");
+      return null;
+    });
+  }
+
+  // ---------------------------------------------------------------- devices (G4)
+
+  /** RegisterDevice: the same identity, platform and token always get the same DeviceId. */
+  public String registerDevice(Caller caller, IdentityKey key, String platform, String token) {
+    return read(() -> {
+      Pool pool = pool(key.identityPoolId());
+      requirePushSync(pool);
+      return withIdentity(pool, key.identityId(), true, identity -> {
+        for (Device d : identity.devices.values()) {
+          if (d.platform().equals(platform) && d.token().equals(token)) {
+            return d.deviceId();
+          }
+        }
+        Device device = new Device(ids.nextId(), platform, token);
+        identity.devices.put(device.deviceId(), device);
+        return device.deviceId();
+      });
+    });
+  }
+
+  /** SubscribeToDataset: needs a device of this identity and an existing dataset (404). */
+  public void subscribeToDataset(Caller caller, DatasetKey key, String deviceId) {
+    read(() -> {
+      Pool pool = pool(key.identityPoolId());
+      requirePushSync(pool);
+      return withIdentity(pool, key.identityId(), false, identity -> {
+        requireDevice(identity, deviceId);
+        existing(identity, key);
+        identity.subscriptions.computeIfAbsent(key.datasetName(),
+            n -> new java.util.LinkedHashSet<>()).add(deviceId);
+        return null;
+      });
+    });
+  }
+
+  /** UnsubscribeFromDataset: 404 when the device is unknown or not subscribed. */
+  public void unsubscribeFromDataset(Caller caller, DatasetKey key, String deviceId) {
+    read(() -> {
+      Pool pool = pool(key.identityPoolId());
+      requirePushSync(pool);
+      return withIdentity(pool, key.identityId(), false, identity -> {
+        requireDevice(identity, deviceId);
+        Set<String> subscribed = identity.subscriptions.get(key.datasetName());
+        if (subscribed == null || !subscribed.remove(deviceId)) {
+          throw ServiceException.notFound("Device " + deviceId + " is not subscribed to dataset "
+              + key.datasetName());
+        }
+        if (subscribed.isEmpty()) {
+          identity.subscriptions.remove(key.datasetName());
+        }
+        return null;
+      });
+    });
+  }
+
+  /** The devices registered for one identity, in registration order. */
+  public List<Device> devices(IdentityKey key) {
+    return read(() -> withIdentity(pool(key.identityPoolId()), key.identityId(), false,
+        identity -> identity == null ? List.<Device>of() : List.copyOf(identity.devices.values())));
+  }
+
+  private void requirePushSync(Pool pool) {
+    PushSyncConfig push = pool.pushSync;
+    if (settings.requirePushSyncForDevices() && (push == null || !push.enabled())) {
+      throw new ServiceException(ErrorShape.InvalidConfigurationException,
+          "Push sync is not configured for identity pool " + pool.id);
+    }
+  }
+
+  private static void requireDevice(Identity identity, String deviceId) {
+    if (identity == null || !identity.devices.containsKey(deviceId)) {
+      throw ServiceException.notFound("Device not found: " + deviceId);
+    }
+  }
+
+  // ---------------------------------------------------------------- bulk publish (G6)
+
+  /** SEMANTICS G6 / [Q]: one successful bulk publish per 24 hours. */
+  public static final java.time.Duration BULK_PUBLISH_INTERVAL = java.time.Duration.ofHours(24);
+
+  /**
+   * BulkPublish: puts every existing dataset on the pool's stream at once (the run then stays
+   * IN_PROGRESS for {@code bulkPublishDuration}). With streaming not enabled the call succeeds
+   * and the run is recorded FAILED with a FailureMessage: the API is asynchronous and
+   * InvalidConfigurationException is not among BulkPublish's errors (G6, our choice).
+   */
+  public void bulkPublish(Caller caller, String identityPoolId) {
+    read(() -> {
+      Pool pool = pool(identityPoolId);
+      synchronized (pool) {
+        Instant now = clock.instant();
+        if (pool.bulkPublish != null) {
+          BulkPublishDetails last = pool.bulkPublish.details(pool.id, now);
+          if (last.status() == BulkPublishStatus.IN_PROGRESS) {
+            throw new ServiceException(ErrorShape.DuplicateRequestException,
+                "A bulk publish is already in progress for identity pool " + pool.id);
+          }
+          if (last.status() == BulkPublishStatus.SUCCEEDED
+              && now.isBefore(last.completeTime().plus(BULK_PUBLISH_INTERVAL))) {
+            throw new ServiceException(ErrorShape.AlreadyStreamedException,
+                "Identity pool " + pool.id + " was already bulk published within 24 hours, at "
+                    + last.completeTime());
+          }
+        }
+        CognitoStreamsConfig streams = pool.cognitoStreams;
+        if (streams == null || !streams.enabled()) {
+          pool.bulkPublish = new BulkPublishRun(now, null,
+              "Cognito Streams is not enabled for identity pool " + pool.id
+                  + ": set CognitoStreams with StreamingStatus ENABLED first");
+          return null;
+        }
+        List<Identity> identities = new ArrayList<>(pool.identities.values());
+        identities.sort(Comparator.comparing(i -> i.id));
+        for (Identity identity : identities) {
+          withIdentity(pool, identity.id, false, locked -> {
+            if (locked == null) {
+              return null;
+            }
+            for (Dataset d : locked.datasets.values()) {
+              if (!d.exists) {
+                continue;
+              }
+              List<SyncRecord> live = d.records.values().stream()
+                  .filter(r -> !r.isTombstone()).toList();
+              SideEffectEmitter.stream(sideEffects, pool,
+                  new DatasetKey(pool.id, locked.id, d.name), "replace", d.syncCount, live,
+                  d.lastModifiedDate == null ? now : d.lastModifiedDate);
+            }
+            return null;
+          });
+        }
+        pool.bulkPublish = new BulkPublishRun(now, now.plus(settings.bulkPublishDuration()),
+            null);
+        return null;
+      }
+    });
+  }
+
+  public BulkPublishDetails getBulkPublishDetails(Caller caller, String identityPoolId) {
+    return read(() -> {
+      Pool pool = pool(identityPoolId);
+      synchronized (pool) {
+        return pool.bulkPublish == null ? BulkPublishRun.notStarted(pool.id)
+            : pool.bulkPublish.details(pool.id, clock.instant());
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- side effects
+
+  /** Push notifications and stream records captured so far (G4, G5). */
+  public SideEffects sideEffects() {
+    return sideEffects;
   }
 
   // ---------------------------------------------------------------- administration
@@ -379,11 +719,13 @@ public final class SyncEngine {
 
   /**
    * Writes records outside any sync session, as one sync: for seeding state from tests. Keys
-   * mapped to null are removed. Conflict checks do not apply; quotas do.
+   * mapped to null are removed. Conflict checks and the SyncTrigger do not apply; quotas do, and
+   * push notifications and stream records go out as for any write.
    */
   public List<SyncRecord> putRecords(Caller caller, DatasetKey key, Map<String, String> values) {
     return read(() -> withIdentity(pool(key.identityPoolId()), key.identityId(), true,
         identity -> {
+          Pool pool = pool(key.identityPoolId());
           Dataset dataset = identity.datasets.get(key.datasetName());
           boolean exists = dataset != null && dataset.exists;
           List<RecordPatch> patches = new ArrayList<>();
@@ -391,7 +733,7 @@ public final class SyncEngine {
               v == null ? PatchOp.REMOVE : PatchOp.REPLACE, k, v,
               exists ? dataset.currentSyncCountOf(k) : 0, null)));
           return patches.isEmpty() ? List.of()
-              : write(identity, key, caller, null, patches, clock.instant());
+              : write(pool, identity, key, caller, null, patches, clock.instant(), false);
         }));
   }
 
@@ -399,6 +741,8 @@ public final class SyncEngine {
   public void reset() {
     exclusive(() -> {
       pools.clear();
+      sideEffects.clear();
+      syncTriggerHandlers.clear();
       return null;
     });
   }

@@ -60,7 +60,7 @@ public final class CognitoSyncProtocol {
       }
       return json(operation.responseCode(), requestId, null, output);
     } catch (ServiceException e) {
-      return error(operation, e.shape(), e.getMessage(), requestId);
+      return error(operation, e, requestId);
     } catch (RequestBinder.MalformedBody e) {
       return unmodeledError(400, "SerializationException", e.getMessage(), requestId);
     } catch (Router.UnknownOperation e) {
@@ -68,24 +68,27 @@ public final class CognitoSyncProtocol {
           e.getMessage(), requestId);
     } catch (RuntimeException | StackOverflowError e) {
       LOG.log(Level.SEVERE, "Internal error serving request " + requestId, e);
-      return error(operation, ErrorShape.InternalErrorException,
-          "An internal error occurred. Request id: " + requestId, requestId);
+      return error(operation, new ServiceException(ErrorShape.InternalErrorException,
+          "An internal error occurred. Request id: " + requestId), requestId);
     }
   }
 
   /**
    * A modeled error. An engine error the operation does not list (say ResourceNotFound for
    * ListRecords on an unknown pool in strict mode) is answered as InvalidParameterException, so
-   * clients only ever see errors their SDK models for that call.
+   * clients only ever see errors their SDK models for that call. An error the model does not
+   * define (LambdaSocketTimeoutException) keeps its own name and takes its shape's status.
    */
-  private ProtocolResponse error(OperationModel operation, ErrorShape shape, String message,
-      String requestId) {
-    ErrorShape answered = shape;
+  private ProtocolResponse error(OperationModel operation, ServiceException e, String requestId) {
+    ErrorShape shape = e.shape();
     if (operation != null && shape != ErrorShape.InternalErrorException
         && !operation.errors().contains(shape.name())) {
-      answered = ErrorShape.InvalidParameterException;
+      ErrorShape answered = ErrorShape.InvalidParameterException;
+      return unmodeledError(model.errorStatus(answered.name()), answered.name(), e.getMessage(),
+          requestId);
     }
-    return unmodeledError(model.errorStatus(answered.name()), answered.name(), message, requestId);
+    return unmodeledError(model.errorStatus(shape.name()), e.errorType(), e.getMessage(),
+        requestId);
   }
 
   private static ProtocolResponse unmodeledError(int status, String errorType, String message,
