@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# The sync mix over HTTP, side by side in one run:
+#   mock      the standalone server (default settings), seeded with THREADS*PER_THREAD datasets,
+#             loaded with lua/sync-mix.lua: ListRecords, then UpdateRecords with the returned
+#             SyncSessionToken and SyncCount, over all those datasets;
+#   wiremock  WireMock $WM_VERSION standalone (--no-request-journal --disable-request-logging)
+#             serving static GET and POST stubs whose bodies are byte for byte the mock's own
+#             ListRecords and UpdateRecords answers, loaded by the same script;
+# in alternating rounds, then one plain static POST run against WireMock to calibrate the machine.
+# Prints every round and the medians, and the ratio mock/wiremock of requests per second.
+#
+#   benchmarks/run-http.sh                 # about 3.5 minutes
+#   PROFILE=1 benchmarks/run-http.sh       # and one JFR-profiled round of each, summarised
+#
+# Bounded: each wrk run lasts a fixed time, traffic goes to 127.0.0.1 only, and both servers are
+# stopped when the script ends, however it ends. Needs wrk (apt-get install -y wrk) and curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+THREADS=${THREADS:-2}            # wrk threads
+CONNECTIONS=${CONNECTIONS:-64}   # wrk connections
+DURATION=${DURATION:-20}         # seconds per measured round
+WARMUP=${WARMUP:-15}             # seconds of warm-up per server (twice)
+ROUNDS=${ROUNDS:-3}
+PER_THREAD=${PER_THREAD:-1000}   # datasets per wrk thread (must exceed CONNECTIONS/THREADS)
+PER_IDENTITY=${PER_IDENTITY:-4}  # datasets per identity
+MOCK_PORT=${MOCK_PORT:-18080}
+WM_PORT=${WM_PORT:-18081}
+JAVA_OPTS=${JAVA_OPTS:-}         # the same for both servers; empty = JVM defaults
+MOCK_ARGS=${MOCK_ARGS:-}         # extra mock flags, e.g. --request-journal-size 0
+PROFILE=${PROFILE:-0}
+WM_VERSION=3.13.2
+
+OUT=benchmarks/target/http
+MOCK_JAR=wiremock-extension/target/cognito-sync-mock-wiremock-0.1.0-SNAPSHOT-standalone.jar
+WM_JAR=benchmarks/target/wiremock/wiremock-standalone-$WM_VERSION.jar
+BENCH_JAR=benchmarks/target/benchmarks.jar
+HOST=127.0.0.1
+
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+if [ ! -f "$MOCK_JAR" ] || [ ! -f "$BENCH_JAR" ]; then
+  mvn -B -q -pl benchmarks -am package -DskipTests
+fi
+if [ ! -f "$WM_JAR" ]; then
+  mvn -B -q -N org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+      -Dartifact=org.wiremock:wiremock-standalone:$WM_VERSION \
+      -DoutputDirectory=benchmarks/target/wiremock
+fi
+rm -rf "$OUT" && mkdir -p "$OUT/wiremock-root/mappings"
+
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+await() { # url: up to 60 s for a server to answer
+  for _ in $(seq 1 120); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  echo "no answer from $1" >&2
+  exit 1
+}
+
+cpu_ticks() { # utime+stime of a process, in clock ticks
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+# --- the mock, seeded, and the bodies WireMock will serve ----------------------------------------
+benchmarks/seed.sh $((THREADS * PER_THREAD)) "$PER_IDENTITY" > "$OUT/seed.json"
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$MOCK_JAR" --port "$MOCK_PORT" --bind-address $HOST \
+    --seed-file "$OUT/seed.json" $MOCK_ARGS > "$OUT/mock.log" 2>&1 &
+mock_pid=$!
+pids+=("$mock_pid")
+await "http://$HOST:$MOCK_PORT/__admin/mappings"
+
+ds0="/identitypools/us-east-1%3A11111111-2222-3333-4444-555555555555/identities/us-east-1%3A00000000-0000-0000-0000-000000000000/datasets/ds0"
+curl -fsS "http://$HOST:$MOCK_PORT$ds0/records?lastSyncCount=0" > "$OUT/list-body.json"
+token=$(sed 's/.*"SyncSessionToken":"\([^"]*\)".*/\1/' "$OUT/list-body.json")
+curl -fsS -X POST "http://$HOST:$MOCK_PORT$ds0" \
+    -d "{\"SyncSessionToken\":\"$token\",\"RecordPatches\":[{\"Op\":\"replace\",\"Key\":\"k0\",\"Value\":\"v0000000000\",\"SyncCount\":1,\"DeviceLastModifiedDate\":1763726400.123}]}" \
+    > "$OUT/update-body.json"
+
+escape() { sed 's/\\/\\\\/g; s/"/\\"/g' "$1"; }
+list_body=$(escape "$OUT/list-body.json")
+update_body=$(escape "$OUT/update-body.json")
+headers='{"Content-Type": "application/json", "x-amzn-RequestId": "7d3f5b0e-1c2a-4e5f-8a9b-0c1d2e3f4a5b"}'
+cat > "$OUT/wiremock-root/mappings/sync.json" <<EOF
+{"mappings": [
+  {"request": {"method": "GET", "urlPathPattern": "/identitypools/[^/]+/identities/[^/]+/datasets/[^/]+/records"},
+   "response": {"status": 200, "headers": $headers, "body": "$list_body"}},
+  {"request": {"method": "POST", "urlPathPattern": "/identitypools/[^/]+/identities/[^/]+/datasets/[^/]+"},
+   "response": {"status": 200, "headers": $headers, "body": "$update_body"}},
+  {"request": {"method": "POST", "url": "/static"},
+   "response": {"status": 200, "headers": $headers, "body": "$update_body"}}
+]}
+EOF
+
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$WM_JAR" --port "$WM_PORT" --bind-address $HOST \
+    --root-dir "$OUT/wiremock-root" --no-request-journal --disable-request-logging \
+    --disable-banner > "$OUT/wiremock.log" 2>&1 &
+wm_pid=$!
+pids+=("$wm_pid")
+await "http://$HOST:$WM_PORT/__admin/mappings"
+
+echo "list body $(wc -c < "$OUT/list-body.json") bytes, update body $(wc -c < "$OUT/update-body.json") bytes"
+echo "wrk -t$THREADS -c$CONNECTIONS, $THREADS x $PER_THREAD datasets, $PER_IDENTITY per identity"
+
+# --- rounds --------------------------------------------------------------------------------------
+machine_ticks() { # busy clock ticks of the whole machine (user nice system irq softirq steal)
+  awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
+}
+
+children_ticks() { # pid: CPU of that shell's finished children (wrk), in clock ticks
+  awk '{ print $16 + $17 }' "/proc/$1/stat"
+}
+
+# One load run; appends the CPU seconds the server, wrk and everything else on the machine used
+# meanwhile. This machine may be shared: other_cpu_s well above 0 means the round was disturbed.
+load() { # label port pid seconds script [url-suffix] [-- args]
+  local label=$1 port=$2 pid=$3 seconds=$4 script=$5 suffix=$6
+  shift 6
+  local s0 m0 c0 s1 m1 c1 hz result me=$BASHPID
+  hz=$(getconf CLK_TCK)
+  s0=$(cpu_ticks "$pid"); m0=$(machine_ticks); c0=$(children_ticks "$me")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s -s "$script" \
+      "http://$HOST:$port$suffix" "$@" > "$OUT/last-wrk.txt"
+  s1=$(cpu_ticks "$pid"); m1=$(machine_ticks); c1=$(children_ticks "$me")
+  result=$(grep '^RESULT' "$OUT/last-wrk.txt")
+  awk -v l="$label" -v r="$result" -v s=$((s1 - s0)) -v m=$((m1 - m0)) -v c=$((c1 - c0)) -v hz="$hz" \
+      'BEGIN { sub(/^RESULT /, "", r); printf "%s %s server_cpu_s=%.1f wrk_cpu_s=%.1f other_cpu_s=%.1f\n",
+               l, r, s / hz, c / hz, (m - s - c) / hz }'
+}
+
+mix() { # label port pid seconds
+  load "$1" "$2" "$3" "$4" benchmarks/lua/sync-mix.lua "" -- "$PER_THREAD" "$PER_IDENTITY"
+}
+
+for i in 1 2; do
+  mix warmup-wiremock "$WM_PORT" "$wm_pid" "$WARMUP" > /dev/null
+  mix warmup-mock "$MOCK_PORT" "$mock_pid" "$WARMUP" > /dev/null
+done
+for r in $(seq 1 "$ROUNDS"); do
+  mix wiremock "$WM_PORT" "$wm_pid" "$DURATION" | tee -a "$OUT/rounds.txt"
+  mix mock "$MOCK_PORT" "$mock_pid" "$DURATION" | tee -a "$OUT/rounds.txt"
+done
+
+# --- calibration: the plain static POST against WireMock ----------------------------------------
+load wiremock-static-post "$WM_PORT" "$wm_pid" "$DURATION" benchmarks/lua/post-static.lua /static \
+    | tee -a "$OUT/rounds.txt"
+
+# --- medians and the ratio ----------------------------------------------------------------------
+summary() { # label: medians of that label's rounds
+  grep "^$1 " "$OUT/rounds.txt" | awk -v label="$1" '
+    function field(name,   i, kv) { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] } }
+    { n++; rps[n] = field("rps"); p50[n] = field("p50_ms"); p99[n] = field("p99_ms");
+      cpu[n] = field("server_cpu_s") / field("requests") * 1e6; other[n] = field("other_cpu_s"); err += field("http_errors") + field("socket_errors") + field("unparsed") }
+    function median(a,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+      return a[int((n + 1) / 2)] }
+    END { printf "%s rps=%.0f p50_ms=%.2f p99_ms=%.2f server_cpu_us_per_request=%.1f other_cpu_s=%.1f errors=%d rounds=%d\n",
+            label, median(rps), median(p50), median(p99), median(cpu), median(other), err, n }'
+}
+echo
+echo "medians over $ROUNDS rounds of ${DURATION}s:"
+summary wiremock | tee "$OUT/summary.txt"
+summary mock | tee -a "$OUT/summary.txt"
+awk '/^wiremock /{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "rps") w = kv[2] } }
+     /^mock /{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "rps") m = kv[2] } }
+     END { printf "ratio mock/wiremock rps = %.2f\n", m / w }' "$OUT/summary.txt" | tee -a "$OUT/summary.txt"
+
+# --- optional: one profiled round of each --------------------------------------------------------
+if [ "$PROFILE" = 1 ]; then
+  for target in mock:$MOCK_PORT:$mock_pid wiremock:$WM_PORT:$wm_pid; do
+    IFS=: read -r label port pid <<< "$target"
+    jcmd "$pid" JFR.start name=bench settings=profile filename="$PWD/$OUT/$label.jfr" > /dev/null
+    mix "$label-profiled" "$port" "$pid" "$DURATION"
+    jcmd "$pid" JFR.stop name=bench > /dev/null
+    echo "== $label: $OUT/$label.jfr"
+    java -cp "$BENCH_JAR" dev.cognitosyncmock.bench.JfrHotspots "$OUT/$label.jfr" 25 \
+        | tee "$OUT/$label-profile.txt"
+  done
+fi
