@@ -25,7 +25,7 @@ public final class StartupBenchmark {
     int forks = Integer.getInteger("bench.forks", 20);
     System.out.printf(Locale.ROOT, "Start-up benchmark: %d forks per variant, %s %s%n", forks,
         System.getProperty("java.vm.name"), System.getProperty("java.version"));
-    System.out.printf(Locale.ROOT, "%-44s %8s %8s %8s %8s%n", "variant", "median", "mean", "min",
+    System.out.printf(Locale.ROOT, "%-56s %8s %8s %8s %8s%n", "variant", "median", "mean", "min",
         "max");
     for (boolean sdk : new boolean[] {false, true}) {
       List<Long> mock = new ArrayList<>();
@@ -40,25 +40,51 @@ public final class StartupBenchmark {
       Stats w = Stats.of(wireMock);
       m.print("CognitoSyncExtension, " + client);
       w.print("WireMockExtension + 1 stub, " + client);
-      System.out.printf(Locale.ROOT, "%-44s %7.2fx%n", "ratio (median)", m.median / w.median);
+      System.out.printf(Locale.ROOT, "%-56s %7.2fx%n", "ratio (median)", m.median / w.median);
+    }
+    breakdown(forks);
+  }
+
+  /** Medians of the mock's own start-up steps, each fork a fresh JVM. */
+  private static void breakdown(int forks) throws IOException, InterruptedException {
+    String[] steps = {"ServiceModel.load (model parse)", "CognitoSyncService (schemas compile)",
+        "CognitoSyncServer start (WireMock + Jetty)", "first request (raw HTTP)"};
+    List<List<Long>> times = new ArrayList<>();
+    for (String ignored : steps) {
+      times.add(new ArrayList<>());
+    }
+    for (int i = 0; i < forks; i++) {
+      String[] fields = run(StartupBreakdown.class.getName(), "", false).split(" ");
+      for (int s = 0; s < steps.length; s++) {
+        times.get(s).add(Long.parseLong(fields[s]));
+      }
+    }
+    System.out.println("Mock start-up steps outside JUnit (fresh JVM each):");
+    for (int s = 0; s < steps.length; s++) {
+      Stats.of(times.get(s)).print("  " + steps[s]);
     }
   }
 
   private static long fork(String subject, boolean sdk) throws IOException, InterruptedException {
+    return Long.parseLong(run(StartupProbe.class.getName(), subject, sdk));
+  }
+
+  /** Runs a main class in a fresh JVM; answers its last line of output. */
+  private static String run(String mainClass, String arg, boolean sdk)
+      throws IOException, InterruptedException {
     Process p = new ProcessBuilder(
         System.getProperty("java.home") + "/bin/java",
         "-Dbench.sdk=" + sdk,
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
         "-cp", System.getProperty("java.class.path"),
-        StartupProbe.class.getName(), subject)
+        mainClass, arg)
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     if (p.waitFor() != 0) {
-      throw new IllegalStateException(subject + " failed in its fork: " + out);
+      throw new IllegalStateException(mainClass + " " + arg + " failed in its fork: " + out);
     }
     String[] lines = out.split("\\R");
-    return Long.parseLong(lines[lines.length - 1].trim());
+    return lines[lines.length - 1].trim();
   }
 
   private record Stats(double median, double mean, double min, double max) {
@@ -72,7 +98,7 @@ public final class StartupBenchmark {
     }
 
     void print(String name) {
-      System.out.printf(Locale.ROOT, "%-44s %6.0fms %6.0fms %6.0fms %6.0fms%n", name, median,
+      System.out.printf(Locale.ROOT, "%-56s %6.0fms %6.0fms %6.0fms %6.0fms%n", name, median,
           mean, min, max);
     }
   }
