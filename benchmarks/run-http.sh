@@ -3,6 +3,8 @@
 #   mock      the standalone server (default settings), seeded with THREADS*PER_THREAD datasets,
 #             loaded with lua/sync-mix.lua: ListRecords, then UpdateRecords with the returned
 #             SyncSessionToken and SyncCount, over all those datasets;
+#   mock-journal0  the same with --request-journal-size 0 (WireMock's request journal off, as
+#             the WireMock run below has it), seeded with its own copy of the datasets;
 #   wiremock  WireMock $WM_VERSION standalone (--no-request-journal --disable-request-logging)
 #             serving static GET and POST stubs whose bodies are byte for byte the mock's own
 #             ListRecords and UpdateRecords answers, loaded by the same script;
@@ -26,6 +28,7 @@ PER_THREAD=${PER_THREAD:-1000}   # datasets per wrk thread (must exceed CONNECTI
 PER_IDENTITY=${PER_IDENTITY:-4}  # datasets per identity
 MOCK_PORT=${MOCK_PORT:-18080}
 WM_PORT=${WM_PORT:-18081}
+MOCK0_PORT=${MOCK0_PORT:-18083}
 JAVA_OPTS=${JAVA_OPTS:-}         # the same for both servers; empty = JVM defaults
 MOCK_ARGS=${MOCK_ARGS:-}         # extra mock flags, e.g. --request-journal-size 0
 PROFILE=${PROFILE:-0}
@@ -100,6 +103,13 @@ cat > "$OUT/wiremock-root/mappings/sync.json" <<EOF
 EOF
 
 # shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$MOCK_JAR" --port "$MOCK0_PORT" --bind-address $HOST \
+    --seed-file "$OUT/seed.json" --request-journal-size 0 $MOCK_ARGS > "$OUT/mock-journal0.log" 2>&1 &
+mock0_pid=$!
+pids+=("$mock0_pid")
+await "http://$HOST:$MOCK0_PORT/__admin/mappings"
+
+# shellcheck disable=SC2086
 java $JAVA_OPTS -jar "$WM_JAR" --port "$WM_PORT" --bind-address $HOST \
     --root-dir "$OUT/wiremock-root" --no-request-journal --disable-request-logging \
     --disable-banner > "$OUT/wiremock.log" 2>&1 &
@@ -143,10 +153,12 @@ mix() { # label port pid seconds
 for i in 1 2; do
   mix warmup-wiremock "$WM_PORT" "$wm_pid" "$WARMUP" > /dev/null
   mix warmup-mock "$MOCK_PORT" "$mock_pid" "$WARMUP" > /dev/null
+  mix warmup-mock-journal0 "$MOCK0_PORT" "$mock0_pid" "$WARMUP" > /dev/null
 done
 for r in $(seq 1 "$ROUNDS"); do
   mix wiremock "$WM_PORT" "$wm_pid" "$DURATION" | tee -a "$OUT/rounds.txt"
   mix mock "$MOCK_PORT" "$mock_pid" "$DURATION" | tee -a "$OUT/rounds.txt"
+  mix mock-journal0 "$MOCK0_PORT" "$mock0_pid" "$DURATION" | tee -a "$OUT/rounds.txt"
 done
 
 # --- calibration: the plain static POST against WireMock ----------------------------------------
@@ -168,13 +180,16 @@ echo
 echo "medians over $ROUNDS rounds of ${DURATION}s:"
 summary wiremock | tee "$OUT/summary.txt"
 summary mock | tee -a "$OUT/summary.txt"
-awk '/^wiremock /{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "rps") w = kv[2] } }
-     /^mock /{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "rps") m = kv[2] } }
-     END { printf "ratio mock/wiremock rps = %.2f\n", m / w }' "$OUT/summary.txt" | tee -a "$OUT/summary.txt"
+summary mock-journal0 | tee -a "$OUT/summary.txt"
+awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "rps") rps[$1] = kv[2] } }
+     END { printf "ratio mock/wiremock rps = %.2f\nratio mock-journal0/wiremock rps = %.2f\n",
+             rps["mock"] / rps["wiremock"], rps["mock-journal0"] / rps["wiremock"] }' \
+    "$OUT/summary.txt" | tee -a "$OUT/summary.txt"
 
 # --- optional: one profiled round of each --------------------------------------------------------
 if [ "$PROFILE" = 1 ]; then
-  for target in mock:$MOCK_PORT:$mock_pid wiremock:$WM_PORT:$wm_pid; do
+  for target in mock:$MOCK_PORT:$mock_pid mock-journal0:$MOCK0_PORT:$mock0_pid \
+      wiremock:$WM_PORT:$wm_pid; do
     IFS=: read -r label port pid <<< "$target"
     jcmd "$pid" JFR.start name=bench settings=profile filename="$PWD/$OUT/$label.jfr" > /dev/null
     mix "$label-profiled" "$port" "$pid" "$DURATION"
