@@ -26,9 +26,14 @@ WARMUP=${WARMUP:-15}             # seconds of warm-up per server (twice)
 ROUNDS=${ROUNDS:-3}
 PER_THREAD=${PER_THREAD:-1000}   # datasets per wrk thread (must exceed CONNECTIONS/THREADS)
 PER_IDENTITY=${PER_IDENTITY:-4}  # datasets per identity
-MOCK_PORT=${MOCK_PORT:-18080}
-WM_PORT=${WM_PORT:-18081}
-MOCK0_PORT=${MOCK0_PORT:-18083}
+free_port() { # the first port from $1 up that nothing on this machine listens on
+  local p=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+  echo "$p"
+}
+MOCK_PORT=${MOCK_PORT:-$(free_port 28080)}
+MOCK0_PORT=${MOCK0_PORT:-$(free_port 28180)}
+WM_PORT=${WM_PORT:-$(free_port 28280)}
 JAVA_OPTS=${JAVA_OPTS:-}         # the same for both servers; empty = JVM defaults
 MOCK_ARGS=${MOCK_ARGS:-}         # extra mock flags, e.g. --request-journal-size 0
 PROFILE=${PROFILE:-0}
@@ -58,8 +63,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-await() { # url: up to 60 s for a server to answer
+await() { # url pid: up to 60 s for that server process to answer
   for _ in $(seq 1 120); do
+    kill -0 "$2" 2>/dev/null || { echo "server $2 for $1 exited: see $OUT/*.log" >&2; exit 1; }
     curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
     sleep 0.5
   done
@@ -78,7 +84,7 @@ java $JAVA_OPTS -jar "$MOCK_JAR" --port "$MOCK_PORT" --bind-address $HOST \
     --seed-file "$OUT/seed.json" $MOCK_ARGS > "$OUT/mock.log" 2>&1 &
 mock_pid=$!
 pids+=("$mock_pid")
-await "http://$HOST:$MOCK_PORT/__admin/mappings"
+await "http://$HOST:$MOCK_PORT/__admin/mappings" "$mock_pid"
 
 ds0="/identitypools/us-east-1%3A11111111-2222-3333-4444-555555555555/identities/us-east-1%3A00000000-0000-0000-0000-000000000000/datasets/ds0"
 curl -fsS "http://$HOST:$MOCK_PORT$ds0/records?lastSyncCount=0" > "$OUT/list-body.json"
@@ -107,7 +113,7 @@ java $JAVA_OPTS -jar "$MOCK_JAR" --port "$MOCK0_PORT" --bind-address $HOST \
     --seed-file "$OUT/seed.json" --request-journal-size 0 $MOCK_ARGS > "$OUT/mock-journal0.log" 2>&1 &
 mock0_pid=$!
 pids+=("$mock0_pid")
-await "http://$HOST:$MOCK0_PORT/__admin/mappings"
+await "http://$HOST:$MOCK0_PORT/__admin/mappings" "$mock0_pid"
 
 # shellcheck disable=SC2086
 java $JAVA_OPTS -jar "$WM_JAR" --port "$WM_PORT" --bind-address $HOST \
@@ -115,7 +121,7 @@ java $JAVA_OPTS -jar "$WM_JAR" --port "$WM_PORT" --bind-address $HOST \
     --disable-banner > "$OUT/wiremock.log" 2>&1 &
 wm_pid=$!
 pids+=("$wm_pid")
-await "http://$HOST:$WM_PORT/__admin/mappings"
+await "http://$HOST:$WM_PORT/__admin/mappings" "$wm_pid"
 
 echo "list body $(wc -c < "$OUT/list-body.json") bytes, update body $(wc -c < "$OUT/update-body.json") bytes"
 echo "wrk -t$THREADS -c$CONNECTIONS, $THREADS x $PER_THREAD datasets, $PER_IDENTITY per identity"
@@ -188,10 +194,14 @@ awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "rps") rps[$
 
 # --- optional: one profiled round of each --------------------------------------------------------
 if [ "$PROFILE" = 1 ]; then
+  # JFR's profile settings, sampling Java stacks every millisecond instead of every 10
+  java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  sed 's|control="method-sampling-java-interval">10 ms<|control="method-sampling-java-interval">1 ms<|' \
+      "$java_home/lib/jfr/profile.jfc" > "$OUT/sampling.jfc"
   for target in mock:$MOCK_PORT:$mock_pid mock-journal0:$MOCK0_PORT:$mock0_pid \
       wiremock:$WM_PORT:$wm_pid; do
     IFS=: read -r label port pid <<< "$target"
-    jcmd "$pid" JFR.start name=bench settings=profile filename="$PWD/$OUT/$label.jfr" > /dev/null
+    jcmd "$pid" JFR.start name=bench settings="$PWD/$OUT/sampling.jfc" filename="$PWD/$OUT/$label.jfr" > /dev/null
     mix "$label-profiled" "$port" "$pid" "$DURATION"
     jcmd "$pid" JFR.stop name=bench > /dev/null
     echo "== $label: $OUT/$label.jfr"

@@ -19,7 +19,12 @@ TARGET=${TARGET:-2500000}        # requests
 MAX_ROUNDS=${MAX_ROUNDS:-20}
 DATASETS=${DATASETS:-2000}
 PER_IDENTITY=${PER_IDENTITY:-4}
-PORT=${PORT:-18082}
+free_port() { # the first port from $1 up that nothing on this machine listens on
+  local p=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+  echo "$p"
+}
+PORT=${PORT:-$(free_port 28380)}
 MOCK_ARGS=${MOCK_ARGS:-}         # e.g. --request-journal-size 0
 OUT=benchmarks/target/rss
 MOCK_JAR=wiremock-extension/target/cognito-sync-mock-wiremock-0.1.0-SNAPSHOT-standalone.jar
@@ -39,6 +44,7 @@ java -jar "$MOCK_JAR" --port "$PORT" --bind-address $HOST --seed-file "$OUT/seed
     > "$OUT/mock.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
+  kill -0 "$pid" 2>/dev/null || { echo "the mock exited: see $OUT/mock.log" >&2; exit 1; }
   curl -fsS -o /dev/null "http://$HOST:$PORT/__admin/mappings" 2>/dev/null && break
   sleep 0.5
 done
