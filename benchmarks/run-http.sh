@@ -205,7 +205,7 @@ if [ "$PROFILE" = 1 ]; then
     mix "$label-profiled" "$port" "$pid" "$DURATION"
     jcmd "$pid" JFR.stop name=bench > /dev/null
     echo "== $label: $OUT/$label.jfr"
-    java -cp "$BENCH_JAR" dev.cognitosyncmock.bench.JfrHotspots "$OUT/$label.jfr" 25 \
+    java -cp "$BENCH_JAR" dev.cognitosyncmock.bench.Hotspots "$OUT/$label.jfr" 25 \
         | tee "$OUT/$label-profile.txt"
   done
 fi
