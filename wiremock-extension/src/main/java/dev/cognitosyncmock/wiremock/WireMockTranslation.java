@@ -20,7 +20,8 @@ final class WireMockTranslation {
   static ProtocolRequest request(Request request) {
     Map<String, String> headers = new LinkedHashMap<>();
     for (HttpHeader h : request.getHeaders().all()) {
-      headers.put(h.key(), h.firstValue());
+      // a repeated header reads as one comma-joined value, as SigV4 canonicalizes it
+      headers.put(h.key(), String.join(",", h.values()));
     }
     return new ProtocolRequest(request.getMethod().getName(), request.getUrl(), headers,
         request.getBody());
