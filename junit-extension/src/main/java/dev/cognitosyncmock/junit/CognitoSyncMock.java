@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.junit;
 
+import dev.cognitosyncmock.engine.MutableClock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.cognitosyncmock.admin.AdminApi;

@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.junit;
 
+import dev.cognitosyncmock.engine.MutableClock;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.junit;
 
+import dev.cognitosyncmock.engine.MutableClock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.engine.IdSource;

@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.junit;
 
+import dev.cognitosyncmock.engine.MutableClock;
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.engine.EngineSnapshot;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
