@@ -111,9 +111,10 @@ final class RunningMock {
       ownClock.set(clockTime);
     }
     ids.restart();
-    if (state == null) {
-      server.service().engine().reset();
-    } else {
+    // reset first: it also forgets captured side effects and SyncTrigger handlers, which no
+    // state document carries
+    server.service().engine().reset();
+    if (state != null) {
       server.service().engine().importState(state);
     }
     // user stubs and the journal go, as with WireMock's own extension; WireMock reloads our
