@@ -34,4 +34,22 @@ record PageToken(String scope, List<String> position) {
   private static String abbreviate(String s) {
     return s.length() <= 64 ? s : s.substring(0, 64) + "...";
   }
-}
+
+  static int pageSize(Integer maxResults) {
+    if (maxResults == null) {
+      return Integer.MAX_VALUE; // C7: everything when the client sets no limit
+    }
+    if (maxResults < 1) {
+      throw ServiceException.invalidParameter(
+          "MaxResults must be greater than or equal to 1, got: " + maxResults);
+    }
+    return maxResults;
+  }
+
+  static long position(String s) {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw ServiceException.invalidParameter("Invalid NextToken");
+    }
+  }}
