@@ -22,7 +22,8 @@ public final class Authenticator {
     for (AccessKey key : settings.credentials()) {
       keys.put(key.accessKeyId(), key);
     }
-    this.verifier = new SigV4Verifier(Map.copyOf(keys), clock);
+    // the AWS SDK's signer is loaded only when signatures are verified
+    this.verifier = settings.verifySignatures() ? new SigV4Verifier(Map.copyOf(keys), clock) : null;
   }
 
   public SecuritySettings settings() {
@@ -50,7 +51,7 @@ public final class Authenticator {
       return null;
     }
     try {
-      return keys.get(SigV4Verifier.Authorization.parse(authorization).accessKeyId());
+      return keys.get(AuthorizationHeader.parse(authorization).accessKeyId());
     } catch (ServiceException e) {
       return null;
     }

@@ -58,13 +58,13 @@ public final class CredentialClasses {
       return;
     }
     if (identityId != null && !identityId.equals(key.identityId())) {
-      throw AuthErrors.notAuthorized("Access to identity '" + SigV4Verifier.clip(identityId)
+      throw AuthErrors.notAuthorized("Access to identity '" + AuthorizationHeader.clip(identityId)
           + "' is forbidden for the credentials of identity '" + key.identityId() + "'");
     }
     if (identityPoolId != null && key.identityPoolId() != null
         && !identityPoolId.equals(key.identityPoolId())) {
       throw AuthErrors.notAuthorized("Access to identity pool '"
-          + SigV4Verifier.clip(identityPoolId) + "' is forbidden for the credentials of identity '"
+          + AuthorizationHeader.clip(identityPoolId) + "' is forbidden for the credentials of identity '"
           + key.identityId() + "'");
     }
   }

@@ -11,8 +11,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +37,6 @@ import software.amazon.awssdk.regions.Region;
  * {@code x-amz-content-sha256: UNSIGNED-PAYLOAD} is honoured when the client signed it.
  */
 final class SigV4Verifier {
-  static final String ALGORITHM = "AWS4-HMAC-SHA256";
   static final String SERVICE = "cognito-sync";
   static final Duration MAX_SKEW = Duration.ofMinutes(15);
   private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
@@ -56,52 +53,6 @@ final class SigV4Verifier {
     this.clock = clock;
   }
 
-  /** The parts of the Authorization header; null when the request carries none. */
-  record Authorization(String accessKeyId, String date, String region, String service,
-      String signedHeaders, String signature) {
-
-    /** Reads the header, or throws IncompleteSignature naming what is wrong. */
-    static Authorization parse(String header) {
-      String value = header.strip();
-      int space = value.indexOf(' ');
-      String scheme = space < 0 ? value : value.substring(0, space);
-      if (!scheme.equals(ALGORITHM)) {
-        throw AuthErrors.incompleteSignature("Unsupported Authorization scheme '" + clip(scheme)
-            + "': only " + ALGORITHM + " (Signature Version 4) is accepted");
-      }
-      Map<String, String> parts = new LinkedHashMap<>();
-      for (String part : value.substring(space + 1).split(",")) {
-        String p = part.strip();
-        int eq = p.indexOf('=');
-        if (eq > 0) {
-          parts.putIfAbsent(p.substring(0, eq).strip(), p.substring(eq + 1).strip());
-        }
-      }
-      StringBuilder missing = new StringBuilder();
-      for (String name : List.of("Credential", "SignedHeaders", "Signature")) {
-        if (parts.get(name) == null || parts.get(name).isEmpty()) {
-          missing.append("Authorization header requires '").append(name).append("' parameter. ");
-        }
-      }
-      if (missing.length() > 0) {
-        throw AuthErrors.incompleteSignature(missing.toString().strip());
-      }
-      String[] scope = parts.get("Credential").split("/", -1);
-      if (scope.length != 5 || !scope[4].equals("aws4_request")
-          || Arrays.stream(scope).anyMatch(String::isEmpty)) {
-        throw AuthErrors.incompleteSignature("Credential must have the form"
-            + " <AccessKeyId>/<yyyyMMdd>/<region>/<service>/aws4_request, got '"
-            + clip(parts.get("Credential")) + "'");
-      }
-      return new Authorization(scope[0], scope[1], scope[2], scope[3], parts.get("SignedHeaders"),
-          parts.get("Signature"));
-    }
-
-    List<String> signedHeaderList() {
-      return List.of(signedHeaders.toLowerCase(Locale.ROOT).split(";", -1));
-    }
-  }
-
   /**
    * Verifies the request's signature and returns the key it was signed with.
    *
@@ -113,7 +64,7 @@ final class SigV4Verifier {
     if (authorization == null || authorization.isBlank()) {
       throw AuthErrors.missingAuthenticationToken();
     }
-    Authorization auth = Authorization.parse(authorization);
+    AuthorizationHeader auth = AuthorizationHeader.parse(authorization);
     List<String> signed = auth.signedHeaderList();
     String amzDate = header.apply("X-Amz-Date");
     if (amzDate == null) {
@@ -125,16 +76,16 @@ final class SigV4Verifier {
       signedAt = LocalDateTime.parse(amzDate.strip(), AMZ_DATE).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       throw AuthErrors.incompleteSignature("X-Amz-Date must be in ISO-8601 basic format"
-          + " (yyyyMMdd'T'HHmmss'Z'), got '" + clip(amzDate) + "'");
+          + " (yyyyMMdd'T'HHmmss'Z'), got '" + AuthorizationHeader.clip(amzDate) + "'");
     }
     if (!signed.contains("host") || !signed.contains("x-amz-date")) {
       throw AuthErrors.incompleteSignature("'Host' and 'X-Amz-Date' must be SignedHeaders"
-          + " in the AWS Authorization, got '" + clip(auth.signedHeaders()) + "'");
+          + " in the AWS Authorization, got '" + AuthorizationHeader.clip(auth.signedHeaders()) + "'");
     }
     if (!amzDate.strip().startsWith(auth.date())) {
       throw AuthErrors.invalidSignature("Date in Credential scope does not match YYYYMMDD from"
-          + " ISO-8601 version of date from HTTP: '" + clip(auth.date()) + "' != '"
-          + clip(amzDate.strip().substring(0, Math.min(8, amzDate.strip().length()))) + "'");
+          + " ISO-8601 version of date from HTTP: '" + AuthorizationHeader.clip(auth.date()) + "' != '"
+          + AuthorizationHeader.clip(amzDate.strip().substring(0, Math.min(8, amzDate.strip().length()))) + "'");
     }
     if (!auth.service().equals(SERVICE)) {
       throw AuthErrors.invalidSignature("Credential should be scoped to correct service: '"
@@ -142,7 +93,7 @@ final class SigV4Verifier {
     }
     if (!REGION.matcher(auth.region()).matches()) {
       throw AuthErrors.invalidSignature("Credential should be scoped to a valid region, not '"
-          + clip(auth.region()) + "'.");
+          + AuthorizationHeader.clip(auth.region()) + "'.");
     }
 
     AccessKey key = keys.get(auth.accessKeyId());
@@ -178,7 +129,7 @@ final class SigV4Verifier {
   /** The signature the SDK's signer computes for the received request with the key's secret. */
   @SuppressWarnings("deprecation") // Aws4Signer: see the class comment
   private static String recompute(String method, String rawPath, String rawQuery,
-      Function<String, String> header, byte[] body, Authorization auth, List<String> signed,
+      Function<String, String> header, byte[] body, AuthorizationHeader auth, List<String> signed,
       AccessKey key, Instant signedAt) {
     SdkHttpMethod httpMethod;
     try {
@@ -207,7 +158,7 @@ final class SigV4Verifier {
     for (String name : signed) {
       String value = header.apply(name);
       if (value == null) {
-        throw AuthErrors.invalidSignature("Signed header '" + clip(name)
+        throw AuthErrors.invalidSignature("Signed header '" + AuthorizationHeader.clip(name)
             + "' is not in the request");
       }
       request.putHeader(name, value);
@@ -233,7 +184,7 @@ final class SigV4Verifier {
           : Aws4Signer.create().sign(request.build(), params);
     } catch (RuntimeException e) {
       throw AuthErrors.invalidSignature("The request signature could not be recomputed: "
-          + clip(String.valueOf(e.getMessage())));
+          + AuthorizationHeader.clip(String.valueOf(e.getMessage())));
     }
     String ours = resigned.firstMatchingHeader("Authorization").orElse("");
     String ourHeaders = between(ours, "SignedHeaders=", ",");
@@ -301,8 +252,4 @@ final class SigV4Verifier {
         actual.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Echoes of client input are kept short. */
-  static String clip(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
-  }
 }
