@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.junit;
 
+import dev.cognitosyncmock.engine.MutableClock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.cognitosyncmock.admin.AdminApi;
@@ -14,7 +15,10 @@ import dev.cognitosyncmock.engine.EngineSnapshot.PoolSnapshot;
 import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.engine.IdentityKey;
 import dev.cognitosyncmock.engine.ServiceException;
+import dev.cognitosyncmock.engine.PushNotification;
+import dev.cognitosyncmock.engine.StreamRecord;
 import dev.cognitosyncmock.engine.SyncEngine;
+import dev.cognitosyncmock.engine.SyncTriggerHandler;
 import dev.cognitosyncmock.engine.SyncRecord;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.net.URI;
@@ -216,6 +220,36 @@ public final class CognitoSyncMock {
   /** Replaces the whole state with a JSON document in the export format. */
   public void importState(Path json) {
     engine().importState(AdminApi.readState(json));
+  }
+
+  // ------------------------------------------------------------------ side effects
+
+  /** Push notifications sent so far, oldest first (SEMANTICS G4). */
+  public List<PushNotification> pushNotifications() {
+    return engine().sideEffects().pushNotifications();
+  }
+
+  /** Push notifications sent to one device, oldest first. */
+  public List<PushNotification> pushNotifications(String deviceId) {
+    return engine().sideEffects().pushNotifications(deviceId);
+  }
+
+  /** Records put on one Cognito stream so far, oldest first (SEMANTICS G5, G6). */
+  public List<StreamRecord> streamRecords(String streamName) {
+    return engine().sideEffects().streamRecords(streamName);
+  }
+
+  /** Every stream's records, by stream name. */
+  public Map<String, List<StreamRecord>> streamRecords() {
+    return engine().sideEffects().streamRecords();
+  }
+
+  /**
+   * Stands {@code handler} in for the pool's SyncTrigger Lambda (SEMANTICS G3); null removes it.
+   * It runs while the pool's Cognito events name a SyncTrigger.
+   */
+  public void setSyncTriggerHandler(String identityPoolId, SyncTriggerHandler handler) {
+    engine().setSyncTriggerHandler(identityPoolId, handler);
   }
 
   // ------------------------------------------------------------------ requests received

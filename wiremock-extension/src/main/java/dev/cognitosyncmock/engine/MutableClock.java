@@ -1,4 +1,4 @@
-package dev.cognitosyncmock.junit;
+package dev.cognitosyncmock.engine;
 
 import java.time.Clock;
 import java.time.Duration;
