@@ -27,8 +27,7 @@ import jdk.jfr.consumer.RecordingFile;
  *   <li>inclusive: the share of samples with a given method anywhere on the stack;</li>
  *   <li>self: the top frame.</li>
  * </ul>
- * Only Java threads that ran request work count (stacks through the JIT compiler, GC or the JVM
- * alone are left out, and counted apart).
+ * Only stacks with Java frames count; the JVM's own threads (JIT compiler, GC) are counted apart.
  * {@code java -cp benchmarks/target/benchmarks.jar dev.cognitosyncmock.bench.Hotspots FILE [top]}
  */
 public final class Hotspots {
@@ -94,8 +93,7 @@ public final class Hotspots {
 
   /** One stack, top frame first. */
   private void add(List<String> frames, long weight) {
-    if (frames.stream().noneMatch(f -> f.startsWith("java.lang.Thread.run")
-        || f.contains("jmh_generated"))) {
+    if (frames.stream().noneMatch(Hotspots::isJava)) {
       jvmOnly += weight;
       return;
     }
@@ -118,6 +116,11 @@ public final class Hotspots {
         inclusive.merge(f, weight, Long::sum);
       }
     }
+  }
+
+  /** A Java method, not a frame of the JVM's own C++ (JIT compiler, GC, VM threads). */
+  private static boolean isJava(String frame) {
+    return frame.matches("(java|jdk|sun|dev|com|org|tools|wiremock)\\..*") && !frame.contains("::");
   }
 
   private static String owner(String frame) {
