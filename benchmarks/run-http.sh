@@ -24,7 +24,8 @@ CONNECTIONS=${CONNECTIONS:-64}   # wrk connections
 DURATION=${DURATION:-20}         # seconds per measured round
 WARMUP=${WARMUP:-15}             # seconds of warm-up per server (twice)
 ROUNDS=${ROUNDS:-3}
-PER_THREAD=${PER_THREAD:-1000}   # datasets per wrk thread (must exceed CONNECTIONS/THREADS)
+PER_THREAD=${PER_THREAD:-10000} # datasets per wrk thread: a dataset comes round again only after
+                                 # all the others, seconds later, so no cycle overtakes its last one
 PER_IDENTITY=${PER_IDENTITY:-4}  # datasets per identity
 free_port() { # the first port from $1 up that nothing on this machine listens on
   local p=$1
