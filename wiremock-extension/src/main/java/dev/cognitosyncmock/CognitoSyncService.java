@@ -1,0 +1,149 @@
+package dev.cognitosyncmock;
+
+import dev.cognitosyncmock.admin.AdminApi;
+import dev.cognitosyncmock.engine.Caller;
+import dev.cognitosyncmock.engine.EngineSettings;
+import dev.cognitosyncmock.engine.IdSource;
+import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.engine.SideEffects;
+import dev.cognitosyncmock.engine.SyncEngine;
+import dev.cognitosyncmock.engine.SyncTriggerHandler;
+import dev.cognitosyncmock.persistence.StateJournal;
+import java.nio.file.Path;
+import dev.cognitosyncmock.protocol.CallerResolver;
+import dev.cognitosyncmock.protocol.CognitoSyncProtocol;
+import dev.cognitosyncmock.protocol.ProtocolRequest;
+import dev.cognitosyncmock.protocol.ProtocolResponse;
+import dev.cognitosyncmock.schemas.ServiceModel;
+import dev.cognitosyncmock.sideeffects.HttpSyncTriggerHandler;
+import dev.cognitosyncmock.sideeffects.PushWebhookSender;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * One mock: an engine, the protocol that serves it and its admin API. Server adapters (WireMock,
+ * the JUnit extension) hold one of these and hand it raw requests.
+ */
+public final class CognitoSyncService implements AutoCloseable {
+  private final SyncEngine engine;
+  private final CognitoSyncProtocol protocol;
+  private final AdminApi admin;
+  private final StateJournal journal;
+
+  private CognitoSyncService(Builder b) {
+    this.engine = new SyncEngine(b.settings, b.clock, b.ids);
+    // side effects that leave the process over HTTP live outside the engine
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    engine.sideEffects().addListener(new PushWebhookSender(engine, http));
+    engine.setUrlSyncTriggerHandlers(url -> new HttpSyncTriggerHandler(http, url));
+    this.protocol = new CognitoSyncProtocol(ServiceModel.load(), engine,
+        new CallerResolver(b.accountId));
+    this.admin = new AdminApi(engine);
+    if (b.seed != null) {
+      engine.importState(b.seed);
+    }
+    if (b.persistenceDirectory != null) {
+      boolean fresh = StateJournal.isEmpty(b.persistenceDirectory);
+      if (!fresh) {
+        engine.reset(); // the directory's state wins over any seed
+      }
+      this.journal = StateJournal.open(b.persistenceDirectory, engine);
+      if (fresh && b.seed != null) {
+        journal.compact();
+      }
+      protocol.addOperationListener(journal);
+      admin.afterStateChange(journal::compact);
+    } else {
+      this.journal = null;
+    }
+  }
+
+  /** Writes a final snapshot when state is persistent; a no-op otherwise. */
+  @Override
+  public void close() {
+    if (journal != null) {
+      journal.close();
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static CognitoSyncService createDefault() {
+    return builder().build();
+  }
+
+  public SyncEngine engine() {
+    return engine;
+  }
+
+  /** Push notifications and Cognito Streams records captured so far (SEMANTICS G4, G5). */
+  public SideEffects sideEffects() {
+    return engine.sideEffects();
+  }
+
+  /** Stands a Java function in for the pool's SyncTrigger Lambda (SEMANTICS G3); null removes. */
+  public void setSyncTriggerHandler(String identityPoolId, SyncTriggerHandler handler) {
+    engine.setSyncTriggerHandler(identityPoolId, handler);
+  }
+
+  public ProtocolResponse handle(ProtocolRequest request) {
+    return protocol.handle(request);
+  }
+
+  public AdminApi admin() {
+    return admin;
+  }
+
+  public static final class Builder {
+    private EngineSettings settings = EngineSettings.DEFAULT;
+    private Clock clock = Clock.systemUTC();
+    private IdSource ids = IdSource.random();
+    private String accountId = Caller.DEFAULT_ACCOUNT_ID;
+    private EngineSnapshot seed;
+    private Path persistenceDirectory;
+
+    /** State to start from (ignored when a persistence directory already holds state). */
+    public Builder seed(EngineSnapshot seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Keeps state durable in this directory: every acknowledged write survives a restart or a
+     * crash. Without it, state lives in memory only.
+     */
+    public Builder persistenceDirectory(Path dir) {
+      this.persistenceDirectory = dir;
+      return this;
+    }
+
+    public Builder settings(EngineSettings settings) {
+      this.settings = Objects.requireNonNull(settings);
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    public Builder ids(IdSource ids) {
+      this.ids = Objects.requireNonNull(ids);
+      return this;
+    }
+
+    /** The account id that stands for developer credentials in LastModifiedBy (SEMANTICS C5). */
+    public Builder accountId(String accountId) {
+      this.accountId = Objects.requireNonNull(accountId);
+      return this;
+    }
+
+    public CognitoSyncService build() {
+      return new CognitoSyncService(this);
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package dev.cognitosyncmock.admin;
+
+import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.engine.PoolMockSettings;
+import dev.cognitosyncmock.engine.ServiceException;
+import dev.cognitosyncmock.engine.SyncEngine;
+import dev.cognitosyncmock.protocol.ProtocolResponse;
+import dev.cognitosyncmock.protocol.WireJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The mock's own admin API, served under {@code /__admin/cognito-sync/}: reset, export and import
+ * the whole state, create identity pools, merge identities, read and clear the captured push
+ * notifications and stream records, and set each pool's webhook and SyncTrigger URLs. Knows
+ * nothing of the HTTP server: an adapter hands it every request below the prefix.
+ */
+public final class AdminApi {
+  public static final String PREFIX = "/cognito-sync";
+
+  private final SyncEngine engine;
+  private volatile Runnable afterStateChange = () -> { };
+
+  public AdminApi(SyncEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Runs after every admin call that changed state (persistence makes it durable there). */
+  public void afterStateChange(Runnable action) {
+    this.afterStateChange = action;
+  }
+
+  /**
+   * @param url the path below {@code /__admin}, e.g. {@code /cognito-sync/state}, with any query
+   */
+  public ProtocolResponse handle(String method, String url, byte[] body) {
+    ProtocolResponse response = route(method, url, body);
+    if (response.status() == 200 && !method.equals("GET")) {
+      afterStateChange.run();
+    }
+    return response;
+  }
+
+  private ProtocolResponse route(String method, String url, byte[] body) {
+    try {
+      int q = url.indexOf('?');
+      String path = q < 0 ? url : url.substring(0, q);
+      String route = method + " " + path;
+      return switch (route) {
+        case "POST " + PREFIX + "/reset" -> {
+          engine.reset();
+          yield ok(message("State reset"));
+        }
+        case "GET " + PREFIX + "/state" -> ok(WireJson.MAPPER.valueToTree(engine.exportState()));
+        case "PUT " + PREFIX + "/state", "POST " + PREFIX + "/state" -> {
+          EngineSnapshot snapshot = readState(body);
+          engine.importState(snapshot);
+          yield ok(message("Imported " + snapshot.identityPools().size() + " identity pools"));
+        }
+        case "POST " + PREFIX + "/identitypools" -> {
+          String poolId = required(read(body), "IdentityPoolId");
+          engine.createIdentityPool(poolId);
+          ObjectNode out = WireJson.MAPPER.createObjectNode();
+          out.put("IdentityPoolId", poolId);
+          yield ok(out);
+        }
+        case "POST " + PREFIX + "/merges" -> {
+          JsonNode in = read(body);
+          List<String> names = engine.mergeIdentities(required(in, "IdentityPoolId"),
+              required(in, "SurvivorIdentityId"), required(in, "AbsorbedIdentityId"));
+          ObjectNode out = WireJson.MAPPER.createObjectNode();
+          out.set("MergedDatasetNames", WireJson.MAPPER.valueToTree(names));
+          yield ok(out);
+        }
+        case "GET " + PREFIX + "/push-notifications" -> {
+          ObjectNode out = WireJson.MAPPER.createObjectNode();
+          out.set("notifications",
+              WireJson.MAPPER.valueToTree(engine.sideEffects().pushNotifications()));
+          yield ok(out);
+        }
+        case "DELETE " + PREFIX + "/push-notifications" -> {
+          engine.sideEffects().clearPushNotifications();
+          yield ok(message("Push notifications cleared"));
+        }
+        case "GET " + PREFIX + "/stream-records" -> {
+          ObjectNode out = WireJson.MAPPER.createObjectNode();
+          out.set("streams", WireJson.MAPPER.valueToTree(engine.sideEffects().streamRecords()));
+          yield ok(out);
+        }
+        case "DELETE " + PREFIX + "/stream-records" -> {
+          engine.sideEffects().clearStreamRecords();
+          yield ok(message("Stream records cleared"));
+        }
+        case "GET " + PREFIX + "/pool-settings" -> {
+          ObjectNode out = WireJson.MAPPER.createObjectNode();
+          ObjectNode pools = out.putObject("identityPools");
+          engine.allPoolMockSettings().forEach((id, settings) ->
+              pools.set(id, WireJson.MAPPER.valueToTree(settings)));
+          yield ok(out);
+        }
+        case "POST " + PREFIX + "/pool-settings" -> {
+          JsonNode in = read(body);
+          String poolId = required(in, "IdentityPoolId");
+          PoolMockSettings current = engine.poolMockSettings(poolId);
+          PoolMockSettings updated = new PoolMockSettings(
+              url(in, "PushWebhookUrl", current.pushWebhookUrl()),
+              url(in, "SyncTriggerUrl", current.syncTriggerUrl()));
+          engine.setPoolMockSettings(poolId, updated);
+          ObjectNode out = WireJson.MAPPER.valueToTree(updated);
+          out.put("IdentityPoolId", poolId);
+          yield ok(out);
+        }
+        default -> response(404, message("No admin route " + route));
+      };
+    } catch (ServiceException e) {
+      return response(e.shape().name().equals("ResourceNotFoundException") ? 404 : 400,
+          message(e.getMessage()));
+    } catch (JacksonException e) {
+      return response(400, message("Invalid JSON: " + e.getOriginalMessage()));
+    }
+  }
+
+  /** Reads a state document, as the admin API and the start-up seed file take it. */
+  public static EngineSnapshot readState(byte[] json) {
+    if (json.length == 0) {
+      throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+          "A state document is required");
+    }
+    EngineSnapshot snapshot = WireJson.MAPPER.readValue(json, EngineSnapshot.class);
+    return snapshot.identityPools() == null ? new EngineSnapshot(List.of()) : snapshot;
+  }
+
+  public static EngineSnapshot readState(Path file) {
+    try {
+      return readState(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read state file " + file, e);
+    }
+  }
+
+  private static JsonNode read(byte[] body) {
+    return body.length == 0 ? WireJson.MAPPER.createObjectNode() : WireJson.MAPPER.readTree(body);
+  }
+
+  private static String required(JsonNode in, String member) {
+    JsonNode v = in.get(member);
+    if (v == null || !v.isString() || v.asString().isEmpty()) {
+      throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+          member + " is required");
+    }
+    return v.asString();
+  }
+
+  /**
+   * An absolute http(s) URL member: absent keeps {@code current}, null or "" clears it.
+   */
+  private static String url(JsonNode in, String member, String current) {
+    if (!in.has(member)) {
+      return current;
+    }
+    JsonNode v = in.get(member);
+    if (v.isNull() || (v.isString() && v.asString().isEmpty())) {
+      return null;
+    }
+    String text = v.isString() ? v.asString() : "";
+    try {
+      URI uri = URI.create(text);
+      if (uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        return text;
+      }
+    } catch (IllegalArgumentException e) {
+      // answered below
+    }
+    throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+        member + " must be an absolute http or https URL, got: " + v);
+  }
+
+  private static ObjectNode message(String text) {
+    ObjectNode o = WireJson.MAPPER.createObjectNode();
+    o.put("message", text);
+    return o;
+  }
+
+  private static ProtocolResponse ok(JsonNode body) {
+    return response(200, body);
+  }
+
+  private static ProtocolResponse response(int status, JsonNode body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    return new ProtocolResponse(status, headers, WireJson.MAPPER.writeValueAsBytes(body));
+  }
+}

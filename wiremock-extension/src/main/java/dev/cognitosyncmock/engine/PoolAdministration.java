@@ -1,0 +1,300 @@
+package dev.cognitosyncmock.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The pool-level operations (SEMANTICS G1, G2, G4, G6, G7, D5): usage, configuration, Cognito
+ * events, mock settings, devices and subscriptions, bulk publish. Runs inside the engine's locks;
+ * see {@link SyncEngine}.
+ */
+final class PoolAdministration {
+  private final SyncEngine engine;
+
+  PoolAdministration(SyncEngine engine) {
+    this.engine = engine;
+  }
+
+  // ---------------------------------------------------------------- pool usage (G7, D5)
+
+  /** DescribeIdentityPoolUsage: the pool's data and sessions; 404 only with strict pools. */
+  PoolUsage describeIdentityPoolUsage(Caller caller, String identityPoolId) {
+    return engine.read(() -> usageOf(engine.pool(identityPoolId)));
+  }
+
+  /** ListIdentityPoolUsage: the known pools by id, paged with an opaque NextToken. */
+  PoolUsagePage listIdentityPoolUsage(Caller caller, String nextToken, Integer maxResults) {
+    int pageSize = PageToken.pageSize(maxResults);
+    String scope = "identitypools";
+    String after = nextToken == null ? null : PageToken.decode(nextToken, scope, 1).get(0);
+    return engine.read(() -> {
+      List<Pool> sorted = new ArrayList<>(engine.pools());
+      sorted.sort(Comparator.comparing(p -> p.id));
+      List<PoolUsage> page = new ArrayList<>();
+      String next = null;
+      for (Pool pool : sorted) {
+        if (after != null && pool.id.compareTo(after) <= 0) {
+          continue;
+        }
+        if (page.size() == pageSize) {
+          next = new PageToken(scope, List.of(page.get(pageSize - 1).identityPoolId())).encode();
+          break;
+        }
+        page.add(usageOf(pool));
+      }
+      return new PoolUsagePage(List.copyOf(page), next);
+    });
+  }
+
+  private PoolUsage usageOf(Pool pool) {
+    long storage = 0;
+    Instant lastModified = null;
+    for (Identity identity : pool.identities.values()) {
+      identity.lock.lock();
+      try {
+        storage += identity.dataStorage();
+        Instant l = identity.lastModifiedDate();
+        if (l != null && (lastModified == null || l.isAfter(lastModified))) {
+          lastModified = l;
+        }
+      } finally {
+        identity.lock.unlock();
+      }
+    }
+    return new PoolUsage(pool.id, pool.syncSessionsCount.get(), storage, lastModified);
+  }
+
+  // ---------------------------------------------------------------- configuration (G1)
+
+  PoolConfiguration getIdentityPoolConfiguration(Caller caller, String identityPoolId) {
+    return engine.read(() -> engine.pool(identityPoolId).configuration());
+  }
+
+  /** Sets the sections given (null leaves a section as it is) and answers the result. */
+  PoolConfiguration setIdentityPoolConfiguration(Caller caller, String identityPoolId,
+      PushSyncConfig pushSync, CognitoStreamsConfig cognitoStreams) {
+    return engine.read(() -> {
+      Pool pool = engine.pool(identityPoolId);
+      synchronized (pool) {
+        if (pushSync != null) {
+          pool.pushSync = pushSync;
+        }
+        if (cognitoStreams != null) {
+          pool.cognitoStreams = cognitoStreams;
+        }
+        return pool.configuration();
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- events (G2)
+
+
+  /** GetCognitoEvents: event type to Lambda ARN, empty when none. */
+  Map<String, String> getCognitoEvents(Caller caller, String identityPoolId) {
+    return engine.read(() -> engine.pool(identityPoolId).events);
+  }
+
+  /** SetCognitoEvents: updates only the keys given; an empty or null value removes the key. */
+  void setCognitoEvents(Caller caller, String identityPoolId, Map<String, String> events) {
+    for (String type : events.keySet()) {
+      if (!SyncEngine.SYNC_TRIGGER.equals(type)) {
+        throw ServiceException.invalidParameter(
+            "Unknown Cognito event type: " + type + "; the only one is " + SyncEngine.SYNC_TRIGGER);
+      }
+    }
+    engine.read(() -> {
+      Pool pool = engine.pool(identityPoolId);
+      synchronized (pool) {
+        Map<String, String> updated = new java.util.TreeMap<>(pool.events);
+        events.forEach((type, arn) -> {
+          if (arn == null || arn.isEmpty()) {
+            updated.remove(type);
+          } else {
+            updated.put(type, arn);
+          }
+        });
+        pool.events = Map.copyOf(updated);
+      }
+      return null;
+    });
+  }
+
+  // ---------------------------------------------------------------- mock settings
+
+  PoolMockSettings poolMockSettings(String identityPoolId) {
+    Pool pool = engine.knownPool(identityPoolId);
+    return pool == null ? PoolMockSettings.NONE : pool.mockSettings;
+  }
+
+  /** Pool id to its mock settings, for every pool that has some. */
+  Map<String, PoolMockSettings> allPoolMockSettings() {
+    return engine.read(() -> {
+      Map<String, PoolMockSettings> out = new java.util.TreeMap<>();
+      engine.pools().forEach(p -> {
+        if (!p.mockSettings.equals(PoolMockSettings.NONE)) {
+          out.put(p.id, p.mockSettings);
+        }
+      });
+      return out;
+    });
+  }
+
+  void setPoolMockSettings(String identityPoolId, PoolMockSettings mockSettings) {
+    engine.read(() -> {
+      engine.pool(identityPoolId).mockSettings = Objects.requireNonNull(mockSettings, "mockSettings");
+      return null;
+    });
+  }
+
+  // ---------------------------------------------------------------- devices (G4)
+
+  /** RegisterDevice: the same identity, platform and token always get the same DeviceId. */
+  String registerDevice(Caller caller, IdentityKey key, String platform, String token) {
+    return engine.read(() -> {
+      Pool pool = engine.pool(key.identityPoolId());
+      requirePushSync(pool);
+      return engine.withIdentity(pool, key.identityId(), true, identity -> {
+        for (Device d : identity.devices.values()) {
+          if (d.platform().equals(platform) && d.token().equals(token)) {
+            return d.deviceId();
+          }
+        }
+        Device device = new Device(engine.ids().nextId(), platform, token);
+        identity.devices.put(device.deviceId(), device);
+        return device.deviceId();
+      });
+    });
+  }
+
+  /** SubscribeToDataset: needs a device of this identity and an existing dataset (404). */
+  void subscribeToDataset(Caller caller, DatasetKey key, String deviceId) {
+    engine.read(() -> {
+      Pool pool = engine.pool(key.identityPoolId());
+      requirePushSync(pool);
+      return engine.withIdentity(pool, key.identityId(), false, identity -> {
+        requireDevice(identity, deviceId);
+        RecordSync.existing(identity, key);
+        identity.subscriptions.computeIfAbsent(key.datasetName(),
+            n -> new java.util.LinkedHashSet<>()).add(deviceId);
+        return null;
+      });
+    });
+  }
+
+  /** UnsubscribeFromDataset: 404 when the device is unknown or not subscribed. */
+  void unsubscribeFromDataset(Caller caller, DatasetKey key, String deviceId) {
+    engine.read(() -> {
+      Pool pool = engine.pool(key.identityPoolId());
+      requirePushSync(pool);
+      return engine.withIdentity(pool, key.identityId(), false, identity -> {
+        requireDevice(identity, deviceId);
+        Set<String> subscribed = identity.subscriptions.get(key.datasetName());
+        if (subscribed == null || !subscribed.remove(deviceId)) {
+          throw ServiceException.notFound("Device " + deviceId + " is not subscribed to dataset "
+              + key.datasetName());
+        }
+        if (subscribed.isEmpty()) {
+          identity.subscriptions.remove(key.datasetName());
+        }
+        return null;
+      });
+    });
+  }
+
+  /** The devices registered for one identity, in registration order. */
+  List<Device> devices(IdentityKey key) {
+    return engine.read(() -> engine.withIdentity(engine.pool(key.identityPoolId()), key.identityId(), false,
+        identity -> identity == null ? List.<Device>of() : List.copyOf(identity.devices.values())));
+  }
+
+  private void requirePushSync(Pool pool) {
+    PushSyncConfig push = pool.pushSync;
+    if (engine.settings().requirePushSyncForDevices() && (push == null || !push.enabled())) {
+      throw new ServiceException(ErrorShape.InvalidConfigurationException,
+          "Push sync is not configured for identity pool " + pool.id);
+    }
+  }
+
+  private static void requireDevice(Identity identity, String deviceId) {
+    if (identity == null || !identity.devices.containsKey(deviceId)) {
+      throw ServiceException.notFound("Device not found: " + deviceId);
+    }
+  }
+
+  // ---------------------------------------------------------------- bulk publish (G6)
+
+  /**
+   * BulkPublish: puts every existing dataset on the pool's stream at once (the run then stays
+   * IN_PROGRESS for {@code bulkPublishDuration}). With streaming not enabled the call succeeds
+   * and the run is recorded FAILED with a FailureMessage: the API is asynchronous and
+   * InvalidConfigurationException is not among BulkPublish's errors (G6, our choice).
+   */
+  void bulkPublish(Caller caller, String identityPoolId) {
+    engine.read(() -> {
+      Pool pool = engine.pool(identityPoolId);
+      synchronized (pool) {
+        Instant now = engine.clock().instant();
+        if (pool.bulkPublish != null) {
+          BulkPublishDetails last = pool.bulkPublish.details(pool.id, now);
+          if (last.status() == BulkPublishStatus.IN_PROGRESS) {
+            throw new ServiceException(ErrorShape.DuplicateRequestException,
+                "A bulk publish is already in progress for identity pool " + pool.id);
+          }
+          if (last.status() == BulkPublishStatus.SUCCEEDED
+              && now.isBefore(last.completeTime().plus(SyncEngine.BULK_PUBLISH_INTERVAL))) {
+            throw new ServiceException(ErrorShape.AlreadyStreamedException,
+                "Identity pool " + pool.id + " was already bulk published within 24 hours, at "
+                    + last.completeTime());
+          }
+        }
+        CognitoStreamsConfig streams = pool.cognitoStreams;
+        if (streams == null || !streams.enabled()) {
+          pool.bulkPublish = new BulkPublishRun(now, null,
+              "Cognito Streams is not enabled for identity pool " + pool.id
+                  + ": set CognitoStreams with StreamingStatus ENABLED first");
+          return null;
+        }
+        List<Identity> identities = new ArrayList<>(pool.identities.values());
+        identities.sort(Comparator.comparing(i -> i.id));
+        for (Identity identity : identities) {
+          engine.withIdentity(pool, identity.id, false, locked -> {
+            if (locked == null) {
+              return null;
+            }
+            for (Dataset d : locked.datasets.values()) {
+              if (!d.exists) {
+                continue;
+              }
+              List<SyncRecord> live = d.records.values().stream()
+                  .filter(r -> !r.isTombstone()).toList();
+              SideEffectEmitter.stream(engine.sideEffects(), pool,
+                  new DatasetKey(pool.id, locked.id, d.name), "replace", d.syncCount, live,
+                  d.lastModifiedDate == null ? now : d.lastModifiedDate);
+            }
+            return null;
+          });
+        }
+        pool.bulkPublish = new BulkPublishRun(now, now.plus(engine.settings().bulkPublishDuration()),
+            null);
+        return null;
+      }
+    });
+  }
+
+  BulkPublishDetails getBulkPublishDetails(Caller caller, String identityPoolId) {
+    return engine.read(() -> {
+      Pool pool = engine.pool(identityPoolId);
+      synchronized (pool) {
+        return pool.bulkPublish == null ? BulkPublishRun.notStarted(pool.id)
+            : pool.bulkPublish.details(pool.id, engine.clock().instant());
+      }
+    });
+  }
+
+}

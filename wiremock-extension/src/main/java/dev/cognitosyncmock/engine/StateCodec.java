@@ -1,0 +1,147 @@
+package dev.cognitosyncmock.engine;
+
+import dev.cognitosyncmock.engine.EngineSnapshot.DatasetSnapshot;
+import dev.cognitosyncmock.engine.EngineSnapshot.IdentitySnapshot;
+import dev.cognitosyncmock.engine.EngineSnapshot.PoolSnapshot;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.TreeMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Turns live state into an {@link EngineSnapshot} and back. Callers hold the state lock. */
+final class StateCodec {
+  private StateCodec() {
+  }
+
+  static EngineSnapshot export(Collection<Pool> pools) {
+    List<PoolSnapshot> out = new ArrayList<>();
+    pools.stream().sorted((a, b) -> a.id.compareTo(b.id)).forEach(pool -> {
+      List<IdentitySnapshot> identities = new ArrayList<>();
+      // an identity with no datasets holds no state: a refused first write may leave one behind
+      // (removing it would race with a writer already holding it), so it is simply not exported
+      pool.identities.values().stream().sorted((a, b) -> a.id.compareTo(b.id))
+          .map(StateCodec::exportIdentity)
+          .filter(identity -> !identity.datasets().isEmpty())
+          .forEach(identities::add);
+      BulkPublishRun bulkPublish;
+      synchronized (pool) {
+        bulkPublish = pool.bulkPublish;
+      }
+      out.add(new PoolSnapshot(pool.id, pool.creationDate, pool.syncSessionsCount.get(),
+          identities, pool.pushSync, pool.cognitoStreams,
+          pool.events.isEmpty() ? null : new TreeMap<>(pool.events),
+          pool.mockSettings.equals(PoolMockSettings.NONE) ? null : pool.mockSettings,
+          bulkPublish));
+    });
+    return new EngineSnapshot(out);
+  }
+
+  private static IdentitySnapshot exportIdentity(Identity identity) {
+    identity.lock.lock();
+    try {
+      List<DatasetSnapshot> datasets = new ArrayList<>();
+      for (Dataset d : identity.datasets.values()) {
+        datasets.add(new DatasetSnapshot(d.name, d.creationDate, d.lastModifiedDate,
+            d.lastModifiedBy, d.syncCount, d.deletionWatermark, d.exists, d.mergedFrom,
+            List.copyOf(d.records.values())));
+      }
+      Map<String, List<String>> subscriptions = new TreeMap<>();
+      identity.subscriptions.forEach((name, ids) -> subscriptions.put(name, List.copyOf(ids)));
+      return new IdentitySnapshot(identity.id, datasets,
+          identity.devices.isEmpty() ? null : List.copyOf(identity.devices.values()),
+          subscriptions.isEmpty() ? null : subscriptions);
+    } finally {
+      identity.lock.unlock();
+    }
+  }
+
+  static Map<String, Pool> restore(EngineSnapshot snapshot, Instant now, String defaultPrincipal) {
+    Map<String, Pool> pools = new LinkedHashMap<>();
+    for (PoolSnapshot ps : list(snapshot == null ? null : snapshot.identityPools())) {
+      String poolId = required(ps.identityPoolId(), "identityPools[].identityPoolId");
+      Pool pool = new Pool(poolId, orElse(ps.creationDate(), now));
+      pool.syncSessionsCount.set(orElse(ps.syncSessionsCount(), 0L));
+      pool.pushSync = ps.pushSync();
+      pool.cognitoStreams = ps.cognitoStreams();
+      pool.events = ps.events() == null ? Map.of() : Map.copyOf(ps.events());
+      pool.mockSettings = orElse(ps.mockSettings(), PoolMockSettings.NONE);
+      pool.bulkPublish = ps.bulkPublish();
+      for (IdentitySnapshot is : list(ps.identities())) {
+        Identity identity = new Identity(required(is.identityId(), "identities[].identityId"));
+        for (DatasetSnapshot ds : list(is.datasets())) {
+          identity.datasets.put(ds.datasetName(), restoreDataset(ds, now, defaultPrincipal));
+        }
+        for (Device device : list(is.devices())) {
+          required(device.deviceId(), "devices[].deviceId");
+          identity.devices.put(device.deviceId(), device);
+        }
+        if (is.subscriptions() != null) {
+          is.subscriptions().forEach((name, ids) -> {
+            for (String id : list(ids)) {
+              if (!identity.devices.containsKey(id)) {
+                throw ServiceException.invalidParameter("State document: identity "
+                    + identity.id + " subscribes unknown device " + id + " to " + name);
+              }
+            }
+            identity.subscriptions.put(name, new LinkedHashSet<>(list(ids)));
+          });
+        }
+        pool.identities.put(identity.id, identity);
+      }
+      pools.put(poolId, pool);
+    }
+    return pools;
+  }
+
+  private static Dataset restoreDataset(DatasetSnapshot ds, Instant now, String defaultPrincipal) {
+    Dataset d = new Dataset(required(ds.datasetName(), "datasets[].datasetName"));
+    List<SyncRecord> records = list(ds.records());
+    long highest = 0;
+    for (SyncRecord r : records) {
+      highest = Math.max(highest, r.syncCount());
+    }
+    d.syncCount = Math.max(orElse(ds.syncCount(), 0L), highest);
+    boolean anyUncounted = records.stream().anyMatch(r -> r.syncCount() <= 0);
+    if (anyUncounted && d.syncCount == 0) {
+      d.syncCount = 1; // a seeded dataset counts as written once
+    }
+    d.deletionWatermark = orElse(ds.deletionWatermark(), 0L);
+    d.exists = orElse(ds.exists(), Boolean.TRUE);
+    d.mergedFrom = ds.mergedFrom();
+    d.creationDate = orElse(ds.creationDate(), now);
+    d.lastModifiedDate = orElse(ds.lastModifiedDate(), d.creationDate);
+    d.lastModifiedBy = orElse(ds.lastModifiedBy(), defaultPrincipal);
+    for (SyncRecord r : records) {
+      d.put(new SyncRecord(required(r.key(), "records[].key"), r.value(),
+          r.syncCount() > 0 ? r.syncCount() : d.syncCount,
+          orElse(r.lastModifiedDate(), d.lastModifiedDate),
+          orElse(r.lastModifiedBy(), d.lastModifiedBy),
+          orElse(r.deviceLastModifiedDate(), d.lastModifiedDate)));
+    }
+    if (!d.exists && !d.records.isEmpty()) {
+      throw ServiceException.invalidParameter(
+          "Dataset " + d.name + " is marked deleted but has records");
+    }
+    return d;
+  }
+
+  private static <T> List<T> list(List<T> l) {
+    return l == null ? List.of() : l;
+  }
+
+  private static <T> T orElse(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static String required(String value, String what) {
+    if (value == null || value.isEmpty()) {
+      throw ServiceException.invalidParameter("State document: " + what + " is required");
+    }
+    return Objects.requireNonNull(value);
+  }
+}

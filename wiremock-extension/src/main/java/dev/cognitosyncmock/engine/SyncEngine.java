@@ -1,0 +1,414 @@
+package dev.cognitosyncmock.engine;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * The Cognito Sync rules, with no HTTP in sight: the engine's public face. The work is done by
+ * {@link RecordSync} (datasets and records) and {@link PoolAdministration} (pool-level
+ * operations); this class owns the state and its locking. Thread-safe: calls on one identity are
+ * serialized by that identity's lock; whole-state operations (reset, import, export) take the
+ * state lock exclusively. Rule ids refer to SEMANTICS.md.
+ */
+public final class SyncEngine {
+  private final EngineSettings settings;
+  private final Clock clock;
+  private final IdSource ids;
+  private final ConcurrentMap<String, Pool> poolsById = new ConcurrentHashMap<>();
+  private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
+  private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+  private final SideEffects sideEffects = new SideEffects();
+  private final SyncTriggers syncTriggers;
+  private final RecordSync records = new RecordSync(this);
+  private final PoolAdministration pools = new PoolAdministration(this);
+
+  public SyncEngine(EngineSettings settings, Clock clock, IdSource ids) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.ids = Objects.requireNonNull(ids, "ids");
+    this.syncTriggers = new SyncTriggers(settings);
+  }
+
+  public SyncEngine() {
+    this(EngineSettings.DEFAULT, Clock.systemUTC(), IdSource.random());
+  }
+
+  public EngineSettings settings() {
+    return settings;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public IdSource ids() {
+    return ids;
+  }
+
+  public void addChangeListener(ChangeListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  public void removeChangeListener(ChangeListener listener) {
+    listeners.remove(listener);
+  }
+
+  // ---------------------------------------------------------------- operations (see RecordSync, PoolAdministration)
+
+  public static final String SYNC_TRIGGER = "SyncTrigger";
+  /** SEMANTICS G6 / [Q]: one successful bulk publish per 24 hours. */
+  public static final java.time.Duration BULK_PUBLISH_INTERVAL = java.time.Duration.ofHours(24);
+
+  /**
+   * ListRecords: records changed after {@code lastSyncCount} (null means 0), tombstones included,
+   * ordered by SyncCount then key, and a fresh SyncSessionToken (B3, C6, C7, D1, D2, E1, E3).
+   * A {@code syncSessionToken} passed back by a client (iOS does) is accepted and replaced.
+   */
+  public RecordsPage listRecords(Caller caller, DatasetKey key, Long lastSyncCount, String nextToken, Integer maxResults) {
+    return records.listRecords(caller, key, lastSyncCount, nextToken, maxResults);
+  }
+
+  /**
+   * UpdateRecords: applies all patches or none (C1, C2, C3, C4, C5, B1, B7, D3, D4). The dataset
+   * sync count rises by exactly one when anything is written, and every written record takes it.
+   */
+  public List<SyncRecord> updateRecords(Caller caller, DatasetKey key, String deviceId, List<RecordPatch> patches, String syncSessionToken) {
+    return records.updateRecords(caller, key, deviceId, patches, syncSessionToken);
+  }
+
+  /** DescribeDataset: 404 for a dataset that does not exist or was deleted (B2, B4). */
+  public DatasetInfo describeDataset(Caller caller, DatasetKey key) {
+    return records.describeDataset(caller, key);
+  }
+
+  /** DeleteDataset: answers the metadata as it stood, then forgets the records (B2, B5, E1, E4). */
+  public DatasetInfo deleteDataset(Caller caller, DatasetKey key) {
+    return records.deleteDataset(caller, key);
+  }
+
+  /** ListDatasets: existing datasets by name, paged (B5, B6, C7). */
+  public DatasetsPage listDatasets(Caller caller, IdentityKey key, String nextToken, Integer maxResults) {
+    return records.listDatasets(caller, key, nextToken, maxResults);
+  }
+
+  /** DescribeIdentityUsage (G7): an identity with no data has zero usage. */
+  public IdentityUsage describeIdentityUsage(Caller caller, IdentityKey key) {
+    return records.describeIdentityUsage(caller, key);
+  }
+
+  /** DescribeIdentityPoolUsage: the pool's data and sessions; 404 only with strict pools. */
+  public PoolUsage describeIdentityPoolUsage(Caller caller, String identityPoolId) {
+    return pools.describeIdentityPoolUsage(caller, identityPoolId);
+  }
+
+  /** ListIdentityPoolUsage: the known pools by id, paged with an opaque NextToken. */
+  public PoolUsagePage listIdentityPoolUsage(Caller caller, String nextToken, Integer maxResults) {
+    return pools.listIdentityPoolUsage(caller, nextToken, maxResults);
+  }
+
+  public PoolConfiguration getIdentityPoolConfiguration(Caller caller, String identityPoolId) {
+    return pools.getIdentityPoolConfiguration(caller, identityPoolId);
+  }
+
+  /** Sets the sections given (null leaves a section as it is) and answers the result. */
+  public PoolConfiguration setIdentityPoolConfiguration(Caller caller, String identityPoolId, PushSyncConfig pushSync, CognitoStreamsConfig cognitoStreams) {
+    return pools.setIdentityPoolConfiguration(caller, identityPoolId, pushSync, cognitoStreams);
+  }
+
+  /** GetCognitoEvents: event type to Lambda ARN, empty when none. */
+  public Map<String, String> getCognitoEvents(Caller caller, String identityPoolId) {
+    return pools.getCognitoEvents(caller, identityPoolId);
+  }
+
+  /** SetCognitoEvents: updates only the keys given; an empty or null value removes the key. */
+  public void setCognitoEvents(Caller caller, String identityPoolId, Map<String, String> events) {
+    pools.setCognitoEvents(caller, identityPoolId, events);
+  }
+
+  /**
+   * Stands {@code handler} in for the pool's SyncTrigger Lambda; null removes it. It runs only
+   * while the pool's events name a SyncTrigger (SetCognitoEvents), as the Lambda would.
+   */
+  public void setSyncTriggerHandler(String identityPoolId, SyncTriggerHandler handler) {
+    syncTriggers.set(identityPoolId, handler);
+  }
+
+  /** How to call a pool's {@link PoolMockSettings#syncTriggerUrl()}; the engine has no HTTP. */
+  public void setUrlSyncTriggerHandlers(Function<String, SyncTriggerHandler> factory) {
+    syncTriggers.setUrlHandlers(factory);
+  }
+
+  public PoolMockSettings poolMockSettings(String identityPoolId) {
+    return pools.poolMockSettings(identityPoolId);
+  }
+
+  /** Pool id to its mock settings, for every pool that has some. */
+  public Map<String, PoolMockSettings> allPoolMockSettings() {
+    return pools.allPoolMockSettings();
+  }
+
+  public void setPoolMockSettings(String identityPoolId, PoolMockSettings mockSettings) {
+    pools.setPoolMockSettings(identityPoolId, mockSettings);
+  }
+
+  /** RegisterDevice: the same identity, platform and token always get the same DeviceId. */
+  public String registerDevice(Caller caller, IdentityKey key, String platform, String token) {
+    return pools.registerDevice(caller, key, platform, token);
+  }
+
+  /** SubscribeToDataset: needs a device of this identity and an existing dataset (404). */
+  public void subscribeToDataset(Caller caller, DatasetKey key, String deviceId) {
+    pools.subscribeToDataset(caller, key, deviceId);
+  }
+
+  /** UnsubscribeFromDataset: 404 when the device is unknown or not subscribed. */
+  public void unsubscribeFromDataset(Caller caller, DatasetKey key, String deviceId) {
+    pools.unsubscribeFromDataset(caller, key, deviceId);
+  }
+
+  /** The devices registered for one identity, in registration order. */
+  public List<Device> devices(IdentityKey key) {
+    return pools.devices(key);
+  }
+
+  /**
+   * BulkPublish: puts every existing dataset on the pool's stream at once (the run then stays
+   * IN_PROGRESS for {@code bulkPublishDuration}). With streaming not enabled the call succeeds
+   * and the run is recorded FAILED with a FailureMessage: the API is asynchronous and
+   * InvalidConfigurationException is not among BulkPublish's errors (G6, our choice).
+   */
+  public void bulkPublish(Caller caller, String identityPoolId) {
+    pools.bulkPublish(caller, identityPoolId);
+  }
+
+  public BulkPublishDetails getBulkPublishDetails(Caller caller, String identityPoolId) {
+    return pools.getBulkPublishDetails(caller, identityPoolId);
+  }
+
+  // ---------------------------------------------------------------- side effects
+
+  /** Push notifications and stream records captured so far (G4, G5). */
+  public SideEffects sideEffects() {
+    return sideEffects;
+  }
+
+  // ---------------------------------------------------------------- administration
+
+  /** Registers a pool (needed before use when pools are strict). */
+  public void createIdentityPool(String identityPoolId) {
+    read(() -> poolsById.computeIfAbsent(identityPoolId, id -> new Pool(id, clock.instant())));
+  }
+
+  public boolean hasIdentityPool(String identityPoolId) {
+    return poolsById.containsKey(identityPoolId);
+  }
+
+  /**
+   * Merges {@code absorbed} into {@code survivor}, as Cognito Identity does when two logins are
+   * linked: each dataset X of the absorbed identity lives on as {@code X.<absorbedId>} under the
+   * survivor (E3, E5). Answers the new dataset names.
+   */
+  public List<String> mergeIdentities(String identityPoolId, String survivorId, String absorbedId) {
+    if (survivorId.equals(absorbedId)) {
+      throw ServiceException.invalidParameter("An identity cannot be merged into itself");
+    }
+    return read(() -> {
+      Pool pool = pool(identityPoolId);
+      Identity absorbed = pool.identities.get(absorbedId);
+      if (absorbed == null) {
+        throw ServiceException.notFound("Identity not found: " + absorbedId);
+      }
+      Identity survivor = pool.identities.computeIfAbsent(survivorId, Identity::new);
+      // lock in id order so two opposite merges cannot deadlock
+      Identity first = survivorId.compareTo(absorbedId) < 0 ? survivor : absorbed;
+      Identity second = first == survivor ? absorbed : survivor;
+      first.lock.lock();
+      second.lock.lock();
+      try {
+        List<String> names = new ArrayList<>();
+        for (Dataset d : absorbed.datasets.values()) {
+          if (!d.exists) {
+            continue;
+          }
+          Dataset moved = new Dataset(d.name + "." + absorbedId);
+          moved.creationDate = d.creationDate;
+          moved.lastModifiedDate = d.lastModifiedDate;
+          moved.lastModifiedBy = d.lastModifiedBy;
+          moved.syncCount = d.syncCount;
+          moved.exists = true;
+          moved.mergedFrom = d.name;
+          d.records.values().forEach(moved::put);
+          survivor.datasets.put(moved.name, moved);
+          names.add(moved.name);
+        }
+        pool.identities.remove(absorbedId);
+        return names;
+      } finally {
+        second.lock.unlock();
+        first.lock.unlock();
+      }
+    });
+  }
+
+  /**
+   * Writes records outside any sync session, as one sync: for seeding state from tests. Keys
+   * mapped to null are removed. Conflict checks and the SyncTrigger do not apply; quotas do, and
+   * push notifications and stream records go out as for any write.
+   */
+  public List<SyncRecord> putRecords(Caller caller, DatasetKey key, Map<String, String> values) {
+    return read(() -> withIdentity(pool(key.identityPoolId()), key.identityId(), true,
+        identity -> {
+          Pool pool = pool(key.identityPoolId());
+          Dataset dataset = identity.datasets.get(key.datasetName());
+          boolean exists = dataset != null && dataset.exists;
+          List<RecordPatch> patches = new ArrayList<>();
+          values.forEach((k, v) -> patches.add(new RecordPatch(
+              v == null ? PatchOp.REMOVE : PatchOp.REPLACE, k, v,
+              exists ? dataset.currentSyncCountOf(k) : 0, null)));
+          return patches.isEmpty() ? List.of()
+              : records.write(pool, identity, key, caller, null, patches, clock.instant(), false);
+        }));
+  }
+
+  /** Forgets everything. */
+  public void reset() {
+    exclusive(() -> {
+      poolsById.clear();
+      sideEffects.clear();
+      syncTriggers.clear();
+      return null;
+    });
+  }
+
+  public EngineSnapshot exportState() {
+    return exclusive(() -> StateCodec.export(poolsById.values()));
+  }
+
+  /**
+   * Exports the state and, while nothing can change it, runs {@code alsoWhileLocked}: a journal
+   * rotates there so that the snapshot and the journal after it meet exactly.
+   */
+  public EngineSnapshot exportState(Runnable alsoWhileLocked) {
+    return exclusive(() -> {
+      EngineSnapshot snapshot = StateCodec.export(poolsById.values());
+      alsoWhileLocked.run();
+      return snapshot;
+    });
+  }
+
+  /**
+   * Applies a change recorded earlier by a {@link ChangeListener}, as it was committed: same sync
+   * count, records and dates. Used to recover a persistent mock; no listener is told.
+   */
+  public void replay(DatasetChange change) {
+    DatasetKey key = change.dataset();
+    read(() -> {
+      Pool pool = poolsById.computeIfAbsent(key.identityPoolId(), id -> new Pool(id, change.at()));
+      return withIdentity(pool, key.identityId(), true, identity -> {
+        Dataset dataset = identity.datasets.computeIfAbsent(key.datasetName(), Dataset::new);
+        if (change.kind() == DatasetChange.Kind.DATASET_DELETED) {
+          dataset.syncCount = Math.max(dataset.syncCount, change.syncCount());
+          dataset.delete();
+          return null;
+        }
+        if (!dataset.exists) {
+          dataset.exists = true;
+          dataset.creationDate = change.at();
+        }
+        dataset.syncCount = Math.max(dataset.syncCount, change.syncCount());
+        change.written().forEach(dataset::put);
+        dataset.lastModifiedDate = change.at();
+        dataset.lastModifiedBy = change.caller().principal();
+        return null;
+      });
+    });
+  }
+
+  /** Replaces the whole state with the document's; missing counts and dates are filled in. */
+  public void importState(EngineSnapshot snapshot) {
+    Map<String, Pool> imported = StateCodec.restore(snapshot, clock.instant(),
+        Caller.DEFAULT_ACCOUNT_ID);
+    exclusive(() -> {
+      poolsById.clear();
+      poolsById.putAll(imported);
+      return null;
+    });
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  /** The pool, registered on first use unless pools are strict. */
+  Pool pool(String identityPoolId) {
+    Pool pool = poolsById.get(identityPoolId);
+    if (pool != null) {
+      return pool;
+    }
+    if (settings.strictPools()) {
+      throw ServiceException.notFound("IdentityPool not found: " + identityPoolId);
+    }
+    return poolsById.computeIfAbsent(identityPoolId, id -> new Pool(id, clock.instant()));
+  }
+
+  java.util.Collection<Pool> pools() {
+    return poolsById.values();
+  }
+
+  /** The pool if registered, else null: never registers one. */
+  Pool knownPool(String identityPoolId) {
+    return poolsById.get(identityPoolId);
+  }
+
+  SyncTriggers syncTriggers() {
+    return syncTriggers;
+  }
+
+  /** Runs fn holding the identity's lock; the identity is null when absent and not created. */
+  <T> T withIdentity(Pool pool, String identityId, boolean create, Function<Identity, T> fn) {
+    Identity identity = create
+        ? pool.identities.computeIfAbsent(identityId, Identity::new)
+        : pool.identities.get(identityId);
+    if (identity == null) {
+      return fn.apply(null);
+    }
+    identity.lock.lock();
+    try {
+      return fn.apply(identity);
+    } finally {
+      identity.lock.unlock();
+    }
+  }
+
+  <T> T read(java.util.function.Supplier<T> action) {
+    return locked(stateLock.readLock(), action);
+  }
+
+  private <T> T exclusive(java.util.function.Supplier<T> action) {
+    return locked(stateLock.writeLock(), action);
+  }
+
+  private static <T> T locked(Lock lock, java.util.function.Supplier<T> action) {
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void publish(DatasetChange change) {
+    for (ChangeListener listener : listeners) {
+      listener.onChange(change);
+    }
+  }
+
+
+}

@@ -1,0 +1,24 @@
+package dev.cognitosyncmock.engine;
+
+/**
+ * One entry of a SyncTrigger event's {@code datasetRecords} (SEMANTICS G3). {@code op} is
+ * "replace" or "remove" for a key the client changed and "unchanged" for the others (inferred).
+ * In a handler's output, op "remove" or a null newValue deletes the key.
+ */
+public record SyncTriggerRecord(String oldValue, String newValue, String op) {
+  public static final String REPLACE = "replace";
+  public static final String REMOVE = "remove";
+  public static final String UNCHANGED = "unchanged";
+
+  public static SyncTriggerRecord replace(String oldValue, String newValue) {
+    return new SyncTriggerRecord(oldValue, newValue, REPLACE);
+  }
+
+  public static SyncTriggerRecord remove(String oldValue) {
+    return new SyncTriggerRecord(oldValue, null, REMOVE);
+  }
+
+  boolean removes() {
+    return REMOVE.equals(op) || newValue == null;
+  }
+}

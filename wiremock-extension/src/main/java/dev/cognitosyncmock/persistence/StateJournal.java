@@ -1,0 +1,284 @@
+package dev.cognitosyncmock.persistence;
+
+import dev.cognitosyncmock.engine.Caller;
+import dev.cognitosyncmock.engine.ChangeListener;
+import dev.cognitosyncmock.engine.DatasetChange;
+import dev.cognitosyncmock.engine.DatasetKey;
+import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.engine.SyncEngine;
+import dev.cognitosyncmock.engine.SyncRecord;
+import dev.cognitosyncmock.protocol.OperationListener;
+import dev.cognitosyncmock.protocol.WireJson;
+import dev.cognitosyncmock.schemas.OperationModel;
+import java.util.Set;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Durable state in a directory: every committed change is appended to a journal and fsynced
+ * before the caller is answered; from time to time the state is compacted into a snapshot.
+ *
+ * <p>Files: {@code snapshot.json} holds the state as of its generation G; {@code journal-N.log}
+ * holds the changes after snapshot N, one JSON line each. Compaction rotates the journal while
+ * the engine is locked, then writes snapshot N+1 and deletes older journals, so a crash at any
+ * point recovers from the newest snapshot plus every journal at or after its generation. A torn
+ * last line (a crash mid-append, never acknowledged) is ignored.
+ */
+public final class StateJournal implements ChangeListener, OperationListener, AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(StateJournal.class.getName());
+  private static final Pattern JOURNAL_NAME = Pattern.compile("journal-(\\d+)\\.log");
+  static final String SNAPSHOT = "snapshot.json";
+  /** Journal lines after which the next change triggers a compaction. */
+  public static final int DEFAULT_COMPACT_AFTER = 10_000;
+
+  private final Path dir;
+  private final SyncEngine engine;
+  private final int compactAfter;
+  private long generation;
+  private FileChannel journal;
+  private int linesSinceSnapshot;
+
+  private StateJournal(Path dir, SyncEngine engine, int compactAfter) {
+    this.dir = dir;
+    this.engine = engine;
+    this.compactAfter = compactAfter;
+  }
+
+  /** True when the directory holds no state yet (absent, or without snapshot and journals). */
+  public static boolean isEmpty(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return true;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString())
+          .noneMatch(n -> n.equals(SNAPSHOT) || JOURNAL_NAME.matcher(n).matches());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Recovers the engine's state from the directory (creating it if needed) and starts journaling. */
+  public static StateJournal open(Path dir, SyncEngine engine) {
+    return open(dir, engine, DEFAULT_COMPACT_AFTER);
+  }
+
+  public static StateJournal open(Path dir, SyncEngine engine, int compactAfter) {
+    StateJournal j = new StateJournal(dir, engine, compactAfter);
+    try {
+      Files.createDirectories(dir);
+      j.recover();
+      j.journal = j.openJournal(j.generation);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open state directory " + dir, e);
+    }
+    engine.addChangeListener(j);
+    return j;
+  }
+
+  private void recover() throws IOException {
+    Path snapshot = dir.resolve(SNAPSHOT);
+    if (Files.exists(snapshot)) {
+      PersistedSnapshot persisted =
+          WireJson.MAPPER.readValue(Files.readAllBytes(snapshot), PersistedSnapshot.class);
+      generation = persisted.generation();
+      engine.importState(persisted.state());
+    }
+    int replayed = 0;
+    for (long n : journalGenerations()) {
+      Path file = journalFile(n);
+      if (n < generation) {
+        Files.deleteIfExists(file); // already inside the snapshot
+        continue;
+      }
+      replayed += replay(file);
+      generation = Math.max(generation, n);
+    }
+    LOG.info("Recovered state from " + dir + " (snapshot generation " + generation + ", "
+        + replayed + " journaled changes)");
+  }
+
+  private int replay(Path file) throws IOException {
+    int n = 0;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          engine.replay(WireJson.MAPPER.readValue(line, JournalEntry.class).toChange());
+          n++;
+        } catch (JacksonException e) {
+          LOG.warning("Ignoring an unreadable journal line in " + file + " (torn write?)");
+        }
+      }
+    }
+    linesSinceSnapshot += n;
+    return n;
+  }
+
+  /** Runs on the request path, under the dataset's identity lock: durable before it returns. */
+  @Override
+  public synchronized void onChange(DatasetChange change) {
+    byte[] line = (WireJson.MAPPER.writeValueAsString(JournalEntry.of(change)) + "\n")
+        .getBytes(StandardCharsets.UTF_8);
+    try {
+      ByteBuffer buffer = ByteBuffer.wrap(line);
+      while (buffer.hasRemaining()) {
+        journal.write(buffer);
+      }
+      journal.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot append to the state journal in " + dir, e);
+    }
+    linesSinceSnapshot++;
+  }
+
+  /**
+   * The journal carries record writes and deletions line by line; any other call that may change
+   * state (every method but GET: configuration, events, devices, subscriptions, bulk publish) is
+   * made durable by a compaction, which is rare enough to afford. Large journals compact here too.
+   */
+  @Override
+  public void completed(OperationModel operation) {
+    boolean mayChange = !operation.method().equals("GET");
+    if ((mayChange && !JOURNALED.contains(operation.name())) || wantsCompaction()) {
+      compact();
+    }
+  }
+
+  private static final Set<String> JOURNALED = Set.of("UpdateRecords", "DeleteDataset");
+
+  /** True when the journal has grown enough that the next quiet moment should compact it. */
+  public synchronized boolean wantsCompaction() {
+    return linesSinceSnapshot >= compactAfter;
+  }
+
+  /**
+   * Writes a snapshot of the current state and starts a new journal. Call it outside any engine
+   * call (it locks the whole state), e.g. after an admin import or a pool configuration change,
+   * which the journal does not record line by line.
+   */
+  public void compact() {
+    long[] next = new long[1];
+    EngineSnapshot state = engine.exportState(() -> {
+      synchronized (this) {
+        try {
+          journal.close();
+          next[0] = generation + 1;
+          journal = openJournal(next[0]);
+          generation = next[0];
+          linesSinceSnapshot = 0;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    });
+    try {
+      Path tmp = dir.resolve(SNAPSHOT + ".tmp");
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        out.write(ByteBuffer.wrap(WireJson.MAPPER.writeValueAsBytes(
+            new PersistedSnapshot(next[0], state))));
+        out.force(true);
+      }
+      Files.move(tmp, dir.resolve(SNAPSHOT), StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+      syncDirectory();
+      for (long n : journalGenerations()) {
+        if (n < next[0]) {
+          Files.deleteIfExists(journalFile(n));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write a snapshot in " + dir, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    engine.removeChangeListener(this);
+    compact();
+    synchronized (this) {
+      try {
+        journal.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private FileChannel openJournal(long n) throws IOException {
+    FileChannel channel = FileChannel.open(journalFile(n), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    syncDirectory();
+    return channel;
+  }
+
+  private void syncDirectory() {
+    // makes a new or renamed file's directory entry durable; not every platform allows it
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.fine("Directory fsync not available: " + e);
+    }
+  }
+
+  private Path journalFile(long n) {
+    return dir.resolve("journal-" + n + ".log");
+  }
+
+  private List<Long> journalGenerations() throws IOException {
+    List<Long> found = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      files.forEach(f -> {
+        Matcher m = JOURNAL_NAME.matcher(f.getFileName().toString());
+        if (m.matches()) {
+          found.add(Long.parseLong(m.group(1)));
+        }
+      });
+    }
+    found.sort(null);
+    return found;
+  }
+
+  /** snapshot.json: the state and the journal generation that follows it. */
+  record PersistedSnapshot(long generation, EngineSnapshot state) {
+  }
+
+  /** One journal line: a committed change in plain values. */
+  record JournalEntry(String kind, String identityPoolId, String identityId, String datasetName,
+      String callerKind, String caller, String deviceId, long syncCount, Instant at,
+      List<SyncRecord> written) {
+
+    static JournalEntry of(DatasetChange c) {
+      DatasetKey k = c.dataset();
+      return new JournalEntry(c.kind().name(), k.identityPoolId(), k.identityId(),
+          k.datasetName(), c.caller().kind().name(), c.caller().principal(), c.deviceId(),
+          c.syncCount(), c.at(), c.written());
+    }
+
+    DatasetChange toChange() {
+      return new DatasetChange(DatasetChange.Kind.valueOf(kind),
+          new DatasetKey(identityPoolId, identityId, datasetName),
+          new Caller(Caller.Kind.valueOf(callerKind), caller), deviceId, syncCount,
+          written == null ? List.of() : written, at);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.cognitosyncmock.protocol;
+
+import dev.cognitosyncmock.engine.ErrorShape;
+import dev.cognitosyncmock.engine.ServiceException;
+import dev.cognitosyncmock.engine.SyncEngine;
+import dev.cognitosyncmock.schemas.OperationModel;
+import dev.cognitosyncmock.schemas.ServiceModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * rest-json for Cognito Sync: route, bind, validate, call the engine, serialize. Every response
+ * carries x-amzn-RequestId; every error carries x-amzn-ErrorType and {"message": ...} with the
+ * model's status for that shape (SEMANTICS A1). No exception escapes: a bug answers 500
+ * InternalErrorException with no stack trace in the body.
+ */
+public final class CognitoSyncProtocol {
+  private static final Logger LOG = Logger.getLogger(CognitoSyncProtocol.class.getName());
+
+  private final ServiceModel model;
+  private final Router router;
+  private final RequestBinder binder = new RequestBinder();
+  private final InputValidator validator;
+  private final OperationTable table;
+  private final CallerResolver callers;
+  private final java.util.List<OperationListener> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  public CognitoSyncProtocol(ServiceModel model, SyncEngine engine, CallerResolver callers) {
+    this.model = model;
+    this.router = new Router(model);
+    this.validator = new InputValidator(model);
+    this.table = new OperationTable(model, engine);
+    this.callers = callers;
+  }
+
+  public void addOperationListener(OperationListener listener) {
+    listeners.add(listener);
+  }
+
+  public ProtocolResponse handle(ProtocolRequest request) {
+    String requestId = UUID.randomUUID().toString();
+    OperationModel operation = null;
+    try {
+      Router.RouteMatch match = router.route(request.method(), request.path());
+      operation = match.operation();
+      ObjectNode input = binder.bind(operation, match.labels(), request);
+      validator.validate(operation.name(), input);
+      OperationCall unresolved = new OperationCall(operation.name(), input, null);
+      OperationCall call = new OperationCall(operation.name(), input,
+          callers.resolve(request, unresolved));
+      JsonNode output = table.handler(operation.name()).handle(call);
+      for (OperationListener listener : listeners) {
+        listener.completed(operation);
+      }
+      return json(operation.responseCode(), requestId, null, output);
+    } catch (ServiceException e) {
+      return error(operation, e, requestId);
+    } catch (RequestBinder.MalformedBody e) {
+      return unmodeledError(400, "SerializationException", e.getMessage(), requestId);
+    } catch (Router.UnknownOperation e) {
+      return unmodeledError(e.methodNotAllowed ? 405 : 404, "UnknownOperationException",
+          e.getMessage(), requestId);
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.log(Level.SEVERE, "Internal error serving request " + requestId, e);
+      return error(operation, new ServiceException(ErrorShape.InternalErrorException,
+          "An internal error occurred. Request id: " + requestId), requestId);
+    }
+  }
+
+  /**
+   * A modeled error. An engine error the operation does not list (say ResourceNotFound for
+   * ListRecords on an unknown pool in strict mode) is answered as InvalidParameterException, so
+   * clients only ever see errors their SDK models for that call. An error the model does not
+   * define (LambdaSocketTimeoutException) keeps its own name and takes its shape's status.
+   */
+  private ProtocolResponse error(OperationModel operation, ServiceException e, String requestId) {
+    ErrorShape shape = e.shape();
+    if (operation != null && shape != ErrorShape.InternalErrorException
+        && !operation.errors().contains(shape.name())) {
+      ErrorShape answered = ErrorShape.InvalidParameterException;
+      return unmodeledError(model.errorStatus(answered.name()), answered.name(), e.getMessage(),
+          requestId);
+    }
+    return unmodeledError(model.errorStatus(shape.name()), e.errorType(), e.getMessage(),
+        requestId);
+  }
+
+  private static ProtocolResponse unmodeledError(int status, String errorType, String message,
+      String requestId) {
+    ObjectNode body = OutputShapes.object();
+    body.put("message", message);
+    return json(status, requestId, errorType, body);
+  }
+
+  private static ProtocolResponse json(int status, String requestId, String errorType,
+      JsonNode body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("x-amzn-RequestId", requestId);
+    if (errorType != null) {
+      headers.put("x-amzn-ErrorType", errorType);
+    }
+    return new ProtocolResponse(status, headers, WireJson.MAPPER.writeValueAsBytes(body));
+  }
+}

@@ -1,0 +1,125 @@
+package dev.cognitosyncmock.protocol;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import dev.cognitosyncmock.engine.ErrorShape;
+import dev.cognitosyncmock.engine.ServiceException;
+import dev.cognitosyncmock.schemas.OperationModel;
+import dev.cognitosyncmock.schemas.OperationSchemas;
+import dev.cognitosyncmock.schemas.ServiceModel;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Validates a bound input document against the operation's schema, generated from the model,
+ * before anything touches state (SEMANTICS A5). A violation is an InvalidParameterException whose
+ * message names the member and the rule, in the wording AWS services use:
+ * {@code 1 validation error detected: Value 'x' at 'RecordPatches.1.Op' failed to satisfy
+ * constraint: Member must satisfy enum value set: [replace, remove]}.
+ */
+final class InputValidator {
+  private final Map<String, Schema> schemas = new HashMap<>();
+
+  InputValidator(ServiceModel model) {
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    for (OperationModel op : model.operations()) {
+      schemas.put(op.name(), registry.getSchema(withoutAnnotations(OperationSchemas.input(op.name()))));
+    }
+  }
+
+  /** x-location tells humans where a member travels; it has no say in validation. */
+  private static JsonNode withoutAnnotations(JsonNode schema) {
+    JsonNode copy = schema.deepCopy();
+    copy.path("properties").forEach(p -> {
+      if (p instanceof tools.jackson.databind.node.ObjectNode o) {
+        o.remove("x-location");
+      }
+    });
+    return copy;
+  }
+
+  void validate(String operation, JsonNode input) {
+    List<Error> errors = schemas.get(operation).validate(input);
+    if (errors.isEmpty()) {
+      return;
+    }
+    StringJoiner detail = new StringJoiner("; ");
+    for (Error error : errors) {
+      detail.add(describe(error));
+    }
+    throw new ServiceException(ErrorShape.InvalidParameterException,
+        errors.size() + (errors.size() == 1 ? " validation error" : " validation errors")
+            + " detected: " + detail);
+  }
+
+  private static String describe(Error error) {
+    String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+    String member = memberPath(error.getInstanceLocation());
+    if (keyword.equals("required")) {
+      String name = member.isEmpty() ? error.getProperty() : member + "." + error.getProperty();
+      return "Value null at '" + name + "' failed to satisfy constraint: Member must not be null";
+    }
+    return "Value " + show(error.getInstanceNode()) + " at '" + member
+        + "' failed to satisfy constraint: Member must " + rule(keyword, error);
+  }
+
+  private static String rule(String keyword, Error error) {
+    JsonNode constraint = constraint(keyword, error.getSchemaNode());
+    return switch (keyword) {
+      case "minLength" -> "have length greater than or equal to " + constraint;
+      case "maxLength" -> "have length less than or equal to " + constraint;
+      case "minProperties" -> "have at least " + constraint + " entries";
+      case "maxProperties" -> "have at most " + constraint + " entries";
+      case "minItems" -> "have at least " + constraint + " items";
+      case "maxItems" -> "have at most " + constraint + " items";
+      case "pattern" -> "satisfy regular expression pattern: " + unanchored(constraint);
+      case "enum" -> "satisfy enum value set: " + enumValues(constraint);
+      case "type" -> "be of type " + constraint.asString();
+      default -> "satisfy " + keyword + ": " + error.getMessage();
+    };
+  }
+
+  /** networknt hands over either the keyword's value or the schema object holding it. */
+  private static JsonNode constraint(String keyword, JsonNode schemaNode) {
+    if (schemaNode != null && schemaNode.isObject() && schemaNode.has(keyword)) {
+      return schemaNode.get(keyword);
+    }
+    return schemaNode;
+  }
+
+  /** Shows the model's own pattern: the generator wrapped it as ^(?:...)$ for a full match. */
+  private static String unanchored(JsonNode pattern) {
+    String p = pattern.asString();
+    return p.startsWith("^(?:") && p.endsWith(")$") ? p.substring(4, p.length() - 2) : p;
+  }
+
+  private static String enumValues(JsonNode values) {
+    StringJoiner j = new StringJoiner(", ", "[", "]");
+    values.forEach(v -> j.add(v.asString()));
+    return j.toString();
+  }
+
+  /** Model member names joined by dots; list positions counted from 1, as AWS does. */
+  static String memberPath(NodePath path) {
+    StringJoiner j = new StringJoiner(".");
+    for (int i = 0; i < path.getNameCount(); i++) {
+      Object element = path.getElement(i);
+      j.add(element instanceof Integer index ? Integer.toString(index + 1) : element.toString());
+    }
+    return j.toString();
+  }
+
+  private static String show(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return "null";
+    }
+    String text = value.isString() ? value.asString() : value.toString();
+    return "'" + (text.length() > 64 ? text.substring(0, 64) + "..." : text) + "'";
+  }
+}

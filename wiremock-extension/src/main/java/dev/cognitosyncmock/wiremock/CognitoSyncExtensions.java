@@ -1,0 +1,32 @@
+package dev.cognitosyncmock.wiremock;
+
+import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.extension.ExtensionFactory;
+import com.github.tomakehurst.wiremock.extension.WireMockServices;
+import dev.cognitosyncmock.CognitoSyncService;
+import java.util.List;
+
+/**
+ * Service-loading entry point ({@code META-INF/services}, used when WireMock's extension scanning
+ * is on) and a convenient way to hand WireMock a mock built in code.
+ */
+public final class CognitoSyncExtensions implements ExtensionFactory {
+  private final CognitoSyncService service;
+
+  public CognitoSyncExtensions() {
+    this(CognitoSyncService.createDefault());
+  }
+
+  public CognitoSyncExtensions(CognitoSyncService service) {
+    this.service = service;
+  }
+
+  public CognitoSyncService service() {
+    return service;
+  }
+
+  @Override
+  public List<Extension> create(WireMockServices services) {
+    return List.of(new CognitoSyncWireMockExtension(service));
+  }
+}

@@ -1,0 +1,136 @@
+package dev.cognitosyncmock.wiremock;
+
+import dev.cognitosyncmock.CognitoSyncService;
+import dev.cognitosyncmock.admin.AdminApi;
+import dev.cognitosyncmock.engine.EngineSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar cognito-sync-mock-wiremock-<version>-standalone.jar [options]}: the mock as a
+ * server process. Every option can also be set by the environment variable named in its help.
+ */
+@Command(name = "cognito-sync-mock", mixinStandardHelpOptions = true,
+    description = "A stateful mock of the Amazon Cognito Sync API (2014-06-30).",
+    versionProvider = StandaloneServer.Version.class)
+public final class StandaloneServer implements Callable<Integer> {
+
+  @Option(names = "--port", defaultValue = "${env:COGNITO_SYNC_MOCK_PORT:-8080}",
+      description = "Port to listen on (env COGNITO_SYNC_MOCK_PORT, default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--bind-address", defaultValue = "${env:COGNITO_SYNC_MOCK_BIND_ADDRESS:-0.0.0.0}",
+      description = "Address to bind (env COGNITO_SYNC_MOCK_BIND_ADDRESS, default ${DEFAULT-VALUE}).")
+  String bindAddress;
+
+  @Option(names = "--strict-pools", defaultValue = "${env:COGNITO_SYNC_MOCK_STRICT_POOLS:-false}",
+      fallbackValue = "true", arity = "0..1",
+      description = "Unknown identity pools answer 404 until created through the admin API"
+          + " (env COGNITO_SYNC_MOCK_STRICT_POOLS, default ${DEFAULT-VALUE}).")
+  boolean strictPools;
+
+  @Option(names = "--token-expiry", defaultValue = "${env:COGNITO_SYNC_MOCK_TOKEN_EXPIRY:-PT1H}",
+      converter = DurationConverter.class,
+      description = "How long a SyncSessionToken stays valid, ISO-8601 (PT15M) or seconds"
+          + " (env COGNITO_SYNC_MOCK_TOKEN_EXPIRY, default ${DEFAULT-VALUE}).")
+  Duration tokenExpiry;
+
+  @Option(names = "--seed-file", defaultValue = "${env:COGNITO_SYNC_MOCK_SEED_FILE}",
+      description = "A state document (JSON, as GET /__admin/cognito-sync/state exports) to load"
+          + " at start-up (env COGNITO_SYNC_MOCK_SEED_FILE).")
+  Path seedFile;
+
+  @Option(names = "--persistence-dir", defaultValue = "${env:COGNITO_SYNC_MOCK_PERSISTENCE_DIR}",
+      description = "Keep state durable in this directory (journal fsynced before each answer,"
+          + " compacted into snapshots); without it state is in memory"
+          + " (env COGNITO_SYNC_MOCK_PERSISTENCE_DIR).")
+  Path persistenceDir;
+
+  @Option(names = "--account-id", defaultValue = "${env:COGNITO_SYNC_MOCK_ACCOUNT_ID:-123456789012}",
+      description = "Account id written as LastModifiedBy for developer credentials"
+          + " (env COGNITO_SYNC_MOCK_ACCOUNT_ID, default ${DEFAULT-VALUE}).")
+  String accountId;
+
+  @Option(names = "--request-journal-size",
+      defaultValue = "${env:COGNITO_SYNC_MOCK_REQUEST_JOURNAL_SIZE:-1000}",
+      description = "Requests kept in WireMock's journal; 0 turns it off"
+          + " (env COGNITO_SYNC_MOCK_REQUEST_JOURNAL_SIZE, default ${DEFAULT-VALUE}).")
+  int requestJournalSize;
+
+  @Option(names = "--verbose", defaultValue = "${env:COGNITO_SYNC_MOCK_VERBOSE:-false}",
+      fallbackValue = "true", arity = "0..1",
+      description = "Log every request (env COGNITO_SYNC_MOCK_VERBOSE, default ${DEFAULT-VALUE}).")
+  boolean verbose;
+
+  @Option(names = "--log-level", defaultValue = "${env:COGNITO_SYNC_MOCK_LOG_LEVEL:-info}",
+      description = "error, warn, info or debug (env COGNITO_SYNC_MOCK_LOG_LEVEL, default ${DEFAULT-VALUE}).")
+  String logLevel;
+
+  public static void main(String[] args) {
+    int exit = new CommandLine(new StandaloneServer()).execute(args);
+    if (exit != 0) {
+      System.exit(exit);
+    }
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Logger.getLogger("dev.cognitosyncmock").setLevel(level(logLevel));
+    CognitoSyncService service = CognitoSyncService.builder()
+        .settings(EngineSettings.DEFAULT.withStrictPools(strictPools).withTokenExpiry(tokenExpiry))
+        .accountId(accountId)
+        .seed(seedFile == null ? null : AdminApi.readState(seedFile))
+        .persistenceDirectory(persistenceDir)
+        .build();
+    CognitoSyncServer server = CognitoSyncServer.builder()
+        .service(service)
+        .port(port)
+        .bindAddress(bindAddress)
+        .requestJournalSize(requestJournalSize)
+        .verbose(verbose)
+        .build()
+        .start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.stop();
+      service.close();
+      stopped.countDown();
+    }, "cognito-sync-mock-shutdown"));
+    System.out.printf("Cognito Sync mock listening on http://%s:%d (%s%s)%n", bindAddress,
+        server.port(), persistenceDir == null ? "in-memory state" : "state kept in " + persistenceDir,
+        seedFile == null ? "" : ", seeded from " + seedFile);
+    stopped.await();
+    return 0;
+  }
+
+  private static Level level(String name) {
+    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+      case "error" -> Level.SEVERE;
+      case "warn", "warning" -> Level.WARNING;
+      case "debug" -> Level.FINE;
+      default -> Level.INFO;
+    };
+  }
+
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = StandaloneServer.class.getPackage().getImplementationVersion();
+      return new String[] {"cognito-sync-mock " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

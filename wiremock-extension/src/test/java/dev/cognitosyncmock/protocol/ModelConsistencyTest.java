@@ -1,0 +1,25 @@
+package dev.cognitosyncmock.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cognitosyncmock.engine.ErrorShape;
+import dev.cognitosyncmock.engine.SyncEngine;
+import dev.cognitosyncmock.schemas.ServiceModel;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The engine's error shapes and the operation table agree with the model (A1). */
+class ModelConsistencyTest {
+  @Test
+  void A1_everyErrorShapeIsAnExceptionShapeOfTheModelAndViceVersa() {
+    assertThat(Arrays.stream(ErrorShape.values()).map(Enum::name))
+        .containsExactlyInAnyOrderElementsOf(ServiceModel.load().errorStatuses().keySet());
+  }
+
+  @Test
+  void theOperationTableWiresExactlyTheModelsOperations() {
+    // the constructor refuses a table that differs from the model
+    new OperationTable(ServiceModel.load(), new SyncEngine());
+    assertThat(ServiceModel.load().operations()).hasSize(17);
+  }
+}
