@@ -114,7 +114,8 @@ start_service() {
   log "starting podman system service on $SOCK"
   # setsid: its own session, so the caller's job control and terminal signals do not reach it;
   # all three standard streams redirected, so $(...) around this script does not wait for it
-  setsid podman system service --time=0 "unix://$SOCK" </dev/null >"$LOG_FILE" 2>&1 &
+  # BUILDAH_FORMAT=docker: images built through the API keep HEALTHCHECK (the OCI format drops it)
+  BUILDAH_FORMAT=docker setsid podman system service --time=0 "unix://$SOCK" </dev/null >"$LOG_FILE" 2>&1 &
   echo $! >"$PID_FILE"
   for _ in $(seq 1 100); do
     if socket_answers; then return; fi
@@ -161,7 +162,7 @@ RUN apt-get update -qq \\
 ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64
 ENV PATH=/usr/lib/jvm/java-17-openjdk-amd64/bin:\$PATH
 EOF
-    podman build --quiet --network=host -t "$JDK_IMAGE" "$ctx" >"$STATE_DIR/jdk-image.log" 2>&1 \
+    podman build --quiet --format docker --network=host -t "$JDK_IMAGE" "$ctx" >"$STATE_DIR/jdk-image.log" 2>&1 \
       || { tail -20 "$STATE_DIR/jdk-image.log" >&2; rm -rf "$ctx"; exit 1; }
     rm -rf "$ctx"
   fi
