@@ -13,6 +13,9 @@
 #   localhost/cognito-sync-mock-ci/debian-base:bookworm  (debootstrap minbase, imported)  -> BASE_IMAGE
 #   localhost/cognito-sync-mock-ci/jdk:17                (the above + openjdk-17-jdk-headless, and
 #                                                         binutils: Debian's jlink --strip-debug runs objcopy) -> JDK_IMAGE
+# The printed settings point Docker clients and Testcontainers at that socket (Ryuk off: its image
+# cannot be pulled; the tiny image Testcontainers probes bind mounts with is the local base), and
+# name the local bases for the container tests' image build.
 # It also installs the AWS CLI (Debian's awscli) when no `aws` is on PATH.
 # Idempotent: a second start finds everything in place and returns in about a second.
 set -euo pipefail
@@ -32,6 +35,7 @@ print_env() {
 export DOCKER_HOST=unix://$SOCK
 export TESTCONTAINERS_RYUK_DISABLED=true
 export TESTCONTAINERS_HOST_OVERRIDE=localhost
+export TESTCONTAINERS_TINYIMAGE_CONTAINER_IMAGE=$BASE_IMAGE
 export COGNITO_SYNC_MOCK_BUILD_BASE_IMAGE=$BASE_IMAGE
 export COGNITO_SYNC_MOCK_BUILD_JDK_IMAGE=$JDK_IMAGE
 EOF

@@ -56,6 +56,9 @@ class CognitoSyncContainerTest {
 
   @Test
   void imageHealthCheckCommandPassesInsideTheContainer() throws Exception {
+    assertThat(mock.getContainerInfo().getConfig().getHealthcheck()).isNotNull();
+    assertThat(mock.getContainerInfo().getConfig().getHealthcheck().getTest())
+        .contains("/opt/healthcheck", "HealthCheck");
     ExecResult check = mock.execInContainer(
         "/opt/java/bin/java", "-cp", "/opt/healthcheck", "HealthCheck");
     assertThat(check.getExitCode()).as(check.getStderr()).isZero();
