@@ -3,8 +3,10 @@ package dev.cognitosyncmock.wiremock;
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.admin.AdminApi;
 import dev.cognitosyncmock.engine.EngineSettings;
+import dev.cognitosyncmock.security.CredentialsFile;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
@@ -58,6 +60,34 @@ public final class StandaloneServer implements Callable<Integer> {
           + " (env COGNITO_SYNC_MOCK_ACCOUNT_ID, default ${DEFAULT-VALUE}).")
   String accountId;
 
+  @Option(names = "--verify-signatures",
+      defaultValue = "${env:COGNITO_SYNC_MOCK_VERIFY_SIGNATURES:-false}",
+      fallbackValue = "true", arity = "0..1",
+      description = "Check every request's SigV4 signature against the keys of --credentials-file"
+          + " (env COGNITO_SYNC_MOCK_VERIFY_SIGNATURES, default ${DEFAULT-VALUE}).")
+  boolean verifySignatures;
+
+  @Option(names = "--credentials-file",
+      defaultValue = "${env:COGNITO_SYNC_MOCK_CREDENTIALS_FILE}",
+      description = "JSON list of access keys: accessKeyId, secretAccessKey, kind (developer or"
+          + " identity), identityId and sessionToken (identity keys), accountId (developer keys)"
+          + " (env COGNITO_SYNC_MOCK_CREDENTIALS_FILE).")
+  Path credentialsFile;
+
+  @Option(names = "--enforce-credential-classes",
+      defaultValue = "${env:COGNITO_SYNC_MOCK_ENFORCE_CREDENTIAL_CLASSES:-false}",
+      fallbackValue = "true", arity = "0..1",
+      description = "Developer-only and identity-only operations refuse the other class, and"
+          + " identity credentials reach only their own identity: 403 NotAuthorizedException"
+          + " (env COGNITO_SYNC_MOCK_ENFORCE_CREDENTIAL_CLASSES, default ${DEFAULT-VALUE}).")
+  boolean enforceCredentialClasses;
+
+  @Option(names = "--admin-token", defaultValue = "${env:COGNITO_SYNC_MOCK_ADMIN_TOKEN}",
+      description = "Require 'Authorization: Bearer <token>' on every admin route but"
+          + " /__admin/health; prefer the environment variable, which ps does not show"
+          + " (env COGNITO_SYNC_MOCK_ADMIN_TOKEN).")
+  String adminToken;
+
   @Option(names = "--request-journal-size",
       defaultValue = "${env:COGNITO_SYNC_MOCK_REQUEST_JOURNAL_SIZE:-1000}",
       description = "Requests kept in WireMock's journal; 0 turns it off"
@@ -88,6 +118,10 @@ public final class StandaloneServer implements Callable<Integer> {
         .accountId(accountId)
         .seed(seedFile == null ? null : AdminApi.readState(seedFile))
         .persistenceDirectory(persistenceDir)
+        .credentials(credentialsFile == null ? List.of() : CredentialsFile.read(credentialsFile))
+        .verifySignatures(verifySignatures)
+        .enforceCredentialClasses(enforceCredentialClasses)
+        .adminToken(adminToken == null || adminToken.isEmpty() ? null : adminToken)
         .build();
     CognitoSyncServer server = CognitoSyncServer.builder()
         .service(service)
@@ -103,11 +137,26 @@ public final class StandaloneServer implements Callable<Integer> {
       service.close();
       stopped.countDown();
     }, "cognito-sync-mock-shutdown"));
-    System.out.printf("Cognito Sync mock listening on http://%s:%d (%s%s)%n", bindAddress,
+    System.out.printf("Cognito Sync mock listening on http://%s:%d (%s%s%s)%n", bindAddress,
         server.port(), persistenceDir == null ? "in-memory state" : "state kept in " + persistenceDir,
-        seedFile == null ? "" : ", seeded from " + seedFile);
+        seedFile == null ? "" : ", seeded from " + seedFile, securitySummary(service));
     stopped.await();
     return 0;
+  }
+
+  private static String securitySummary(CognitoSyncService service) {
+    StringBuilder b = new StringBuilder();
+    if (service.security().verifySignatures()) {
+      b.append(", signatures verified against ").append(service.security().credentials().size())
+          .append(" keys");
+    }
+    if (service.security().enforceCredentialClasses()) {
+      b.append(", credential classes enforced");
+    }
+    if (service.adminToken().isPresent()) {
+      b.append(", admin API token required");
+    }
+    return b.toString();
   }
 
   private static Level level(String name) {
