@@ -21,6 +21,9 @@ import software.amazon.awssdk.services.cognitosync.model.RecordPatch;
  */
 class PersistenceAndShutdownTest {
 
+  /** Not ASCII: the journal and snapshot must keep it through the image's default charset. */
+  static final String VALUE = "kept: dunkel \u263E \u6697";
+
   @BeforeAll
   static void engine() {
     ContainerTests.requireContainerEngine();
@@ -41,7 +44,7 @@ class PersistenceAndShutdownTest {
             .datasetName("durable")).syncSessionToken();
         client.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
             .datasetName("durable").syncSessionToken(token)
-            .recordPatches(RecordPatch.builder().op(Operation.REPLACE).key("k").value("kept")
+            .recordPatches(RecordPatch.builder().op(Operation.REPLACE).key("k").value(VALUE)
                 .syncCount(0L).build()));
       }
 
@@ -64,7 +67,7 @@ class PersistenceAndShutdownTest {
       try (CognitoSyncClient client = ContainerTests.sdk(second)) {
         assertThat(client.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
             .datasetName("durable")).records())
-            .extracting(Record::value).containsExactly("kept");
+            .extracting(Record::value).containsExactly(VALUE);
       }
     }
   }
