@@ -7,7 +7,8 @@
 #
 # Where `docker info` already works (a developer's machine with Docker), start does nothing and prints
 # nothing. Otherwise (the build machines: docker CLI but no engine, no container registry) it installs
-# Podman from Debian's packages, configures it rootful as shared/docs/CONTAINERS.md describes, serves
+# Podman from Debian's packages, configures it rootful as shared/docs/CONTAINERS.md describes (but
+# with the overlay storage driver where the kernel allows it, vfs otherwise), serves
 # the Docker API on unix:///run/podman/podman.sock, and makes the two local base images that
 # docker/Dockerfile needs in place of the public ones it cannot pull:
 #   localhost/cognito-sync-mock-ci/debian-base:bookworm  (debootstrap minbase, imported)  -> BASE_IMAGE
@@ -90,14 +91,34 @@ write_if_changed() { # path content
   fi
 }
 
+storage_driver() {
+  # overlay makes a container in about 0.1 s where vfs copies the whole image (10 s and more for
+  # this one); where the kernel or sandbox refuses overlay mounts, vfs still works
+  local probe
+  probe=$(mktemp -d)
+  if podman --storage-driver overlay --root "$probe/root" --runroot "$probe/run" info >/dev/null 2>&1; then
+    echo overlay
+  else
+    echo vfs
+  fi
+  podman --storage-driver overlay --root "$probe/root" --runroot "$probe/run" system reset -f >/dev/null 2>&1 || true
+  rm -rf "$probe"
+}
+
 configure_podman() {
-  local hard
+  local hard driver
   hard=$(ulimit -Hn)
-  write_if_changed /etc/containers/storage.conf '# written by .ci/container-engine.sh
+  if [[ -f /etc/containers/storage.conf ]] && grep -q 'written by .ci/container-engine.sh' /etc/containers/storage.conf; then
+    driver=$(sed -n 's/^driver = "\(.*\)"/\1/p' /etc/containers/storage.conf)
+  else
+    driver=$(storage_driver)
+  fi
+  # one storage directory per driver: Podman refuses a store made by another driver
+  write_if_changed /etc/containers/storage.conf "# written by .ci/container-engine.sh
 [storage]
-driver = "vfs"
-runroot = "/run/containers/storage"
-graphroot = "/var/lib/containers/storage"'
+driver = \"$driver\"
+runroot = \"/run/containers/storage-$driver\"
+graphroot = \"/var/lib/containers/storage-$driver\""
   write_if_changed /etc/containers/containers.conf "# written by .ci/container-engine.sh
 [containers]
 default_ulimits = [\"nofile=$hard:$hard\", \"nproc=32768:32768\"]
