@@ -226,7 +226,7 @@ cmd_stop() {
   # The overlay driver bind-mounts its own directory; once no conmon is left (they linger
   # exit_command_delay = 5 s after their container), nothing uses it.
   local m=/var/lib/containers/storage-overlay/overlay
-  if mountpoint -q "$m" 2>/dev/null; then
+  if awk -v m="$m" '$5 == m {found=1} END {exit !found}' /proc/self/mountinfo; then
     for _ in $(seq 1 80); do pgrep -x conmon >/dev/null || break; sleep 0.1; done
     if ! pgrep -x conmon >/dev/null && ! pgrep -x podman >/dev/null; then
       umount "$m" 2>/dev/null || true
