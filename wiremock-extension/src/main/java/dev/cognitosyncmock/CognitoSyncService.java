@@ -39,6 +39,7 @@ public final class CognitoSyncService implements AutoCloseable {
   private final AdminApi admin;
   private final StateJournal journal;
   private final SecuritySettings security;
+  private final Authenticator authenticator;
   private final String adminToken;
 
   private CognitoSyncService(Builder b) {
@@ -49,9 +50,10 @@ public final class CognitoSyncService implements AutoCloseable {
     engine.setUrlSyncTriggerHandlers(url -> new HttpSyncTriggerHandler(http, url));
     this.security = new SecuritySettings(b.verifySignatures, b.enforceCredentialClasses,
         b.credentials);
+    this.authenticator = new Authenticator(security, b.clock);
     this.adminToken = b.adminToken;
     this.protocol = new CognitoSyncProtocol(ServiceModel.load(), engine,
-        new CallerResolver(b.accountId, new Authenticator(security, b.clock)));
+        new CallerResolver(b.accountId, authenticator));
     this.admin = new AdminApi(engine);
     if (b.seed != null) {
       engine.importState(b.seed);
@@ -111,6 +113,11 @@ public final class CognitoSyncService implements AutoCloseable {
   }
 
   /** Signature verification, credential classes and the keys the mock knows (all off by default). */
+  /** Makes one more access key known to signature checks and credential classes. */
+  public void addAccessKey(AccessKey key) {
+    authenticator.addKey(key);
+  }
+
   public SecuritySettings security() {
     return security;
   }

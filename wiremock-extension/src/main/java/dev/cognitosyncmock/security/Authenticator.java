@@ -3,7 +3,7 @@ package dev.cognitosyncmock.security;
 import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.engine.ServiceException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -14,7 +14,8 @@ import java.util.function.Function;
  */
 public final class Authenticator {
   private final SecuritySettings settings;
-  private final Map<String, AccessKey> keys = new LinkedHashMap<>();
+  /** Live: keys added later (the JUnit extension adds one per injected identity client) count. */
+  private final Map<String, AccessKey> keys = new ConcurrentHashMap<>();
   private final SigV4Verifier verifier;
 
   public Authenticator(SecuritySettings settings, Clock clock) {
@@ -23,7 +24,15 @@ public final class Authenticator {
       keys.put(key.accessKeyId(), key);
     }
     // the AWS SDK's signer is loaded only when signatures are verified
-    this.verifier = settings.verifySignatures() ? new SigV4Verifier(Map.copyOf(keys), clock) : null;
+    this.verifier = settings.verifySignatures() ? new SigV4Verifier(keys, clock) : null;
+  }
+
+  /** Makes one more key known; the same id twice must be the same key. */
+  public void addKey(AccessKey key) {
+    AccessKey before = keys.putIfAbsent(key.accessKeyId(), key);
+    if (before != null && !before.equals(key)) {
+      throw new IllegalArgumentException("Access key " + key.accessKeyId() + " is already configured differently");
+    }
   }
 
   public SecuritySettings settings() {
