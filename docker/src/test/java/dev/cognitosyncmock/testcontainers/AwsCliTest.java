@@ -31,6 +31,7 @@ class AwsCliTest {
       if (ContainerTests.onCi()) {
         fail("CI=true, but " + why);
       }
+      System.err.println("WARNING: AWS CLI test skipped: " + why);
       Assumptions.abort("AWS CLI test skipped: " + why);
     }
     System.out.println("AWS CLI: " + version);
