@@ -6,7 +6,8 @@
 # ListRecords writes nothing, so the state does not grow: what grows is the server's own
 # overhead (request journal, buffers, caches), which should level off.
 #
-#   benchmarks/run-rss.sh            # about 2.5 million requests, 2 to 3 minutes
+#   benchmarks/run-rss.sh            # 2.5 million requests: 2 to 10 minutes
+#   JAVA_OPTS=-Xmx256m benchmarks/run-rss.sh   # the same with the heap capped
 #
 # Bounded in count and time; traffic to 127.0.0.1 only; the server is stopped on exit.
 set -euo pipefail
@@ -16,7 +17,7 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 ROUND=${ROUND:-15}               # seconds per wrk round
 TARGET=${TARGET:-2500000}        # requests
-MAX_ROUNDS=${MAX_ROUNDS:-20}
+MAX_ROUNDS=${MAX_ROUNDS:-40}     # at most 10 minutes of load with ROUND=15
 DATASETS=${DATASETS:-2000}
 PER_IDENTITY=${PER_IDENTITY:-4}
 free_port() { # the first port from $1 up that nothing on this machine listens on
@@ -26,6 +27,7 @@ free_port() { # the first port from $1 up that nothing on this machine listens o
 }
 PORT=${PORT:-$(free_port 28380)}
 MOCK_ARGS=${MOCK_ARGS:-}         # e.g. --request-journal-size 0
+JAVA_OPTS=${JAVA_OPTS:-}         # empty: the JVM's defaults (G1, max heap a quarter of RAM)
 OUT=benchmarks/target/rss
 MOCK_JAR=wiremock-extension/target/cognito-sync-mock-wiremock-0.1.0-SNAPSHOT-standalone.jar
 HOST=127.0.0.1
@@ -40,7 +42,7 @@ trap cleanup EXIT
 
 benchmarks/seed.sh "$DATASETS" "$PER_IDENTITY" > "$OUT/seed.json"
 # shellcheck disable=SC2086
-java -jar "$MOCK_JAR" --port "$PORT" --bind-address $HOST --seed-file "$OUT/seed.json" $MOCK_ARGS \
+java $JAVA_OPTS -jar "$MOCK_JAR" --port "$PORT" --bind-address $HOST --seed-file "$OUT/seed.json" $MOCK_ARGS \
     > "$OUT/mock.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
