@@ -12,7 +12,7 @@
 # Prints every round and the medians, and the ratio mock/wiremock of requests per second.
 #
 #   benchmarks/run-http.sh                 # about 3.5 minutes
-#   PROFILE=1 benchmarks/run-http.sh       # and one JFR-profiled round of each, summarised
+#   PROFILE=1 benchmarks/run-http.sh       # then one profiled round of each (async-profiler)
 #
 # Bounded: each wrk run lasts a fixed time, traffic goes to 127.0.0.1 only, and both servers are
 # stopped when the script ends, however it ends. Needs wrk (apt-get install -y wrk) and curl.
@@ -172,41 +172,62 @@ done
 load wiremock-static-post "$WM_PORT" "$wm_pid" "$DURATION" benchmarks/lua/post-static.lua /static \
     | tee -a "$OUT/rounds.txt"
 
-# --- medians and the ratio ----------------------------------------------------------------------
-summary() { # label: medians of that label's rounds
-  grep "^$1 " "$OUT/rounds.txt" | awk -v label="$1" '
-    function field(name,   i, kv) { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] } }
-    { n++; rps[n] = field("rps"); p50[n] = field("p50_ms"); p99[n] = field("p99_ms");
-      cpu[n] = field("server_cpu_s") / field("requests") * 1e6; other[n] = field("other_cpu_s"); err += field("http_errors") + field("socket_errors") + field("unparsed") }
-    function median(a,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-      return a[int((n + 1) / 2)] }
-    END { printf "%s rps=%.0f p50_ms=%.2f p99_ms=%.2f server_cpu_us_per_request=%.1f other_cpu_s=%.1f errors=%d rounds=%d\n",
-            label, median(rps), median(p50), median(p99), median(cpu), median(other), err, n }'
-}
+# --- per round, and the ratio -------------------------------------------------------------------
+# This machine may be shared. A round is quiet when no run in it saw more than QUIET_CPU seconds of
+# CPU used by other processes; the ratios are the medians over quiet rounds (over all rounds, and
+# marked so, when none was quiet). Ratios are taken within a round, between runs minutes apart.
+QUIET_CPU=${QUIET_CPU:-2}
 echo
-echo "medians over $ROUNDS rounds of ${DURATION}s:"
-summary wiremock | tee "$OUT/summary.txt"
-summary mock | tee -a "$OUT/summary.txt"
-summary mock-journal0 | tee -a "$OUT/summary.txt"
-awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "rps") rps[$1] = kv[2] } }
-     END { printf "ratio mock/wiremock rps = %.2f\nratio mock-journal0/wiremock rps = %.2f\n",
-             rps["mock"] / rps["wiremock"], rps["mock-journal0"] / rps["wiremock"] }' \
-    "$OUT/summary.txt" | tee -a "$OUT/summary.txt"
+awk -v quiet="$QUIET_CPU" -v rounds="$ROUNDS" '
+  function field(name,   i, kv) { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] } }
+  function median(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+  $1 == "wiremock" || $1 == "mock" || $1 == "mock-journal0" {
+    if ($1 == "wiremock") r++
+    rps[r, $1] = field("rps"); p50[r, $1] = field("p50_ms"); p99[r, $1] = field("p99_ms")
+    cpu[r, $1] = field("server_cpu_s") / field("requests") * 1e6
+    other = field("other_cpu_s"); if (other > worst[r]) worst[r] = other
+    err[r] += field("http_errors") + field("socket_errors") + field("unparsed")
+  }
+  END {
+    printf "%-6s %-14s %8s %8s %8s %14s %6s\n", "round", "server", "req/s", "p50 ms", "p99 ms", "CPU us/request", "errors"
+    for (i = 1; i <= r; i++) {
+      for (k = 1; k <= 3; k++) {
+        s = k == 1 ? "wiremock" : k == 2 ? "mock" : "mock-journal0"
+        printf "%-6s %-14s %8.0f %8.2f %8.2f %14.1f %6s\n", i (worst[i] > quiet ? "*" : ""), s, rps[i, s], p50[i, s], p99[i, s], cpu[i, s], k == 1 ? err[i] : ""
+      }
+      if (worst[i] <= quiet) { q++; a[q] = rps[i, "mock"] / rps[i, "wiremock"]; b[q] = rps[i, "mock-journal0"] / rps[i, "wiremock"]
+        c[q] = cpu[i, "mock"] / cpu[i, "wiremock"]; d[q] = cpu[i, "mock-journal0"] / cpu[i, "wiremock"] }
+      n++; A[n] = rps[i, "mock"] / rps[i, "wiremock"]; B[n] = rps[i, "mock-journal0"] / rps[i, "wiremock"]
+      C[n] = cpu[i, "mock"] / cpu[i, "wiremock"]; D[n] = cpu[i, "mock-journal0"] / cpu[i, "wiremock"]
+    }
+    print "(* a disturbed round: another process used more than " quiet " s of CPU during one of its runs)"
+    if (q) { which = q " quiet round(s)" } else { which = "all " n " rounds, NONE quiet: disturbed"; q = n
+      for (i = 1; i <= n; i++) { a[i] = A[i]; b[i] = B[i]; c[i] = C[i]; d[i] = D[i] } }
+    printf "ratio of requests/s, median over %s:  mock/wiremock = %.2f   mock-journal0/wiremock = %.2f\n", which, median(a, q), median(b, q)
+    printf "ratio of CPU per request, same rounds:  mock/wiremock = %.2f   mock-journal0/wiremock = %.2f\n", median(c, q), median(d, q)
+  }' "$OUT/rounds.txt" | tee "$OUT/summary.txt"
 
 # --- optional: one profiled round of each --------------------------------------------------------
+# async-profiler (Maven Central: tools.profiler:async-profiler), attached to the running server,
+# CPU samples every millisecond, written as collapsed stacks and summarised by Hotspots.
 if [ "$PROFILE" = 1 ]; then
-  # JFR's profile settings, sampling Java stacks every millisecond instead of every 10
-  java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-  sed 's|control="method-sampling-java-interval">10 ms<|control="method-sampling-java-interval">1 ms<|' \
-      "$java_home/lib/jfr/profile.jfc" > "$OUT/sampling.jfc"
+  AP_VERSION=4.1
+  AP_LIB=benchmarks/target/async-profiler/linux-x64/libasyncProfiler.so
+  if [ ! -f "$AP_LIB" ]; then
+    mvn -B -q -N org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+        -Dartifact=tools.profiler:async-profiler:$AP_VERSION \
+        -DoutputDirectory=benchmarks/target/async-profiler
+    (cd benchmarks/target/async-profiler && unzip -q -o "async-profiler-$AP_VERSION.jar" 'linux-x64/*')
+  fi
   for target in mock:$MOCK_PORT:$mock_pid mock-journal0:$MOCK0_PORT:$mock0_pid \
       wiremock:$WM_PORT:$wm_pid; do
     IFS=: read -r label port pid <<< "$target"
-    jcmd "$pid" JFR.start name=bench settings="$PWD/$OUT/sampling.jfc" filename="$PWD/$OUT/$label.jfr" > /dev/null
+    stacks="$PWD/$OUT/$label.collapsed"
+    jcmd "$pid" JVMTI.agent_load "$PWD/$AP_LIB" "start,event=cpu,interval=1ms" > /dev/null
     mix "$label-profiled" "$port" "$pid" "$DURATION"
-    jcmd "$pid" JFR.stop name=bench > /dev/null
-    echo "== $label: $OUT/$label.jfr"
-    java -cp "$BENCH_JAR" dev.cognitosyncmock.bench.Hotspots "$OUT/$label.jfr" 25 \
-        | tee "$OUT/$label-profile.txt"
+    jcmd "$pid" JVMTI.agent_load "$PWD/$AP_LIB" "stop,collapsed,file=$stacks" > /dev/null
+    echo "== $label: $stacks"
+    java -cp "$BENCH_JAR" dev.cognitosyncmock.bench.Hotspots "$stacks" 25 | tee "$OUT/$label-profile.txt"
   done
 fi
