@@ -224,9 +224,10 @@ if [ "$PROFILE" = 1 ]; then
       wiremock:$WM_PORT:$wm_pid; do
     IFS=: read -r label port pid <<< "$target"
     stacks="$PWD/$OUT/$label.collapsed"
-    jcmd "$pid" JVMTI.agent_load "$PWD/$AP_LIB" "start,event=cpu,interval=1ms" > /dev/null
+    # jcmd reads a=b as its own option: the agent's option string goes in quotes
+    jcmd "$pid" JVMTI.agent_load "$PWD/$AP_LIB" '"start,event=cpu,interval=1ms"' > /dev/null
     mix "$label-profiled" "$port" "$pid" "$DURATION"
-    jcmd "$pid" JVMTI.agent_load "$PWD/$AP_LIB" "stop,collapsed,file=$stacks" > /dev/null
+    jcmd "$pid" JVMTI.agent_load "$PWD/$AP_LIB" "\"stop,collapsed,file=$stacks\"" > /dev/null
     echo "== $label: $stacks"
     java -cp "$BENCH_JAR" dev.cognitosyncmock.bench.Hotspots "$stacks" 25 | tee "$OUT/$label-profile.txt"
   done
