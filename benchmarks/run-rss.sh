@@ -25,7 +25,7 @@ free_port() { # the first port from $1 up that nothing on this machine listens o
   while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
   echo "$p"
 }
-PORT=${PORT:-$(free_port 28380)}
+PORT=${PORT:-$(free_port 28480)}
 MOCK_ARGS=${MOCK_ARGS:-}         # e.g. --request-journal-size 0
 JAVA_OPTS=${JAVA_OPTS:-}         # empty: the JVM's defaults (G1, max heap a quarter of RAM)
 OUT=benchmarks/target/rss

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.http.ImmutableRequest;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.Response;
+import dev.cognitosyncmock.bench.proposal.ConstantTimeJournalStore;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code mock}: the mock as {@link CognitoSyncServer} builds it, request journal capped at
  *       its default 1000 entries;</li>
  *   <li>{@code mock-journal0}: the same with the journal off ({@code requestJournalSize(0)});</li>
+ *   <li>{@code mock-o1journal}: the journal capped at 1000 as by default, but kept by the
+ *       proposed {@link ConstantTimeJournalStore};</li>
  *   <li>{@code wiremock-static}: plain WireMock, journal off, two static stubs answering with
  *       bodies of the mock's own size, as in run-http.sh.</li>
  * </ul>
@@ -58,7 +61,7 @@ public class WireMockLayerBenchmark {
   static final int DATASETS_PER_IDENTITY = 4;
   static final String BASE = "http://localhost:8080";
 
-  @Param({"mock", "mock-journal0", "wiremock-static"})
+  @Param({"mock", "mock-journal0", "mock-o1journal", "wiremock-static"})
   public String server;
 
   CognitoSyncServer mock;
@@ -87,8 +90,13 @@ public class WireMockLayerBenchmark {
     }
     if (server.startsWith("mock")) {
       mock = CognitoSyncServer.builder()
-          .requestJournalSize(server.equals("mock") ? CognitoSyncServer.DEFAULT_REQUEST_JOURNAL_SIZE : 0)
-          .wireMockOptions(c -> c.httpServerFactory(factory))
+          .requestJournalSize(server.equals("mock-journal0") ? 0 : CognitoSyncServer.DEFAULT_REQUEST_JOURNAL_SIZE)
+          .wireMockOptions(c -> {
+            c.httpServerFactory(factory);
+            if (server.equals("mock-o1journal")) {
+              c.withStores(new ConstantTimeJournalStore.Stores(c.filesRoot()));
+            }
+          })
           .build().start();
       Fixtures.seed(mock.service().engine(), DATASETS, DATASETS_PER_IDENTITY);
       wireMock = mock.wireMock();

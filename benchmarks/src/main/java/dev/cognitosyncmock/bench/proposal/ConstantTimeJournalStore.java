@@ -1,0 +1,99 @@
+package dev.cognitosyncmock.bench.proposal;
+
+import com.github.tomakehurst.wiremock.common.FileSource;
+import com.github.tomakehurst.wiremock.store.DefaultStores;
+import com.github.tomakehurst.wiremock.store.RequestJournalStore;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A proposal, measured by {@link dev.cognitosyncmock.bench.WireMockLayerBenchmark} and
+ * {@link ProposalServer}, not used by the mock: WireMock 3.13's in-memory request journal store
+ * with its two per-request linear scans made constant-time.
+ *
+ * <p>WireMock's {@code InMemoryRequestJournalStore} keeps ids in a deque and events in a map. With
+ * a capped journal, every request (1) counts the journal, {@code getAllKeys().count()}, by
+ * streaming the whole deque through the map, and (2) on completion checks
+ * {@code deque.contains(id)}: two walks over up to 1000 entries per request. Here the count comes
+ * from the map's size (the key stream is SIZED, so {@code count()} does not traverse it) and the
+ * membership test asks the map. Order and every other behaviour are the same: newest first,
+ * removal from the oldest end.
+ */
+public final class ConstantTimeJournalStore implements RequestJournalStore {
+  private final Deque<UUID> order = new ConcurrentLinkedDeque<>();
+  private final Map<UUID, ServeEvent> events = new ConcurrentHashMap<>();
+
+  @Override
+  public void add(ServeEvent event) {
+    events.put(event.getId(), event);
+    order.addFirst(event.getId());
+  }
+
+  @Override
+  public Stream<ServeEvent> getAll() {
+    return order.stream().map(events::get).filter(Objects::nonNull);
+  }
+
+  @Override
+  public void removeLast() {
+    UUID oldest = order.pollLast();
+    if (oldest != null) {
+      events.remove(oldest);
+    }
+  }
+
+  /** Sized by the map: WireMock only counts these, to trim the journal to its cap. */
+  @Override
+  public Stream<UUID> getAllKeys() {
+    return StreamSupport.stream(Spliterators.spliterator(order.iterator(), events.size(),
+        Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  @Override
+  public Optional<ServeEvent> get(UUID id) {
+    return Optional.ofNullable(events.get(id));
+  }
+
+  @Override
+  public void put(UUID id, ServeEvent event) {
+    if (events.containsKey(id)) { // WireMock's store asks the deque: a linear scan
+      events.put(id, event);
+    }
+  }
+
+  @Override
+  public void remove(UUID id) {
+    order.remove(id);
+    events.remove(id);
+  }
+
+  @Override
+  public void clear() {
+    order.clear();
+    events.clear();
+  }
+
+  /** WireMock's default stores, with this journal store. */
+  public static final class Stores extends DefaultStores {
+    private final RequestJournalStore journal = new ConstantTimeJournalStore();
+
+    public Stores(FileSource fileSource) {
+      super(fileSource);
+    }
+
+    @Override
+    public RequestJournalStore getRequestJournalStore() {
+      return journal;
+    }
+  }
+}
