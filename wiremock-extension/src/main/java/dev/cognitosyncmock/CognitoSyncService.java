@@ -8,6 +8,10 @@ import dev.cognitosyncmock.engine.EngineSnapshot;
 import dev.cognitosyncmock.engine.SideEffects;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.engine.SyncTriggerHandler;
+import dev.cognitosyncmock.faults.FaultAdmin;
+import dev.cognitosyncmock.faults.FaultInjector;
+import dev.cognitosyncmock.faults.FaultRule;
+import dev.cognitosyncmock.faults.Scenario;
 import dev.cognitosyncmock.persistence.StateJournal;
 import java.nio.file.Path;
 import dev.cognitosyncmock.protocol.CallerResolver;
@@ -31,6 +35,7 @@ public final class CognitoSyncService implements AutoCloseable {
   private final CognitoSyncProtocol protocol;
   private final AdminApi admin;
   private final StateJournal journal;
+  private final FaultInjector faults;
 
   private CognitoSyncService(Builder b) {
     this.engine = new SyncEngine(b.settings, b.clock, b.ids);
@@ -38,9 +43,17 @@ public final class CognitoSyncService implements AutoCloseable {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     engine.sideEffects().addListener(new PushWebhookSender(engine, http));
     engine.setUrlSyncTriggerHandlers(url -> new HttpSyncTriggerHandler(http, url));
-    this.protocol = new CognitoSyncProtocol(ServiceModel.load(), engine,
+    ServiceModel model = ServiceModel.load();
+    this.protocol = new CognitoSyncProtocol(model, engine,
         new CallerResolver(b.accountId));
     this.admin = new AdminApi(engine);
+    this.faults = new FaultInjector(model, engine);
+    protocol.setInterceptor(faults);
+    admin.addRoutes(new FaultAdmin(faults));
+    b.faultRules.forEach(faults::add);
+    if (b.scenario != null) {
+      faults.loadScenario(b.scenario);
+    }
     if (b.seed != null) {
       engine.importState(b.seed);
     }
@@ -98,6 +111,17 @@ public final class CognitoSyncService implements AutoCloseable {
     return admin;
   }
 
+  /** Fault rules, scenario recording and replay (docs/faults.md). */
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  /** The operation and request members of a request, without serving it (empty if none). */
+  public java.util.Optional<dev.cognitosyncmock.protocol.OperationCall> describe(
+      ProtocolRequest request) {
+    return protocol.describe(request);
+  }
+
   public static final class Builder {
     private EngineSettings settings = EngineSettings.DEFAULT;
     private Clock clock = Clock.systemUTC();
@@ -105,6 +129,20 @@ public final class CognitoSyncService implements AutoCloseable {
     private String accountId = Caller.DEFAULT_ACCOUNT_ID;
     private EngineSnapshot seed;
     private Path persistenceDirectory;
+    private final java.util.List<FaultRule> faultRules = new java.util.ArrayList<>();
+    private Scenario scenario;
+
+    /** Fault rules in force from the start (docs/faults.md). */
+    public Builder faultRules(java.util.Collection<FaultRule> rules) {
+      this.faultRules.addAll(rules);
+      return this;
+    }
+
+    /** A scenario replayed from the first call: its marked steps fail as marked. */
+    public Builder scenario(Scenario scenario) {
+      this.scenario = scenario;
+      return this;
+    }
 
     /** State to start from (ignored when a persistence directory already holds state). */
     public Builder seed(EngineSnapshot seed) {
