@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.pool;
 
+import dev.cognitosyncmock.engine.MutableClock;
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.engine.IdSource;

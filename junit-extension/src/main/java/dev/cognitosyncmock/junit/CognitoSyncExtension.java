@@ -1,0 +1,432 @@
+package dev.cognitosyncmock.junit;
+
+import dev.cognitosyncmock.engine.MutableClock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.cognitosyncmock.CognitoSyncService;
+import dev.cognitosyncmock.engine.Caller;
+import dev.cognitosyncmock.engine.EngineSettings;
+import dev.cognitosyncmock.engine.IdSource;
+import dev.cognitosyncmock.engine.Quotas;
+import dev.cognitosyncmock.engine.SyncEngine;
+import dev.cognitosyncmock.wiremock.CognitoSyncServer;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Starts an in-process Cognito Sync mock once per test class, puts its state back before each
+ * test, and injects an AWS SDK v2 client, the endpoint and a {@link CognitoSyncMock} handle.
+ *
+ * <p>Three ways in: {@code @CognitoSyncTest} (options as attributes), {@code
+ * @ExtendWith(CognitoSyncExtension.class)} (defaults, or the class's {@code @CognitoSyncTest}
+ * attributes), and {@code @RegisterExtension} with {@link #newInstance()} for every option. A
+ * static {@code @RegisterExtension} field gives a mock per class; an instance field gives a fresh
+ * mock per test.
+ *
+ * <p>Each class gets its own server on its own port, kept in that class's JUnit store, so classes
+ * running in parallel never share state. {@code @Nested} classes share their outer class's mock.
+ */
+public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCallback,
+    BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+  private static final String MOCK = "mock";
+  private static final String PROVIDES = "CognitoSyncExtension provides: "
+      + "software.amazon.awssdk.services.cognitosync.CognitoSyncClient and CognitoSyncAsyncClient"
+      + " (AWS SDK v2 clients pointed at the mock), java.net.URI (the mock's endpoint) and"
+      + " dev.cognitosyncmock.junit.CognitoSyncMock (the control handle: its server(), engine()"
+      + " and wireMock() reach everything else)";
+
+  /** Null when registered by annotation: the options then come from the test class. */
+  private final MockOptions configured;
+  /** The mock this instance started last, for {@link #mock()}; null when none runs. */
+  private volatile RunningMock current;
+
+  /** For {@code @ExtendWith}: options from the class's {@code @CognitoSyncTest}, or defaults. */
+  public CognitoSyncExtension() {
+    this(null);
+  }
+
+  private CognitoSyncExtension(MockOptions configured) {
+    this.configured = configured;
+  }
+
+  /** The builder for {@code @RegisterExtension}: every option the mock has. */
+  public static Builder newInstance() {
+    return new Builder();
+  }
+
+  /**
+   * The handle of the mock this extension is running, for a {@code @RegisterExtension} field's
+   * owner. When one static extension serves several classes at once (a field inherited by
+   * classes running in parallel) inject {@link CognitoSyncMock} instead.
+   */
+  public CognitoSyncMock mock() {
+    RunningMock running = current;
+    if (running == null) {
+      throw new IllegalStateException("The Cognito Sync mock is not running: it runs from before"
+          + " the class's first test (static field) or the test (instance field) until after");
+    }
+    return running.handle();
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    RunningMock running = find(context);
+    if (running == null) { // a @Nested class finds its outer class's mock
+      running = start(context);
+    }
+    injectStaticFields(context.getRequiredTestClass(), running);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    stopOwn(context);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    RunningMock running = find(context);
+    if (running == null) {
+      // an instance-field @RegisterExtension is seen only per test: it gets a mock per test
+      running = start(context);
+    } else if (running.options().reset() == ResetPolicy.PER_TEST) {
+      if (running.hasBaseline()) {
+        running.restoreBaseline();
+      } else {
+        running.markBaseline();
+      }
+    }
+    for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+      injectInstanceFields(instance, running);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    stopOwn(context);
+  }
+
+  private RunningMock start(ExtensionContext context) {
+    MockOptions options = configured != null ? configured : optionsFromAnnotation(context);
+    RunningMock running = RunningMock.start(options, classLoader(context));
+    store(context).put(MOCK, running);
+    current = running;
+    return running;
+  }
+
+  /** Stops the mock this very context started; a mock found in a parent is the parent's. */
+  private void stopOwn(ExtensionContext context) {
+    RunningMock running = store(context).remove(MOCK, RunningMock.class);
+    if (running != null) {
+      if (current == running) {
+        current = null;
+      }
+      running.stop();
+    }
+  }
+
+  /** The running mock of this context or an enclosing one (class for a method, outer for nested). */
+  private RunningMock find(ExtensionContext context) {
+    return store(context).get(MOCK, RunningMock.class);
+  }
+
+  private Store store(ExtensionContext context) {
+    // keyed by this instance too: two registrations in one class are two mocks
+    return new Store(context.getStore(Namespace.create(CognitoSyncExtension.class, this)));
+  }
+
+  /** A typed view of JUnit's store; keeps the callbacks free of casts. */
+  private record Store(ExtensionContext.Store store) {
+    void put(String key, RunningMock value) {
+      store.put(key, value);
+    }
+
+    <T> T get(String key, Class<T> type) {
+      return store.get(key, type);
+    }
+
+    <T> T remove(String key, Class<T> type) {
+      return store.remove(key, type);
+    }
+  }
+
+  private static ClassLoader classLoader(ExtensionContext context) {
+    return context.getTestClass().map(Class::getClassLoader)
+        .orElse(CognitoSyncExtension.class.getClassLoader());
+  }
+
+  private static MockOptions optionsFromAnnotation(ExtensionContext context) {
+    for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+      Optional<CognitoSyncTest> annotation =
+          AnnotationSupport.findAnnotation(c, CognitoSyncTest.class);
+      if (annotation.isPresent()) {
+        return Builder.from(annotation.get()).options();
+      }
+    }
+    return new Builder().options();
+  }
+
+  // ------------------------------------------------------------------ injection
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    // Claim what we provide, plus what someone plausibly expected from us, so that a wrong type
+    // fails with our list of what is provided rather than JUnit's generic message.
+    return provides(type) || parameter.isAnnotated(CognitoSyncInject.class)
+        || looksLikeOurs(type);
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    if (!provides(type)) {
+      throw new ParameterResolutionException("Cannot inject " + parameter.getParameter()
+          + " of " + parameter.getDeclaringExecutable() + ": " + type.getName()
+          + " is not something the mock provides. " + PROVIDES);
+    }
+    RunningMock running = find(context);
+    if (running == null) {
+      throw new ParameterResolutionException("The Cognito Sync mock is not running for "
+          + parameter.getDeclaringExecutable() + ": an instance-field @RegisterExtension starts"
+          + " it per test, so it cannot be injected into constructors or @BeforeAll methods");
+    }
+    try {
+      return value(type, running);
+    } catch (RuntimeException e) {
+      throw new ParameterResolutionException("Cannot make a " + type.getName()
+          + " for the Cognito Sync mock: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean provides(Class<?> type) {
+    return type == URI.class || type == CognitoSyncMock.class
+        || type.getName().equals(SdkClients.SYNC_CLIENT)
+        || type.getName().equals(SdkClients.ASYNC_CLIENT);
+  }
+
+  private static boolean looksLikeOurs(Class<?> type) {
+    return type == CognitoSyncServer.class || type == CognitoSyncService.class
+        || type == SyncEngine.class || type == MutableClock.class
+        || type.getName().startsWith("software.amazon.awssdk.");
+  }
+
+  /** Only here are SDK types named, and only by their names, so the SDK is loaded on demand. */
+  private static Object value(Class<?> type, RunningMock running) {
+    if (type == URI.class) {
+      return running.server().endpoint();
+    }
+    if (type == CognitoSyncMock.class) {
+      return running.handle();
+    }
+    return SdkClients.client(type.getName(), running);
+  }
+
+  private static void injectStaticFields(Class<?> testClass, RunningMock running) {
+    for (Field field : AnnotationSupport.findAnnotatedFields(testClass, CognitoSyncInject.class,
+        f -> Modifier.isStatic(f.getModifiers()))) {
+      set(field, null, running);
+    }
+  }
+
+  private static void injectInstanceFields(Object instance, RunningMock running) {
+    for (Field field : AnnotationSupport.findAnnotatedFields(instance.getClass(),
+        CognitoSyncInject.class, f -> !Modifier.isStatic(f.getModifiers()))) {
+      set(field, instance, running);
+    }
+  }
+
+  private static void set(Field field, Object target, RunningMock running) {
+    if (Modifier.isFinal(field.getModifiers())) {
+      throw new ExtensionConfigurationException("@CognitoSyncInject field " + field
+          + " is final: make it non-final so the extension can set it");
+    }
+    if (!provides(field.getType())) {
+      throw new ExtensionConfigurationException("Cannot inject @CognitoSyncInject field " + field
+          + ": " + field.getType().getName() + " is not something the mock provides. " + PROVIDES);
+    }
+    try {
+      field.setAccessible(true);
+      field.set(target, value(field.getType(), running));
+    } catch (IllegalAccessException e) {
+      throw new ExtensionConfigurationException("Cannot set " + field, e);
+    }
+  }
+
+  // ------------------------------------------------------------------ options
+
+  /** Every option of one mock. Defaults: free port, lenient pools, system clock, random ids. */
+  public static final class Builder {
+    private int port = 0;
+    private EngineSettings settings = EngineSettings.DEFAULT;
+    private String accountId = Caller.DEFAULT_ACCOUNT_ID;
+    private Clock clock;
+    private Instant clockStart;
+    private Supplier<IdSource> ids = IdSource::random;
+    private StateSeed seed;
+    private ResetPolicy reset = ResetPolicy.PER_TEST;
+    private int requestJournalSize = CognitoSyncServer.DEFAULT_REQUEST_JOURNAL_SIZE;
+    private boolean verbose;
+    private Consumer<WireMockConfiguration> wireMockOptions = c -> { };
+
+    private Builder() {
+    }
+
+    static Builder from(CognitoSyncTest a) {
+      Builder b = new Builder().port(a.port()).strictPools(a.strictPools())
+          .accountId(a.accountId()).reset(a.reset()).verbose(a.verbose());
+      if (!a.tokenExpiry().isEmpty()) {
+        b.tokenExpiry(Duration.parse(a.tokenExpiry()));
+      }
+      if (!a.clockStart().isEmpty()) {
+        b.clockStartingAt(Instant.parse(a.clockStart()));
+      }
+      if (a.sequentialIds()) {
+        b.sequentialIds();
+      }
+      if (!a.seed().isEmpty()) {
+        b.seed(StateSeed.parse(a.seed()));
+      }
+      return b;
+    }
+
+    /** 0 (the default) picks a free port; a fixed port rules out running classes in parallel. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("Not a port: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Unknown identity pools answer 404 until created (default: registered on first use). */
+    public Builder strictPools(boolean strict) {
+      settings = settings.withStrictPools(strict);
+      return this;
+    }
+
+    /** How long a SyncSessionToken stays valid (default one hour). */
+    public Builder tokenExpiry(Duration expiry) {
+      settings = settings.withTokenExpiry(Objects.requireNonNull(expiry));
+      return this;
+    }
+
+    /** Dataset and record limits. */
+    public Builder quotas(Quotas quotas) {
+      settings = settings.withQuotas(Objects.requireNonNull(quotas));
+      return this;
+    }
+
+    /** All engine settings at once; replaces strictPools, tokenExpiry and quotas given before. */
+    public Builder settings(EngineSettings settings) {
+      this.settings = Objects.requireNonNull(settings);
+      return this;
+    }
+
+    /** The account developer calls act as (LastModifiedBy); default 123456789012. */
+    public Builder accountId(String accountId) {
+      this.accountId = Objects.requireNonNull(accountId);
+      return this;
+    }
+
+    /**
+     * A clock used as given (never rewound). Pass a {@link MutableClock} to move it from the
+     * handle; the clock is shared by every class the extension serves.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      this.clockStart = null;
+      return this;
+    }
+
+    /**
+     * A {@link MutableClock} per mock, starting at {@code start}, that the handle can advance and
+     * that goes back to its start (or the class's baseline) on reset.
+     */
+    public Builder clockStartingAt(Instant start) {
+      this.clockStart = Objects.requireNonNull(start);
+      this.clock = null;
+      return this;
+    }
+
+    /** Ids counting up from {@code 00000000-0000-4000-8000-000000000001}, restarting on reset. */
+    public Builder sequentialIds() {
+      return ids(IdSource::sequential);
+    }
+
+    /** Where ids come from; the supplier is asked again for a fresh source on every reset. */
+    public Builder ids(Supplier<IdSource> ids) {
+      this.ids = Objects.requireNonNull(ids);
+      return this;
+    }
+
+    /** Starting state from a JSON file in the admin export format. */
+    public Builder seedFromFile(Path file) {
+      return seed(StateSeed.file(file));
+    }
+
+    /** Starting state from a classpath resource in the admin export format. */
+    public Builder seedFromClasspath(String resource) {
+      return seed(StateSeed.classpath(resource));
+    }
+
+    public Builder seed(StateSeed seed) {
+      this.seed = Objects.requireNonNull(seed);
+      return this;
+    }
+
+    /** When state goes back to its starting point (default: before each test). */
+    public Builder reset(ResetPolicy reset) {
+      this.reset = Objects.requireNonNull(reset);
+      return this;
+    }
+
+    /** How many requests WireMock's journal keeps (default 1000); 0 turns it off. */
+    public Builder requestJournalSize(int size) {
+      this.requestJournalSize = size;
+      return this;
+    }
+
+    /** Log every request WireMock serves. */
+    public Builder verbose(boolean verbose) {
+      this.verbose = verbose;
+      return this;
+    }
+
+    /** Any further WireMock option, applied last (e.g. {@code c -> c.bindAddress("0.0.0.0")}). */
+    public Builder wireMockOptions(Consumer<WireMockConfiguration> customizer) {
+      this.wireMockOptions = Objects.requireNonNull(customizer);
+      return this;
+    }
+
+    MockOptions options() {
+      return new MockOptions(port, settings, accountId, clock, clockStart, ids, seed, reset,
+          requestJournalSize, verbose, wireMockOptions);
+    }
+
+    public CognitoSyncExtension build() {
+      return new CognitoSyncExtension(options());
+    }
+  }
+}

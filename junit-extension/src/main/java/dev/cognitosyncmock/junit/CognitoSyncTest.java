@@ -1,0 +1,57 @@
+package dev.cognitosyncmock.junit;
+
+import dev.cognitosyncmock.engine.MutableClock;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs the test class against its own in-process Cognito Sync mock, started on a free port before
+ * the class and stopped after it. For options this annotation lacks (quotas, WireMock options, a
+ * custom clock or id source) register the extension with
+ * {@link CognitoSyncExtension#newInstance()} instead.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(CognitoSyncExtension.class)
+public @interface CognitoSyncTest {
+
+  /** The port to listen on; 0 (the default) picks a free one, which parallel classes need. */
+  int port() default 0;
+
+  /** Unknown identity pools answer 404 until created (default: registered on first use). */
+  boolean strictPools() default false;
+
+  /** How long a SyncSessionToken stays valid, ISO-8601 ({@code PT5M}); empty for one hour. */
+  String tokenExpiry() default "";
+
+  /**
+   * Start of a {@link MutableClock}, ISO-8601 ({@code 2024-01-01T00:00:00Z}), that the handle can
+   * advance and that rewinds on reset; empty for the system clock.
+   */
+  String clockStart() default "";
+
+  /** Ids (session ids, device ids) counting up from 1, restarting on every reset. */
+  boolean sequentialIds() default false;
+
+  /**
+   * Starting state, a JSON document in the admin export format: a classpath resource name
+   * ({@code seed.json} or {@code classpath:seed.json}) or {@code file:path/to/seed.json}.
+   */
+  String seed() default "";
+
+  /** When state goes back to its starting point. */
+  ResetPolicy reset() default ResetPolicy.PER_TEST;
+
+  /** The account id that developer calls act as (LastModifiedBy). */
+  String accountId() default "123456789012";
+
+  /** Log every request WireMock serves. */
+  boolean verbose() default false;
+}

@@ -1,0 +1,147 @@
+package dev.cognitosyncmock.junit;
+
+import dev.cognitosyncmock.engine.MutableClock;
+import dev.cognitosyncmock.CognitoSyncService;
+import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.wiremock.CognitoSyncServer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One started mock and what the extension made for it (SDK clients), kept in the JUnit store of
+ * the class (or, for an instance-field extension, of the test) that started it.
+ */
+final class RunningMock {
+  private final MockOptions options;
+  private final CognitoSyncServer server;
+  private final MutableClock ownClock;
+  private final RestartableIds ids;
+  private final EngineSnapshot seed;
+  private final CognitoSyncMock handle;
+  private Baseline baseline;
+  /** Clients by type, made on first injection; closed, newest first, when the mock stops. */
+  private final Map<Class<?>, AutoCloseable> clients = new LinkedHashMap<>();
+
+  private RunningMock(MockOptions options, ClassLoader loader) {
+    this.options = options;
+    this.ownClock = options.clock() == null && options.clockStart() != null
+        ? new MutableClock(options.clockStart()) : null;
+    Clock clock = ownClock != null ? ownClock
+        : options.clock() != null ? options.clock() : Clock.systemUTC();
+    this.ids = new RestartableIds(options.ids());
+    this.seed = options.seed() == null ? null : options.seed().load(loader);
+    CognitoSyncService service = CognitoSyncService.builder()
+        .settings(options.settings())
+        .clock(clock)
+        .ids(ids)
+        .accountId(options.accountId())
+        .build();
+    this.server = CognitoSyncServer.builder()
+        .port(options.port())
+        .service(service)
+        .requestJournalSize(options.requestJournalSize())
+        .verbose(options.verbose())
+        .wireMockOptions(options.wireMockOptions())
+        .build();
+    if (seed != null) {
+      service.engine().importState(seed);
+    }
+    this.handle = new CognitoSyncMock(this);
+  }
+
+  static RunningMock start(MockOptions options, ClassLoader loader) {
+    RunningMock mock = new RunningMock(options, loader);
+    mock.server.start();
+    return mock;
+  }
+
+  MockOptions options() {
+    return options;
+  }
+
+  CognitoSyncServer server() {
+    return server;
+  }
+
+  CognitoSyncMock handle() {
+    return handle;
+  }
+
+  /** The client of this type, made once per mock by {@code factory}. */
+  synchronized <T extends AutoCloseable> T client(Class<T> type, Function<RunningMock, T> factory) {
+    AutoCloseable client = clients.get(type);
+    if (client == null) {
+      client = factory.apply(this); // may register a client of its own (an HTTP client) first
+      clients.put(type, client);
+    }
+    return type.cast(client);
+  }
+
+  /** Back to the seed: what the handle's {@code reset()} does. */
+  void reset() {
+    restore(seed, options.clockStart());
+  }
+
+  /**
+   * Remembers the state as the class's tests should each find it: the seed plus whatever the
+   * {@code @BeforeAll} methods wrote. Taken when the class's first test is about to run.
+   */
+  synchronized void markBaseline() {
+    baseline = new Baseline(server.service().engine().exportState(),
+        ownClock == null ? null : ownClock.instant());
+  }
+
+  boolean hasBaseline() {
+    return baseline != null;
+  }
+
+  /** Back to the baseline, before each test under {@link ResetPolicy#PER_TEST}. */
+  synchronized void restoreBaseline() {
+    restore(baseline.state(), baseline.clockTime());
+  }
+
+  private void restore(EngineSnapshot state, Instant clockTime) {
+    if (ownClock != null && clockTime != null) {
+      ownClock.set(clockTime);
+    }
+    ids.restart();
+    // reset first: it also forgets captured side effects and SyncTrigger handlers, which no
+    // state document carries
+    server.service().engine().reset();
+    if (state != null) {
+      server.service().engine().importState(state);
+    }
+    // user stubs and the journal go, as with WireMock's own extension; WireMock reloads our
+    // catch-all stub on reset
+    server.wireMock().resetAll();
+  }
+
+  private record Baseline(EngineSnapshot state, Instant clockTime) {
+  }
+
+  synchronized void stop() {
+    List<Exception> failures = new ArrayList<>();
+    List<AutoCloseable> newestFirst = new ArrayList<>(clients.values());
+    Collections.reverse(newestFirst);
+    for (AutoCloseable client : newestFirst) {
+      try {
+        client.close();
+      } catch (Exception e) {
+        failures.add(e);
+      }
+    }
+    clients.clear();
+    server.stop();
+    if (!failures.isEmpty()) {
+      IllegalStateException e = new IllegalStateException("Closing SDK clients failed");
+      failures.forEach(e::addSuppressed);
+      throw e;
+    }
+  }
+}
