@@ -97,6 +97,13 @@ public final class StandaloneServer implements Callable<Integer> {
           + " scenario to ROOT/recorded-scenario.json (env COGNITO_SYNC_MOCK_RECORD_FROM).")
   String recordFrom;
 
+  @Option(names = "--record-region", defaultValue = "${env:COGNITO_SYNC_MOCK_RECORD_REGION}",
+      description = "The region proxied requests are signed for (default: from the"
+          + " --record-from host name, else us-east-1). Proxied requests are signed again with"
+          + " AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN when those are set"
+          + " (env COGNITO_SYNC_MOCK_RECORD_REGION).")
+  String recordRegion;
+
   public static void main(String[] args) {
     int exit = new CommandLine(new StandaloneServer()).execute(args);
     if (exit != 0) {
@@ -122,15 +129,27 @@ public final class StandaloneServer implements Callable<Integer> {
         .bindAddress(bindAddress)
         .requestJournalSize(requestJournalSize)
         .verbose(verbose);
+    RecordingSigner signer = recordFrom == null ? null
+        : RecordingSigner.Credentials.fromEnvironment(System.getenv())
+            .map(c -> new RecordingSigner(java.net.URI.create(recordFrom), c, recordRegion,
+                java.time.Clock.systemUTC()))
+            .orElse(null);
     if (root != null) {
       createDirectories(root);
-      builder.wireMockOptions(c -> c.usingFilesUnderDirectory(root.toString()));
+      builder.wireMockOptions(c -> {
+        c.usingFilesUnderDirectory(root.toString());
+        if (signer != null) {
+          c.extensions(signer);
+        }
+      });
     }
     CognitoSyncServer server = builder.build().start();
     if (recordFrom != null) {
       server.wireMock().startRecording(CognitoSyncRecording.spec(recordFrom));
       service.faults().recorder().start("recorded from " + recordFrom, null);
-      System.out.printf("Recording %s into %s%n", recordFrom, root.toAbsolutePath());
+      System.out.printf("Recording %s into %s (%s)%n", recordFrom, root.toAbsolutePath(),
+          signer == null ? "requests forwarded as signed by the client"
+              : "requests signed again for " + signer.region() + " with AWS_ACCESS_KEY_ID");
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

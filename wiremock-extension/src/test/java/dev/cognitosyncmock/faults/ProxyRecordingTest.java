@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -129,12 +130,37 @@ class ProxyRecordingTest {
   }
 
   @Test
+  void wireMocksOwnRecordingApiTakesTheTransformerByName() throws Exception {
+    try (CognitoSyncServer aws = CognitoSyncServer.builder().build().start();
+        CognitoSyncServer recorder = CognitoSyncServer.builder().build().start();
+        CognitoSyncClient client = FaultTestSupport.sdkWithoutRetries(recorder.endpoint())) {
+      String admin = "http://127.0.0.1:" + recorder.port() + "/__admin/recordings";
+      // the request of docs/faults.md
+      assertThat(FaultTestSupport.send("POST", admin + "/start", """
+          {"targetBaseUrl": "%s",
+           "requestBodyPattern": {"matcher": "equalToJson", "ignoreArrayOrder": true,
+                                  "ignoreExtraElements": false},
+           "persist": false, "transformers": ["cognito-sync-recording"]}"""
+          .formatted(aws.endpoint())).statusCode()).isEqualTo(200);
+      String token = FaultTestSupport.list(client, "settings", 0).syncSessionToken();
+      FaultTestSupport.put(client, "settings", token, "theme", "dark", 0);
+      String mappings = FaultTestSupport.send("POST", admin + "/stop", "").body();
+      assertThat(mappings).contains("\"equalToJson\"")
+          .contains("\\\"SyncSessionToken\\\":\\\"${json-unit.ignore}\\\"")
+          .contains("\"ignoreExtraElements\" : false");
+      assertThat(aws.wireMock().getAllServeEvents()).hasSize(2);
+    }
+  }
+
+  @Test
   void theStandaloneServerRecordsWithRecordFromAndReplaysWithRootDirOrScenarioFile(
       @TempDir Path root) throws Exception {
     List<String> live;
     try (CognitoSyncServer aws = CognitoSyncServer.builder().build().start()) {
-      Process recording = start("--record-from", aws.endpoint().toString(),
-          "--root-dir", root.toString());
+      // with credentials in its environment the recorder signs each proxied request again
+      Process recording = start(Map.of("AWS_ACCESS_KEY_ID", "AKIDSTANDALONERECORDER",
+              "AWS_SECRET_ACCESS_KEY", "secret"),
+          "--record-from", aws.endpoint().toString(), "--root-dir", root.toString());
       try (CognitoSyncClient client = FaultTestSupport.sdkWithoutRetries(
           java.net.URI.create("http://127.0.0.1:" + port(recording)))) {
         live = session(client);
@@ -142,7 +168,10 @@ class ProxyRecordingTest {
         recording.destroy(); // SIGTERM: the shutdown hook saves the recording
         assertThat(recording.waitFor(30, TimeUnit.SECONDS)).isTrue();
       }
-      assertThat(aws.wireMock().getAllServeEvents()).hasSize(5);
+      assertThat(aws.wireMock().getAllServeEvents()).hasSize(5).allSatisfy(e -> assertThat(
+          e.getRequest().getHeader("Authorization")).startsWith(
+              "AWS4-HMAC-SHA256 Credential=AKIDSTANDALONERECORDER/")
+          .contains("/us-east-1/cognito-sync/aws4_request"));
     }
     try (Stream<Path> files = Files.list(root.resolve("mappings"))) {
       assertThat(files.count()).isEqualTo(5);
@@ -186,12 +215,21 @@ class ProxyRecordingTest {
   }
 
   private static Process start(String... args) throws Exception {
+    return start(Map.of(), args);
+  }
+
+  private static Process start(Map<String, String> env, String... args) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
         "dev.cognitosyncmock.wiremock.StandaloneServer", "--port", "0",
         "--bind-address", "127.0.0.1"));
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+    builder.environment().remove("AWS_ACCESS_KEY_ID");
+    builder.environment().remove("AWS_SECRET_ACCESS_KEY");
+    builder.environment().remove("AWS_SESSION_TOKEN");
+    builder.environment().putAll(env);
+    return builder.start();
   }
 
   private static int port(Process p) throws Exception {
