@@ -59,10 +59,17 @@ public final class FaultRules {
     return added;
   }
 
+  /** Adds every rule, or none of them when one is refused. */
   public synchronized List<FaultRule> addAll(List<FaultRule> rules) {
     List<FaultRule> added = new ArrayList<>();
-    for (FaultRule rule : rules) {
-      added.add(add(rule));
+    try {
+      for (FaultRule rule : rules) {
+        added.add(add(rule));
+      }
+    } catch (RuntimeException e) {
+      added.forEach(r -> entries.remove(r.id()));
+      empty = entries.isEmpty();
+      throw e;
     }
     return added;
   }

@@ -89,6 +89,11 @@ class FaultAdminApiTest {
         {"match": {"operation": "DescribeDataset"}, "action": {"conflict": {}}}""")
         .statusCode()).isEqualTo(400);
     assertThat(send("POST", base + "/faults", "{not json").statusCode()).isEqualTo(400);
+    // a batch is added whole or not at all
+    assertThat(send("POST", base + "/faults", """
+        [{"match": {"operation": "ListRecords"}, "action": {"delay": 1}},
+         {"match": {"operation": "ListRecords"}, "action": {"error": "LimitExceededException"}}]""")
+        .statusCode()).isEqualTo(400);
     assertThat(json(send("GET", base + "/faults", null)).get("rules")).isEmpty();
   }
 
