@@ -12,8 +12,6 @@ import dev.cognitosyncmock.protocol.ProtocolResponse;
 import dev.cognitosyncmock.schemas.ServiceModel;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +38,8 @@ public final class FaultInjector implements CallInterceptor {
   private final ScenarioRecorder recorder = new ScenarioRecorder();
   private volatile ScenarioReplay replay;
   private final ThreadLocal<FaultAction> forced = new ThreadLocal<>();
-  private final Map<OperationCall, ScenarioRecorder.Pending> pending =
-      Collections.synchronizedMap(new IdentityHashMap<>());
+  /** The step being recorded for the call this thread serves (intercept and completed share it). */
+  private final ThreadLocal<ScenarioRecorder.Pending> pending = new ThreadLocal<>();
 
   public FaultInjector(ServiceModel model, SyncEngine engine) {
     this(model, engine, System::nanoTime);
@@ -138,7 +136,7 @@ public final class FaultInjector implements CallInterceptor {
     if (recorder.isRecording()) {
       ScenarioRecorder.Pending p = recorder.begin(call);
       if (p != null) {
-        pending.put(call, p);
+        pending.set(p);
       }
     }
     if (forcedAction == null && r == null && rules.isEmpty()) {
@@ -169,11 +167,9 @@ public final class FaultInjector implements CallInterceptor {
 
   @Override
   public void completed(OperationCall call, ProtocolResponse response) {
-    if (pending.isEmpty()) {
-      return;
-    }
-    ScenarioRecorder.Pending p = pending.remove(call);
+    ScenarioRecorder.Pending p = pending.get();
     if (p != null) {
+      pending.remove();
       recorder.complete(p, response);
     }
   }
