@@ -92,9 +92,10 @@ public final class StandaloneServer implements Callable<Integer> {
 
   @Option(names = "--record-from", defaultValue = "${env:COGNITO_SYNC_MOCK_RECORD_FROM}",
       description = "Proxy every API call to this endpoint (e.g."
-          + " https://cognito-sync.us-east-1.amazonaws.com) and record it: on shutdown (or"
-          + " POST /__admin/recordings/stop) WireMock mappings go to ROOT/mappings and the"
-          + " scenario to ROOT/recorded-scenario.json (env COGNITO_SYNC_MOCK_RECORD_FROM).")
+          + " https://cognito-sync.us-east-1.amazonaws.com) and record it: on shutdown WireMock"
+          + " mappings go to ROOT/mappings (earlier with POST /__admin/recordings/stop) and the"
+          + " calls as a scenario to ROOT/recorded-scenario.json"
+          + " (env COGNITO_SYNC_MOCK_RECORD_FROM).")
   String recordFrom;
 
   @Option(names = "--record-region", defaultValue = "${env:COGNITO_SYNC_MOCK_RECORD_REGION}",
