@@ -19,12 +19,19 @@ import dev.cognitosyncmock.protocol.CognitoSyncProtocol;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
 import dev.cognitosyncmock.schemas.ServiceModel;
+import dev.cognitosyncmock.security.AccessKey;
+import dev.cognitosyncmock.security.Authenticator;
+import dev.cognitosyncmock.security.CredentialsFile;
+import dev.cognitosyncmock.security.SecuritySettings;
 import dev.cognitosyncmock.sideeffects.HttpSyncTriggerHandler;
 import dev.cognitosyncmock.sideeffects.PushWebhookSender;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One mock: an engine, the protocol that serves it and its admin API. Server adapters (WireMock,
@@ -36,6 +43,9 @@ public final class CognitoSyncService implements AutoCloseable {
   private final AdminApi admin;
   private final StateJournal journal;
   private final FaultInjector faults;
+  private final SecuritySettings security;
+  private final Authenticator authenticator;
+  private final String adminToken;
 
   private CognitoSyncService(Builder b) {
     this.engine = new SyncEngine(b.settings, b.clock, b.ids);
@@ -43,9 +53,13 @@ public final class CognitoSyncService implements AutoCloseable {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     engine.sideEffects().addListener(new PushWebhookSender(engine, http));
     engine.setUrlSyncTriggerHandlers(url -> new HttpSyncTriggerHandler(http, url));
+    this.security = new SecuritySettings(b.verifySignatures, b.enforceCredentialClasses,
+        b.credentials);
+    this.authenticator = new Authenticator(security, b.clock);
+    this.adminToken = b.adminToken;
     ServiceModel model = ServiceModel.load();
     this.protocol = new CognitoSyncProtocol(model, engine,
-        new CallerResolver(b.accountId));
+        new CallerResolver(b.accountId, authenticator));
     this.admin = new AdminApi(engine);
     this.faults = new FaultInjector(model, engine);
     protocol.setInterceptor(faults);
@@ -122,6 +136,24 @@ public final class CognitoSyncService implements AutoCloseable {
     return protocol.describe(request);
   }
 
+  /** Signature verification, credential classes and the keys the mock knows (all off by default). */
+  /** Makes one more access key known to signature checks and credential classes. */
+  public void addAccessKey(AccessKey key) {
+    authenticator.addKey(key);
+  }
+
+  public SecuritySettings security() {
+    return security;
+  }
+
+  /**
+   * The token the admin API requires ({@code Authorization: Bearer <token>}), or empty when it is
+   * open. Server adapters enforce it on every admin route but health.
+   */
+  public Optional<String> adminToken() {
+    return Optional.ofNullable(adminToken);
+  }
+
   public static final class Builder {
     private EngineSettings settings = EngineSettings.DEFAULT;
     private Clock clock = Clock.systemUTC();
@@ -143,6 +175,10 @@ public final class CognitoSyncService implements AutoCloseable {
       this.scenario = scenario;
       return this;
     }
+    private boolean verifySignatures;
+    private boolean enforceCredentialClasses;
+    private final List<AccessKey> credentials = new ArrayList<>();
+    private String adminToken;
 
     /** State to start from (ignored when a persistence directory already holds state). */
     public Builder seed(EngineSnapshot seed) {
@@ -177,6 +213,53 @@ public final class CognitoSyncService implements AutoCloseable {
     /** The account id that stands for developer credentials in LastModifiedBy (SEMANTICS C5). */
     public Builder accountId(String accountId) {
       this.accountId = Objects.requireNonNull(accountId);
+      return this;
+    }
+
+    /**
+     * Checks every request's SigV4 signature against the configured access keys: a missing,
+     * malformed, wrongly signed or expired (15 minutes of skew) request, or an unknown key, is
+     * refused with the error AWS sends. Off by default: any credentials are accepted.
+     */
+    public Builder verifySignatures(boolean verify) {
+      this.verifySignatures = verify;
+      return this;
+    }
+
+    /**
+     * Enforces SEMANTICS A7: developer-only operations refuse identity credentials,
+     * identity-only ones refuse developer credentials, and identity credentials reach only their
+     * own identity (403 NotAuthorizedException). Off by default.
+     */
+    public Builder enforceCredentialClasses(boolean enforce) {
+      this.enforceCredentialClasses = enforce;
+      return this;
+    }
+
+    /** Adds access keys the mock knows: developer keys or Cognito identity keys. */
+    public Builder credentials(AccessKey... keys) {
+      return credentials(List.of(keys));
+    }
+
+    public Builder credentials(List<AccessKey> keys) {
+      this.credentials.addAll(keys);
+      return this;
+    }
+
+    /** Adds the access keys listed in a credentials file ({@link CredentialsFile}). */
+    public Builder credentialsFile(Path file) {
+      return credentials(CredentialsFile.read(file));
+    }
+
+    /**
+     * Requires {@code Authorization: Bearer <token>} on the admin API (the mock's and WireMock's
+     * own), except the health check. Null (the default) leaves it open.
+     */
+    public Builder adminToken(String token) {
+      if (token != null && token.isBlank()) {
+        throw new IllegalArgumentException("The admin token must not be blank");
+      }
+      this.adminToken = token;
       return this;
     }
 

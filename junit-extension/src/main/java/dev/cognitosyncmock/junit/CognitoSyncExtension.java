@@ -4,6 +4,7 @@ import dev.cognitosyncmock.engine.MutableClock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.engine.Caller;
+import dev.cognitosyncmock.security.AccessKey;
 import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.engine.IdSource;
 import dev.cognitosyncmock.engine.Quotas;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -267,7 +270,8 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
           + " it per test, so it cannot be injected into constructors or @BeforeAll methods");
     }
     try {
-      return value(type, running);
+      return value(type, running,
+          parameter.findAnnotation(IdentityCredentials.class).orElse(null));
     } catch (RuntimeException e) {
       throw new ParameterResolutionException("Cannot make a " + type.getName()
           + " for the Cognito Sync mock: " + e.getMessage(), e);
@@ -287,14 +291,24 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
   }
 
   /** Only here are SDK types named, and only by their names, so the SDK is loaded on demand. */
-  private static Object value(Class<?> type, RunningMock running) {
+  private static Object value(Class<?> type, RunningMock running, IdentityCredentials identity) {
+    if (identity != null && !isClient(type)) {
+      throw new ParameterResolutionException("@IdentityCredentials goes on a CognitoSyncClient"
+          + " or CognitoSyncAsyncClient, not on " + type.getName());
+    }
     if (type == URI.class) {
       return running.server().endpoint();
     }
     if (type == CognitoSyncMock.class) {
       return running.handle();
     }
-    return SdkClients.client(type.getName(), running);
+    return identity == null ? SdkClients.client(type.getName(), running)
+        : SdkClients.identityClient(type.getName(), identity.value(), running);
+  }
+
+  private static boolean isClient(Class<?> type) {
+    return type.getName().equals(SdkClients.SYNC_CLIENT)
+        || type.getName().equals(SdkClients.ASYNC_CLIENT);
   }
 
   private static void injectStaticFields(Class<?> testClass, RunningMock running) {
@@ -322,7 +336,8 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     }
     try {
       field.setAccessible(true);
-      field.set(target, value(field.getType(), running));
+      field.set(target, value(field.getType(), running,
+          field.getAnnotation(IdentityCredentials.class)));
     } catch (IllegalAccessException e) {
       throw new ExtensionConfigurationException("Cannot set " + field, e);
     }
@@ -343,13 +358,18 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     private int requestJournalSize = CognitoSyncServer.DEFAULT_REQUEST_JOURNAL_SIZE;
     private boolean verbose;
     private Consumer<WireMockConfiguration> wireMockOptions = c -> { };
+    private boolean verifySignatures;
+    private boolean enforceCredentialClasses;
+    private final List<AccessKey> credentials = new ArrayList<>();
 
     private Builder() {
     }
 
     static Builder from(CognitoSyncTest a) {
       Builder b = new Builder().port(a.port()).strictPools(a.strictPools())
-          .accountId(a.accountId()).reset(a.reset()).verbose(a.verbose());
+          .accountId(a.accountId()).reset(a.reset()).verbose(a.verbose())
+          .verifySignatures(a.verifySignatures())
+          .enforceCredentialClasses(a.enforceCredentialClasses());
       if (!a.tokenExpiry().isEmpty()) {
         b.tokenExpiry(Duration.parse(a.tokenExpiry()));
       }
@@ -474,9 +494,31 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
       return this;
     }
 
+    /** Check every request's SigV4 signature against the keys the mock knows. */
+    public Builder verifySignatures(boolean verify) {
+      this.verifySignatures = verify;
+      return this;
+    }
+
+    /**
+     * Refuse calls the caller's credential class may not make (SEMANTICS A7). Inject a client
+     * acting for an identity with {@link IdentityCredentials}.
+     */
+    public Builder enforceCredentialClasses(boolean enforce) {
+      this.enforceCredentialClasses = enforce;
+      return this;
+    }
+
+    /** More access keys the mock knows, e.g. for clients the test builds itself. */
+    public Builder credentials(AccessKey... keys) {
+      credentials.addAll(List.of(keys));
+      return this;
+    }
+
     MockOptions options() {
       return new MockOptions(port, settings, accountId, clock, clockStart, ids, seed, reset,
-          requestJournalSize, verbose, wireMockOptions);
+          requestJournalSize, verbose, wireMockOptions, new MockOptions.SecurityOptions(
+              verifySignatures, enforceCredentialClasses, List.copyOf(credentials)));
     }
 
     public CognitoSyncExtension build() {

@@ -54,4 +54,13 @@ public @interface CognitoSyncTest {
 
   /** Log every request WireMock serves. */
   boolean verbose() default false;
+
+  /** Check every request's SigV4 signature; the injected clients sign with keys the mock knows. */
+  boolean verifySignatures() default false;
+
+  /**
+   * Refuse calls the caller's credential class may not make (SEMANTICS A7): inject clients for
+   * an identity with {@link IdentityCredentials}.
+   */
+  boolean enforceCredentialClasses() default false;
 }

@@ -5,7 +5,9 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.engine.IdSource;
 import java.time.Clock;
+import dev.cognitosyncmock.security.AccessKey;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -19,5 +21,16 @@ import java.util.function.Supplier;
  */
 record MockOptions(int port, EngineSettings settings, String accountId, Clock clock,
     Instant clockStart, Supplier<IdSource> ids, StateSeed seed, ResetPolicy reset,
-    int requestJournalSize, boolean verbose, Consumer<WireMockConfiguration> wireMockOptions) {
+    int requestJournalSize, boolean verbose, Consumer<WireMockConfiguration> wireMockOptions,
+    SecurityOptions security) {
+
+  /**
+   * What the mock checks about callers (see docs/security.md); all off by default.
+   *
+   * @param credentials keys besides the extension's own developer key, which is always known
+   */
+  record SecurityOptions(boolean verifySignatures, boolean enforceCredentialClasses,
+      List<AccessKey> credentials) {
+    static final SecurityOptions OFF = new SecurityOptions(false, false, List.of());
+  }
 }

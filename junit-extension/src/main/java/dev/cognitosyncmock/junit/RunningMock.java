@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import dev.cognitosyncmock.security.AccessKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,11 @@ final class RunningMock {
   private final CognitoSyncMock handle;
   private Baseline baseline;
   /** Clients by type, made on first injection; closed, newest first, when the mock stops. */
-  private final Map<Class<?>, AutoCloseable> clients = new LinkedHashMap<>();
+  /** The developer key the injected clients sign with. */
+  static final AccessKey DEVELOPER_KEY =
+      AccessKey.developer("AKIDCOGNITOSYNCMOCK", "cognito-sync-mock-secret");
+
+  private final Map<String, AutoCloseable> clients = new LinkedHashMap<>();
 
   private RunningMock(MockOptions options, ClassLoader loader) {
     this.options = options;
@@ -41,6 +46,9 @@ final class RunningMock {
         .clock(clock)
         .ids(ids)
         .accountId(options.accountId())
+        .verifySignatures(options.security().verifySignatures())
+        .enforceCredentialClasses(options.security().enforceCredentialClasses())
+        .credentials(withOwnKey(options.security().credentials()))
         .build();
     this.server = CognitoSyncServer.builder()
         .port(options.port())
@@ -53,6 +61,15 @@ final class RunningMock {
       service.engine().importState(seed);
     }
     this.handle = new CognitoSyncMock(this);
+  }
+
+  /** The injected clients' developer key is always known, so signature checks accept them. */
+  private static List<AccessKey> withOwnKey(List<AccessKey> keys) {
+    List<AccessKey> all = new ArrayList<>(keys);
+    if (all.stream().noneMatch(k -> k.accessKeyId().equals(DEVELOPER_KEY.accessKeyId()))) {
+      all.add(DEVELOPER_KEY);
+    }
+    return all;
   }
 
   static RunningMock start(MockOptions options, ClassLoader loader) {
@@ -75,10 +92,17 @@ final class RunningMock {
 
   /** The client of this type, made once per mock by {@code factory}. */
   synchronized <T extends AutoCloseable> T client(Class<T> type, Function<RunningMock, T> factory) {
-    AutoCloseable client = clients.get(type);
+    return client(type, "", factory);
+  }
+
+  /** The client of this type for one qualifier (an identity id, or "" for the developer). */
+  synchronized <T extends AutoCloseable> T client(Class<T> type, String qualifier,
+      Function<RunningMock, T> factory) {
+    String key = type.getName() + "#" + qualifier;
+    AutoCloseable client = clients.get(key);
     if (client == null) {
       client = factory.apply(this); // may register a client of its own (an HTTP client) first
-      clients.put(type, client);
+      clients.put(key, client);
     }
     return type.cast(client);
   }

@@ -5,6 +5,7 @@ import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.schemas.OperationModel;
 import dev.cognitosyncmock.schemas.ServiceModel;
+import dev.cognitosyncmock.security.AccessKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -73,13 +74,15 @@ public final class CognitoSyncProtocol {
     String requestId = UUID.randomUUID().toString();
     OperationModel operation = null;
     try {
+      // signatures first, as AWS checks them before it looks at the operation
+      AccessKey key = callers.authenticate(request);
       Router.RouteMatch match = router.route(request.method(), request.path());
       operation = match.operation();
       ObjectNode input = binder.bind(operation, match.labels(), request);
       validator.validate(operation.name(), input);
       OperationCall unresolved = new OperationCall(operation.name(), input, null);
       OperationCall call = new OperationCall(operation.name(), input,
-          callers.resolve(request, unresolved));
+          callers.resolve(request, unresolved, key));
       // fault injection and scenario recording: the one hook, after validation, before the handler
       intercepted.call = call;
       intercepted.by = interceptor;

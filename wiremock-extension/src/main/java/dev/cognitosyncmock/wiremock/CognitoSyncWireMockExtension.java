@@ -9,8 +9,11 @@ import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.extension.MappingsLoaderExtension;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.extension.requestfilter.AdminRequestFilterV2;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -35,11 +38,13 @@ import java.util.UUID;
  *       applies only where a stub names it);</li>
  *   <li>a response transformer that drops WireMock's Matched-Stub headers, which the real
  *       service never sends;</li>
- *   <li>the admin routes under {@code /__admin/cognito-sync/}.</li>
+ *   <li>the admin routes under {@code /__admin/cognito-sync/};</li>
+ *   <li>an admin request filter that requires the service's admin token, when one is set, on
+ *       every admin route but health ({@link AdminTokenCheck}).</li>
  * </ul>
  */
 public final class CognitoSyncWireMockExtension implements ResponseDefinitionTransformerV2,
-    ResponseTransformerV2, MappingsLoaderExtension, AdminApiExtension {
+    ResponseTransformerV2, MappingsLoaderExtension, AdminApiExtension, AdminRequestFilterV2 {
   public static final String NAME = "cognito-sync";
   /** WireMock: lower number, higher priority. Ours comes last. */
   public static final int CATCH_ALL_PRIORITY = Integer.MAX_VALUE;
@@ -47,6 +52,7 @@ public final class CognitoSyncWireMockExtension implements ResponseDefinitionTra
 
   private final CognitoSyncService service;
   private final CognitoSyncAdminRoutes adminRoutes;
+  private final AdminTokenCheck adminToken;
 
   /** A mock with default settings: what WireMock's runner gets when it loads us by name. */
   public CognitoSyncWireMockExtension() {
@@ -56,6 +62,7 @@ public final class CognitoSyncWireMockExtension implements ResponseDefinitionTra
   public CognitoSyncWireMockExtension(CognitoSyncService service) {
     this.service = service;
     this.adminRoutes = new CognitoSyncAdminRoutes(service.admin());
+    this.adminToken = new AdminTokenCheck(service::adminToken);
   }
 
   public CognitoSyncService service() {
@@ -118,5 +125,11 @@ public final class CognitoSyncWireMockExtension implements ResponseDefinitionTra
   @Override
   public void contributeAdminApiRoutes(Router router) {
     adminRoutes.contributeAdminApiRoutes(router);
+  }
+
+  /** Admin requests only: the admin token, when the service has one. */
+  @Override
+  public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
+    return adminToken.filter(request);
   }
 }

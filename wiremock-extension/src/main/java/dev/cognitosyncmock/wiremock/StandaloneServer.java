@@ -4,8 +4,10 @@ import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.admin.AdminApi;
 import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.faults.FaultJson;
+import dev.cognitosyncmock.security.CredentialsFile;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
@@ -58,6 +60,34 @@ public final class StandaloneServer implements Callable<Integer> {
       description = "Account id written as LastModifiedBy for developer credentials"
           + " (env COGNITO_SYNC_MOCK_ACCOUNT_ID, default ${DEFAULT-VALUE}).")
   String accountId;
+
+  @Option(names = "--verify-signatures",
+      defaultValue = "${env:COGNITO_SYNC_MOCK_VERIFY_SIGNATURES:-false}",
+      fallbackValue = "true", arity = "0..1",
+      description = "Check every request's SigV4 signature against the keys of --credentials-file"
+          + " (env COGNITO_SYNC_MOCK_VERIFY_SIGNATURES, default ${DEFAULT-VALUE}).")
+  boolean verifySignatures;
+
+  @Option(names = "--credentials-file",
+      defaultValue = "${env:COGNITO_SYNC_MOCK_CREDENTIALS_FILE}",
+      description = "JSON list of access keys: accessKeyId, secretAccessKey, kind (developer or"
+          + " identity), identityId and sessionToken (identity keys), accountId (developer keys)"
+          + " (env COGNITO_SYNC_MOCK_CREDENTIALS_FILE).")
+  Path credentialsFile;
+
+  @Option(names = "--enforce-credential-classes",
+      defaultValue = "${env:COGNITO_SYNC_MOCK_ENFORCE_CREDENTIAL_CLASSES:-false}",
+      fallbackValue = "true", arity = "0..1",
+      description = "Developer-only and identity-only operations refuse the other class, and"
+          + " identity credentials reach only their own identity: 403 NotAuthorizedException"
+          + " (env COGNITO_SYNC_MOCK_ENFORCE_CREDENTIAL_CLASSES, default ${DEFAULT-VALUE}).")
+  boolean enforceCredentialClasses;
+
+  @Option(names = "--admin-token", defaultValue = "${env:COGNITO_SYNC_MOCK_ADMIN_TOKEN}",
+      description = "Require 'Authorization: Bearer <token>' on every admin route but"
+          + " /__admin/health; prefer the environment variable, which ps does not show"
+          + " (env COGNITO_SYNC_MOCK_ADMIN_TOKEN).")
+  String adminToken;
 
   @Option(names = "--request-journal-size",
       defaultValue = "${env:COGNITO_SYNC_MOCK_REQUEST_JOURNAL_SIZE:-1000}",
@@ -122,6 +152,10 @@ public final class StandaloneServer implements Callable<Integer> {
         .persistenceDirectory(persistenceDir)
         .faultRules(faultFile == null ? java.util.List.of() : FaultJson.readRules(faultFile))
         .scenario(scenarioFile == null ? null : FaultJson.readScenario(scenarioFile))
+        .credentials(credentialsFile == null ? List.of() : CredentialsFile.read(credentialsFile))
+        .verifySignatures(verifySignatures)
+        .enforceCredentialClasses(enforceCredentialClasses)
+        .adminToken(adminToken == null || adminToken.isEmpty() ? null : adminToken)
         .build();
     Path root = rootDir != null ? rootDir : recordFrom != null ? Path.of(".") : null;
     CognitoSyncServer.Builder builder = CognitoSyncServer.builder()
@@ -161,9 +195,9 @@ public final class StandaloneServer implements Callable<Integer> {
       service.close();
       stopped.countDown();
     }, "cognito-sync-mock-shutdown"));
-    System.out.printf("Cognito Sync mock listening on http://%s:%d (%s%s)%n", bindAddress,
+    System.out.printf("Cognito Sync mock listening on http://%s:%d (%s%s%s)%n", bindAddress,
         server.port(), persistenceDir == null ? "in-memory state" : "state kept in " + persistenceDir,
-        seedFile == null ? "" : ", seeded from " + seedFile);
+        seedFile == null ? "" : ", seeded from " + seedFile, securitySummary(service));
     stopped.await();
     return 0;
   }
@@ -192,6 +226,21 @@ public final class StandaloneServer implements Callable<Integer> {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("Cannot create " + root, e);
     }
+  }
+
+  private static String securitySummary(CognitoSyncService service) {
+    StringBuilder b = new StringBuilder();
+    if (service.security().verifySignatures()) {
+      b.append(", signatures verified against ").append(service.security().credentials().size())
+          .append(" keys");
+    }
+    if (service.security().enforceCredentialClasses()) {
+      b.append(", credential classes enforced");
+    }
+    if (service.adminToken().isPresent()) {
+      b.append(", admin API token required");
+    }
+    return b.toString();
   }
 
   private static Level level(String name) {

@@ -21,7 +21,18 @@ final class WireMockTranslation {
   static ProtocolRequest request(Request request) {
     Map<String, String> headers = new LinkedHashMap<>();
     for (HttpHeader h : request.getHeaders().all()) {
-      headers.put(h.key(), h.firstValue());
+      // a repeated header reads as one comma-joined value, as SigV4 canonicalizes it
+      headers.put(h.key(), String.join(",", h.values()));
+    }
+    if (!request.containsHeader("Host")) {
+      // HTTP/2 (h2c, as Java's HttpClient upgrades to) carries the authority, not a Host header;
+      // SigV4 signs it as host
+      String absolute = request.getAbsoluteUrl();
+      int start = absolute.indexOf("://");
+      if (start >= 0) {
+        int end = absolute.indexOf('/', start + 3);
+        headers.put("Host", absolute.substring(start + 3, end < 0 ? absolute.length() : end));
+      }
     }
     return new ProtocolRequest(request.getMethod().getName(), request.getUrl(), headers,
         request.getBody());

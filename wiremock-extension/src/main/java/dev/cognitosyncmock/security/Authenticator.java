@@ -1,0 +1,83 @@
+package dev.cognitosyncmock.security;
+
+import dev.cognitosyncmock.engine.Caller;
+import dev.cognitosyncmock.engine.ServiceException;
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Who is calling, in two steps the protocol layer takes: {@link #authenticate} before routing (as
+ * AWS checks signatures before it looks at the operation), and {@link #authorize} once the call
+ * is validated, when its operation and identity are known.
+ */
+public final class Authenticator {
+  private final SecuritySettings settings;
+  /** Live: keys added later (the JUnit extension adds one per injected identity client) count. */
+  private final Map<String, AccessKey> keys = new ConcurrentHashMap<>();
+  private final SigV4Verifier verifier;
+
+  public Authenticator(SecuritySettings settings, Clock clock) {
+    this.settings = settings;
+    for (AccessKey key : settings.credentials()) {
+      keys.put(key.accessKeyId(), key);
+    }
+    // the AWS SDK's signer is loaded only when signatures are verified
+    this.verifier = settings.verifySignatures() ? new SigV4Verifier(keys, clock) : null;
+  }
+
+  /** Makes one more key known; the same id twice must be the same key. */
+  public void addKey(AccessKey key) {
+    AccessKey before = keys.putIfAbsent(key.accessKeyId(), key);
+    if (before != null && !before.equals(key)) {
+      throw new IllegalArgumentException("Access key " + key.accessKeyId() + " is already configured differently");
+    }
+  }
+
+  public SecuritySettings settings() {
+    return settings;
+  }
+
+  /**
+   * With signature verification on, the key whose signature the request carries, or a
+   * MissingAuthenticationToken, IncompleteSignature, InvalidSignatureException, RequestExpired or
+   * UnrecognizedClientException error. With it off, the configured key the Authorization header
+   * names (taken on trust), or null when it names none.
+   *
+   * @param header looks a request header up by name, case-insensitively
+   */
+  public AccessKey authenticate(String method, String rawPath, String rawQuery,
+      Function<String, String> header, byte[] body) {
+    if (settings.verifySignatures()) {
+      return verifier.verify(method, rawPath, rawQuery, header, body);
+    }
+    if (keys.isEmpty()) {
+      return null;
+    }
+    String authorization = header.apply("Authorization");
+    if (authorization == null) {
+      return null;
+    }
+    try {
+      return keys.get(AuthorizationHeader.parse(authorization).accessKeyId());
+    } catch (ServiceException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Refuses the call when credential classes are enforced and the caller may not make it
+   * (SEMANTICS A7): 403 NotAuthorizedException.
+   *
+   * @param kind the caller's credential class
+   * @param key the key from {@link #authenticate}, or null
+   * @param identityId the call's IdentityId, null when the operation has none
+   */
+  public void authorize(String operation, Caller.Kind kind, AccessKey key, String identityPoolId,
+      String identityId) {
+    if (settings.enforceCredentialClasses()) {
+      CredentialClasses.check(operation, kind, key, identityPoolId, identityId);
+    }
+  }
+}
