@@ -46,8 +46,9 @@ import java.util.stream.Stream;
  * looking does not register a pool or open a sync session. Writes act as the developer account
  * (the {@code accountId} option), as a server-side tool would.
  *
- * <p>This is the one place tests talk to the mock; side-effect accessors (push notifications,
- * stream records) and fault injection will be added here as the engine grows them.
+ * <p>This is the one place tests talk to the mock: state, clock, requests received, side effects
+ * (push notifications, stream records) and fault injection ({@link #faults()}, recordings and
+ * scenarios).
  */
 public final class CognitoSyncMock {
   private final RunningMock running;
