@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
@@ -20,8 +21,8 @@ import software.amazon.awssdk.services.cognitosync.model.TooManyRequestsExceptio
 /**
  * Throttling as a rate limit (SEMANTICS B7): a token bucket answers TooManyRequestsException
  * above the set rate. Clients hammer the mock on 127.0.0.1 with a bounded loop for a few seconds;
- * the test measures how many calls were accepted in the time it took, and expects the accepted
- * rate within 10 % of the set rate (it does not assert how fast the mock itself is).
+ * the test counts the calls accepted within that time and expects the accepted rate within 10 %
+ * of the set rate (it does not assert how fast the mock itself is).
  */
 class RateLimitSdkTest {
   static final Duration RUN = Duration.ofSeconds(3);
@@ -42,26 +43,29 @@ class RateLimitSdkTest {
     server.stop();
   }
 
-  record Measured(int accepted, int throttled, double seconds) {
+  /**
+   * @param longestGapMillis the longest time in the window without a call completing: a bucket
+   *     left full that long loses tokens, so the run measured the machine, not the limit
+   */
+  record Measured(int accepted, int throttled, double seconds, long longestGapMillis) {
   }
 
   @Test
   void B7_aRateLimitPerOperationHoldsTheAcceptedRateWithinTenPercent() throws Exception {
     double rate = 40;
-    int burst = 5;
+    int burst = 10; // absorbs a client stall of up to burst / rate without losing tokens
     server.service().faults().add(FaultRule.on("ListRecords")
         .rateLimit(rate, burst, FaultAction.RateLimit.Per.OPERATION));
 
     Measured m = hammer(List.of(FaultTestSupport.IDENTITY), 4).get(0);
 
-    assertThat(m.throttled()).as("the clients went faster than the limit").isGreaterThan(m.accepted());
     assertWithinTenPercent(m, rate, burst);
   }
 
   @Test
   void B7_aRateLimitPerIdentityGivesEachIdentityItsOwnBucket() throws Exception {
     double rate = 25;
-    int burst = 5;
+    int burst = 10; // absorbs a client stall of up to burst / rate without losing tokens
     server.service().faults().add(FaultRule.on("ListRecords")
         .rateLimit(rate, burst, FaultAction.RateLimit.Per.IDENTITY));
     List<String> identities = List.of("us-east-1:00000000-0000-0000-0000-00000000000a",
@@ -70,15 +74,19 @@ class RateLimitSdkTest {
     List<Measured> each = hammer(identities, 2);
 
     for (Measured m : each) {
-      assertThat(m.throttled()).isGreaterThan(m.accepted());
       assertWithinTenPercent(m, rate, burst);
     }
   }
 
   private static void assertWithinTenPercent(Measured m, double rate, int burst) {
+    // a measurement needs clients that outpace the limit all along; a machine that stalls them
+    // for longer than the bucket takes to fill up cannot tell us the rate (skipped, not passed)
+    Assumptions.assumeTrue(m.longestGapMillis() < 1000 * burst / rate * 0.8,
+        "the clients were stalled for " + m.longestGapMillis() + " ms: no measurement");
+    assertThat(m.throttled()).as("the clients went faster than the limit")
+        .isGreaterThan(m.accepted());
     double sustained = (m.accepted() - burst) / m.seconds();
-    assertThat(sustained).as("accepted %d in %.2f s (burst %d)", m.accepted(), m.seconds(), burst)
-        .isBetween(rate * 0.9, rate * 1.1);
+    assertThat(sustained).as("%s (burst %d)", m, burst).isBetween(rate * 0.9, rate * 1.1);
   }
 
   /** {@code threadsPerIdentity} threads per identity, calling ListRecords as fast as they can. */
@@ -89,6 +97,7 @@ class RateLimitSdkTest {
       // warm the client and the connection up outside the measured run, on another operation
       client.listDatasets(r -> r.identityPoolId(POOL).identityId(identities.get(0)));
       List<AtomicInteger> accepted = new ArrayList<>();
+      List<java.util.Queue<Long>> completions = new ArrayList<>();
       List<AtomicInteger> throttled = new ArrayList<>();
       List<Future<?>> running = new ArrayList<>();
       long start = System.nanoTime();
@@ -96,6 +105,8 @@ class RateLimitSdkTest {
       for (String identity : identities) {
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger limited = new AtomicInteger();
+        java.util.Queue<Long> done = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        completions.add(done);
         accepted.add(ok);
         throttled.add(limited);
         for (int t = 0; t < threadsPerIdentity; t++) {
@@ -104,10 +115,13 @@ class RateLimitSdkTest {
               try {
                 client.listRecords(r -> r.identityPoolId(POOL).identityId(identity)
                     .datasetName("settings"));
-                ok.incrementAndGet();
+                if (System.nanoTime() <= deadline) { // accepted within the measured window
+                  ok.incrementAndGet();
+                }
               } catch (TooManyRequestsException e) {
                 limited.incrementAndGet();
               }
+              done.add(System.nanoTime());
             }
           }));
         }
@@ -115,14 +129,31 @@ class RateLimitSdkTest {
       for (Future<?> f : running) {
         f.get();
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
+      // the window is start..deadline: a call still running at the deadline (on a loaded machine
+      // the last one can take long) would stretch the time while no one takes tokens
+      double seconds = (deadline - start) / 1e9;
       List<Measured> out = new ArrayList<>();
       for (int i = 0; i < identities.size(); i++) {
-        out.add(new Measured(accepted.get(i).get(), throttled.get(i).get(), seconds));
+        out.add(new Measured(accepted.get(i).get(), throttled.get(i).get(), seconds,
+            longestGap(completions.get(i), start, deadline) / 1_000_000));
       }
       return out;
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static long longestGap(java.util.Collection<Long> completions, long start,
+      long deadline) {
+    List<Long> times = new ArrayList<>(completions);
+    times.add(start);
+    times.add(deadline);
+    times.removeIf(t -> t > deadline);
+    java.util.Collections.sort(times);
+    long longest = 0;
+    for (int i = 1; i < times.size(); i++) {
+      longest = Math.max(longest, times.get(i) - times.get(i - 1));
+    }
+    return longest;
   }
 }
