@@ -1,0 +1,87 @@
+package dev.cognitosyncmock.testcontainers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.utility.DockerImageName;
+
+/** The options map to the image's variables; no container engine is needed for these. */
+class CognitoSyncContainerOptionsTest {
+
+  @Test
+  void defaultImageIsTheLibraryVersion() {
+    // (getDockerImageName() would resolve, i.e. pull, the image: these tests need no engine)
+    assertThat(CognitoSyncContainer.DEFAULT_IMAGE_NAME.getUnversionedPart())
+        .isEqualTo("cognitosyncmock/cognito-sync-mock");
+    assertThat(CognitoSyncContainer.DEFAULT_TAG).isNotBlank().doesNotContain("${");
+    try (CognitoSyncContainer mock = new CognitoSyncContainer()) {
+      assertThat(mock.getExposedPorts()).containsExactly(8080);
+    }
+  }
+
+  @Test
+  void optionsBecomeEnvironmentVariables() {
+    try (CognitoSyncContainer mock = new CognitoSyncContainer()
+        .withStrictPools()
+        .withTokenExpiry(Duration.ofMinutes(15))
+        .withLogLevel("DEBUG")
+        .withVerbose()
+        .withRequestJournalSize(0)
+        .withPersistence()) {
+      assertThat(mock.getEnvMap())
+          .containsEntry("COGNITO_SYNC_MOCK_STRICT_POOLS", "true")
+          .containsEntry("COGNITO_SYNC_MOCK_TOKEN_EXPIRY", "PT15M")
+          .containsEntry("COGNITO_SYNC_MOCK_LOG_LEVEL", "debug")
+          .containsEntry("COGNITO_SYNC_MOCK_VERBOSE", "true")
+          .containsEntry("COGNITO_SYNC_MOCK_REQUEST_JOURNAL_SIZE", "0")
+          .containsEntry("COGNITO_SYNC_MOCK_PERSISTENCE_DIR", "/data")
+          .containsEntry("COGNITO_SYNC_MOCK_PORT", "8080");
+    }
+  }
+
+  @Test
+  void filesAreCopiedInAndNamedByTheirVariables() {
+    try (CognitoSyncContainer mock = new CognitoSyncContainer()
+        .withSeedResource("seed.json")
+        .withFaultResource("seed.json")
+        .withScenarioResource("seed.json")) {
+      assertThat(mock.getEnvMap())
+          .containsEntry("COGNITO_SYNC_MOCK_SEED_FILE", "/etc/cognito-sync-mock/seed.json")
+          .containsEntry("COGNITO_SYNC_MOCK_FAULT_FILE", "/etc/cognito-sync-mock/faults.json")
+          .containsEntry("COGNITO_SYNC_MOCK_SCENARIO_FILE", "/etc/cognito-sync-mock/scenario.json");
+      assertThat(mock.getCopyToFileContainerPathMap().values())
+          .containsExactlyInAnyOrder("/etc/cognito-sync-mock/seed.json",
+              "/etc/cognito-sync-mock/faults.json", "/etc/cognito-sync-mock/scenario.json");
+    }
+  }
+
+  @Test
+  void badValuesAreRefusedEarly() {
+    assertThatThrownBy(() -> new CognitoSyncContainer().withTokenExpiry(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new CognitoSyncContainer().withLogLevel("loud"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new CognitoSyncContainer("localstack/localstack:4"))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aCompatibleSubstituteIsAccepted() {
+    try (CognitoSyncContainer mock = new CognitoSyncContainer(DockerImageName
+        .parse("registry.example/mirror/cognito-sync-mock:1")
+        .asCompatibleSubstituteFor("cognitosyncmock/cognito-sync-mock"))) {
+      assertThat(mock.getExposedPorts()).containsExactly(8080);
+    }
+  }
+
+  @Test
+  void endpointRegionAndDummyCredentials() {
+    try (CognitoSyncContainer mock = new CognitoSyncContainer().withRegion("eu-west-1")) {
+      assertThat(mock.getRegion()).isEqualTo("eu-west-1");
+      assertThat(mock.getAccessKey()).isNotBlank();
+      assertThat(mock.getSecretKey()).isNotBlank();
+    }
+  }
+}
