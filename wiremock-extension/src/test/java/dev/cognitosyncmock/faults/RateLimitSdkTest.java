@@ -53,35 +53,55 @@ class RateLimitSdkTest {
   @Test
   void B7_aRateLimitPerOperationHoldsTheAcceptedRateWithinTenPercent() throws Exception {
     double rate = 40;
-    int burst = 10; // absorbs a client stall of up to burst / rate without losing tokens
-    server.service().faults().add(FaultRule.on("ListRecords")
-        .rateLimit(rate, burst, FaultAction.RateLimit.Per.OPERATION));
+    int burst = 40; // a second's worth: absorbs client stalls of up to a second
+    List<Measured> measured = measure(FaultRule.on("ListRecords")
+        .rateLimit(rate, burst, FaultAction.RateLimit.Per.OPERATION),
+        List.of(FaultTestSupport.IDENTITY), 4, rate, burst);
 
-    Measured m = hammer(List.of(FaultTestSupport.IDENTITY), 4).get(0);
-
-    assertWithinTenPercent(m, rate, burst);
+    assertWithinTenPercent(measured.get(0), rate, burst);
   }
 
   @Test
   void B7_aRateLimitPerIdentityGivesEachIdentityItsOwnBucket() throws Exception {
     double rate = 25;
-    int burst = 10; // absorbs a client stall of up to burst / rate without losing tokens
-    server.service().faults().add(FaultRule.on("ListRecords")
-        .rateLimit(rate, burst, FaultAction.RateLimit.Per.IDENTITY));
-    List<String> identities = List.of("us-east-1:00000000-0000-0000-0000-00000000000a",
-        "us-east-1:00000000-0000-0000-0000-00000000000b");
-
-    List<Measured> each = hammer(identities, 2);
+    int burst = 25;
+    List<Measured> each = measure(FaultRule.on("ListRecords")
+        .rateLimit(rate, burst, FaultAction.RateLimit.Per.IDENTITY),
+        List.of("us-east-1:00000000-0000-0000-0000-00000000000a",
+            "us-east-1:00000000-0000-0000-0000-00000000000b"), 2, rate, burst);
 
     for (Measured m : each) {
       assertWithinTenPercent(m, rate, burst);
     }
   }
 
+  /**
+   * Runs the clients against a fresh rule; a run a starved machine stalled is run again, up to
+   * three times (the last run is answered whatever it was).
+   */
+  private List<Measured> measure(FaultRule rule, List<String> identities, int threadsPerIdentity,
+      double rate, int burst) throws Exception {
+    List<Measured> measured = null;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      server.service().faults().rules().clear();
+      server.service().faults().add(rule);
+      measured = hammer(identities, threadsPerIdentity);
+      if (measured.stream().allMatch(m -> measurable(m, rate, burst))) {
+        break;
+      }
+    }
+    return measured;
+  }
+
+  /** The bucket never sat full long enough to lose tokens. */
+  private static boolean measurable(Measured m, double rate, int burst) {
+    return m.longestGapMillis() < 1000 * burst / rate * 0.8;
+  }
+
   private static void assertWithinTenPercent(Measured m, double rate, int burst) {
     // a measurement needs clients that outpace the limit all along; a machine that stalls them
     // for longer than the bucket takes to fill up cannot tell us the rate (skipped, not passed)
-    Assumptions.assumeTrue(m.longestGapMillis() < 1000 * burst / rate * 0.8,
+    Assumptions.assumeTrue(measurable(m, rate, burst),
         "the clients were stalled for " + m.longestGapMillis() + " ms: no measurement");
     assertThat(m.throttled()).as("the clients went faster than the limit")
         .isGreaterThan(m.accepted());
