@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.faults;
 
+import dev.cognitosyncmock.engine.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Rule matching, triggers, counts and refusals, without a server. */
 class FaultRulesTest {
   static final ServiceModel MODEL = ServiceModel.load();
-  final TestClock clock = new TestClock(Instant.parse("2024-01-01T00:00:00Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
   final AtomicLong nanos = new AtomicLong();
   final FaultRules rules = new FaultRules(new FaultValidation(MODEL), clock, nanos::get);
 
