@@ -5,10 +5,20 @@ import com.github.tomakehurst.wiremock.extension.requestfilter.RequestWrapper;
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.List;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,10 +29,10 @@ import java.util.regex.Pattern;
 /**
  * Signs every proxied request again for the recorded endpoint. A client pointed at the mock signs
  * for the mock's host; the real service checks the signature against its own host, so a proxied
- * request must be signed anew, with credentials of the recording account (SigV4, service
- * {@code cognito-sync}, signing host, x-amz-content-sha256, x-amz-date and any session token as
- * the AWS SDK for Java v2 does). The client's own {@code Authorization}, {@code X-Amz-Date},
- * {@code X-Amz-Content-Sha256} and {@code X-Amz-Security-Token} headers are replaced.
+ * request must be signed anew, with credentials of the recording account, by the AWS SDK's own
+ * SigV4 signer, as the SDK signs an outgoing request (service {@code cognito-sync}, the target's
+ * host, payload hash, x-amz-date and any session token). The client's {@code Authorization},
+ * {@code X-Amz-Date}, {@code X-Amz-Content-Sha256} and {@code X-Amz-Security-Token} are replaced.
  */
 public final class RecordingSigner implements StubRequestFilterV2 {
   public static final String NAME = "cognito-sync-recording-signer";
@@ -53,12 +63,14 @@ public final class RecordingSigner implements StubRequestFilterV2 {
   private final Credentials credentials;
   private final String region;
   private final Clock clock;
+  private final URI target;
 
   /**
    * @param target the recorded endpoint, e.g. {@code https://cognito-sync.eu-west-1.amazonaws.com}
    * @param region null: read from the endpoint's host name, else {@code us-east-1}
    */
   public RecordingSigner(URI target, Credentials credentials, String region, Clock clock) {
+    this.target = target;
     this.host = hostHeader(target);
     this.credentials = Objects.requireNonNull(credentials);
     this.region = region != null ? region : regionOf(target);
@@ -92,32 +104,55 @@ public final class RecordingSigner implements StubRequestFilterV2 {
 
   @Override
   public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-    Instant now = clock.instant();
-    String amzDate = SigV4.AMZ_DATE.format(now);
-    String url = request.getUrl();
-    int q = url.indexOf('?');
-    Map<String, String> signed = new LinkedHashMap<>();
-    String payloadHash = java.util.HexFormat.of().formatHex(SigV4.sha256(request.getBody()));
-    signed.put("host", host);
-    signed.put("x-amz-content-sha256", payloadHash);
-    signed.put("x-amz-date", amzDate);
-    if (credentials.sessionToken() != null) {
-      signed.put("x-amz-security-token", credentials.sessionToken());
-    }
-    String authorization = SigV4.authorization(request.getMethod().getName(),
-        q < 0 ? url : url.substring(0, q), q < 0 ? "" : url.substring(q + 1), signed,
-        request.getBody(), credentials.accessKeyId(), credentials.secretAccessKey(), region,
-        "cognito-sync", now);
+    SdkHttpRequest signed = RequestSigning.sign(target, request.getMethod().getName(),
+        request.getUrl(), request.getBody(), credentials, region, clock.instant());
     RequestWrapper.Builder wrapped = RequestWrapper.create();
-    set(wrapped, request, "Authorization", authorization);
-    set(wrapped, request, "X-Amz-Content-Sha256", payloadHash);
-    set(wrapped, request, "X-Amz-Date", amzDate);
+    for (String name : List.of("Authorization", "X-Amz-Date", "X-Amz-Content-Sha256")) {
+      set(wrapped, request, name, signed.firstMatchingHeader(name).orElseThrow());
+    }
     if (credentials.sessionToken() != null) {
       set(wrapped, request, "X-Amz-Security-Token", credentials.sessionToken());
     } else if (request.containsHeader("X-Amz-Security-Token")) {
       wrapped.removeHeader("X-Amz-Security-Token");
     }
     return RequestFilterAction.continueWith(wrapped.wrap(request));
+  }
+
+  /** Kept apart so that the AWS SDK's signer is loaded only in proxy mode. */
+  private static final class RequestSigning {
+    /** Signs as the AWS SDK for Java v2 signs an outgoing request, payload hash included. */
+    static SdkHttpRequest sign(URI target, String method, String url, byte[] body,
+        Credentials credentials, String region, Instant now) {
+      int q = url.indexOf('?');
+      SdkHttpRequest.Builder request = SdkHttpRequest.builder()
+          .method(SdkHttpMethod.fromValue(method))
+          .uri(target)
+          .encodedPath(q < 0 ? url : url.substring(0, q));
+      if (q >= 0) {
+        for (String pair : url.substring(q + 1).split("&")) {
+          if (!pair.isEmpty()) {
+            int eq = pair.indexOf('=');
+            request.appendRawQueryParameter(decode(eq < 0 ? pair : pair.substring(0, eq)),
+                eq < 0 ? "" : decode(pair.substring(eq + 1)));
+          }
+        }
+      }
+      AwsCredentialsIdentity identity = credentials.sessionToken() == null
+          ? AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey())
+          : AwsSessionCredentialsIdentity.create(credentials.accessKeyId(),
+              credentials.secretAccessKey(), credentials.sessionToken());
+      return AwsV4HttpSigner.create().sign(s -> s
+          .identity(identity)
+          .request(request.build())
+          .payload(() -> new ByteArrayInputStream(body))
+          .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cognito-sync")
+          .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+          .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(now, ZoneOffset.UTC))).request();
+    }
+
+    private static String decode(String s) {
+      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
   }
 
   /** Replaces a header the request has (a removed header cannot be added back), else adds it. */
