@@ -8,6 +8,10 @@ import dev.cognitosyncmock.engine.EngineSnapshot;
 import dev.cognitosyncmock.engine.SideEffects;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.engine.SyncTriggerHandler;
+import dev.cognitosyncmock.faults.FaultAdmin;
+import dev.cognitosyncmock.faults.FaultInjector;
+import dev.cognitosyncmock.faults.FaultRule;
+import dev.cognitosyncmock.faults.Scenario;
 import dev.cognitosyncmock.persistence.StateJournal;
 import java.nio.file.Path;
 import dev.cognitosyncmock.protocol.CallerResolver;
@@ -38,6 +42,7 @@ public final class CognitoSyncService implements AutoCloseable {
   private final CognitoSyncProtocol protocol;
   private final AdminApi admin;
   private final StateJournal journal;
+  private final FaultInjector faults;
   private final SecuritySettings security;
   private final Authenticator authenticator;
   private final String adminToken;
@@ -52,9 +57,17 @@ public final class CognitoSyncService implements AutoCloseable {
         b.credentials);
     this.authenticator = new Authenticator(security, b.clock);
     this.adminToken = b.adminToken;
-    this.protocol = new CognitoSyncProtocol(ServiceModel.load(), engine,
+    ServiceModel model = ServiceModel.load();
+    this.protocol = new CognitoSyncProtocol(model, engine,
         new CallerResolver(b.accountId, authenticator));
     this.admin = new AdminApi(engine);
+    this.faults = new FaultInjector(model, engine);
+    protocol.setInterceptor(faults);
+    admin.addRoutes(new FaultAdmin(faults));
+    b.faultRules.forEach(faults::add);
+    if (b.scenario != null) {
+      faults.loadScenario(b.scenario);
+    }
     if (b.seed != null) {
       engine.importState(b.seed);
     }
@@ -112,6 +125,17 @@ public final class CognitoSyncService implements AutoCloseable {
     return admin;
   }
 
+  /** Fault rules, scenario recording and replay (docs/faults.md). */
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  /** The operation and request members of a request, without serving it (empty if none). */
+  public java.util.Optional<dev.cognitosyncmock.protocol.OperationCall> describe(
+      ProtocolRequest request) {
+    return protocol.describe(request);
+  }
+
   /** Signature verification, credential classes and the keys the mock knows (all off by default). */
   /** Makes one more access key known to signature checks and credential classes. */
   public void addAccessKey(AccessKey key) {
@@ -137,6 +161,20 @@ public final class CognitoSyncService implements AutoCloseable {
     private String accountId = Caller.DEFAULT_ACCOUNT_ID;
     private EngineSnapshot seed;
     private Path persistenceDirectory;
+    private final java.util.List<FaultRule> faultRules = new java.util.ArrayList<>();
+    private Scenario scenario;
+
+    /** Fault rules in force from the start (docs/faults.md). */
+    public Builder faultRules(java.util.Collection<FaultRule> rules) {
+      this.faultRules.addAll(rules);
+      return this;
+    }
+
+    /** A scenario replayed from the first call: its marked steps fail as marked. */
+    public Builder scenario(Scenario scenario) {
+      this.scenario = scenario;
+      return this;
+    }
     private boolean verifySignatures;
     private boolean enforceCredentialClasses;
     private final List<AccessKey> credentials = new ArrayList<>();

@@ -25,6 +25,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -49,9 +51,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * running in parallel never share state. {@code @Nested} classes share their outer class's mock.
  */
 public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCallback,
-    BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    BeforeEachCallback, AfterEachCallback, BeforeTestExecutionCallback,
+    AfterTestExecutionCallback, ParameterResolver {
 
   private static final String MOCK = "mock";
+  private static final String ANNOTATED_FAULTS = "annotated-faults";
   private static final String PROVIDES = "CognitoSyncExtension provides: "
       + "software.amazon.awssdk.services.cognitosync.CognitoSyncClient and CognitoSyncAsyncClient"
       + " (AWS SDK v2 clients pointed at the mock), java.net.URI (the mock's endpoint) and"
@@ -128,6 +132,56 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
   @Override
   public void afterEach(ExtensionContext context) {
     stopOwn(context);
+  }
+
+  /**
+   * {@link CognitoSyncFault} and {@link CognitoSyncScenario} apply from here, after the
+   * {@code @BeforeEach} methods: their counts and steps start with the test's own calls.
+   */
+  @Override
+  public void beforeTestExecution(ExtensionContext context) {
+    RunningMock running = find(context);
+    if (running == null) {
+      return;
+    }
+    var faults = running.server().service().faults();
+    java.util.List<String> added = new java.util.ArrayList<>();
+    boolean scenario = false;
+    try {
+      for (var rule : FaultAnnotations.rules(context)) {
+        added.add(faults.rules().add(rule).id());
+      }
+      Optional<String> location = FaultAnnotations.scenario(context);
+      if (location.isPresent()) {
+        faults.loadScenario(FaultAnnotations.loadScenario(location.get(), classLoader(context)));
+        scenario = true;
+      }
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      added.forEach(faults.rules()::remove);
+      throw new ExtensionConfigurationException("Cannot apply the fault annotations of "
+          + context.getDisplayName() + ": " + e.getMessage(), e);
+    }
+    context.getStore(Namespace.create(CognitoSyncExtension.class, this, context.getUniqueId()))
+        .put(ANNOTATED_FAULTS, new AnnotatedFaults(added, scenario));
+  }
+
+  /** The annotations' rules and scenario end with the test, before its {@code @AfterEach}. */
+  @Override
+  public void afterTestExecution(ExtensionContext context) {
+    AnnotatedFaults applied = context.getStore(Namespace.create(CognitoSyncExtension.class, this,
+        context.getUniqueId())).remove(ANNOTATED_FAULTS, AnnotatedFaults.class);
+    RunningMock running = find(context);
+    if (applied == null || running == null) {
+      return;
+    }
+    var faults = running.server().service().faults();
+    applied.ruleIds().forEach(faults.rules()::remove);
+    if (applied.scenario()) {
+      faults.unloadScenario();
+    }
+  }
+
+  private record AnnotatedFaults(java.util.List<String> ruleIds, boolean scenario) {
   }
 
   private RunningMock start(ExtensionContext context) {

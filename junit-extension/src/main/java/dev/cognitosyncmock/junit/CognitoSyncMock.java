@@ -20,6 +20,10 @@ import dev.cognitosyncmock.engine.StreamRecord;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.engine.SyncTriggerHandler;
 import dev.cognitosyncmock.engine.SyncRecord;
+import dev.cognitosyncmock.faults.FaultInjector;
+import dev.cognitosyncmock.faults.FaultJson;
+import dev.cognitosyncmock.faults.Scenario;
+import dev.cognitosyncmock.faults.ScenarioReplay;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.net.URI;
 import java.nio.file.Path;
@@ -42,8 +46,9 @@ import java.util.stream.Stream;
  * looking does not register a pool or open a sync session. Writes act as the developer account
  * (the {@code accountId} option), as a server-side tool would.
  *
- * <p>This is the one place tests talk to the mock; side-effect accessors (push notifications,
- * stream records) and fault injection will be added here as the engine grows them.
+ * <p>This is the one place tests talk to the mock: state, clock, requests received, side effects
+ * (push notifications, stream records) and fault injection ({@link #faults()}, recordings and
+ * scenarios).
  */
 public final class CognitoSyncMock {
   private final RunningMock running;
@@ -250,6 +255,81 @@ public final class CognitoSyncMock {
    */
   public void setSyncTriggerHandler(String identityPoolId, SyncTriggerHandler handler) {
     engine().setSyncTriggerHandler(identityPoolId, handler);
+  }
+
+  // ------------------------------------------------------------------ faults and scenarios
+
+  /**
+   * The fault rules: {@code mock.faults().add(FaultRule.on("UpdateRecords").nthCall(2)
+   * .error(ErrorShape.TooManyRequestsException))}, {@code list()}, {@code fired(id)},
+   * {@code remove(id)}. See docs/faults.md.
+   */
+  public MockFaults faults() {
+    return new MockFaults(faultInjector());
+  }
+
+  /** Starts recording every call into a scenario (forgetting any earlier recording). */
+  public void startRecording() {
+    startRecording("recorded");
+  }
+
+  public void startRecording(String name) {
+    faultInjector().startRecording(name);
+  }
+
+  /**
+   * Stops recording and answers the calls made since {@link #startRecording()}, in order, with
+   * their answers; {@link FaultJson#scenarioFile(Scenario)} writes it as a file.
+   */
+  public Scenario stopRecording() {
+    return faultInjector().stopRecording();
+  }
+
+  /** Stops recording and writes the scenario file to {@code file}; answers the scenario. */
+  public Scenario stopRecording(Path file) {
+    Scenario scenario = stopRecording();
+    try {
+      java.nio.file.Files.write(file, FaultJson.scenarioFile(scenario));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot write " + file, e);
+    }
+    return scenario;
+  }
+
+  /**
+   * Replays {@code scenario} from the next call on: its marked steps fail as marked, every other
+   * call is answered by the mock as usual.
+   */
+  public void loadScenario(Scenario scenario) {
+    faultInjector().loadScenario(scenario);
+  }
+
+  /**
+   * Replays a scenario file: a classpath resource ({@code scenario.json},
+   * {@code classpath:scenario.json}) or {@code file:path/to/scenario.json}.
+   */
+  public void loadScenario(String location) {
+    loadScenario(FaultAnnotations.loadScenario(location,
+        Thread.currentThread().getContextClassLoader() != null
+            ? Thread.currentThread().getContextClassLoader()
+            : CognitoSyncMock.class.getClassLoader()));
+  }
+
+  public void loadScenario(Path file) {
+    loadScenario(FaultJson.readScenario(file));
+  }
+
+  /** Where the replayed scenario stands: position, faults fired, divergences; empty if none. */
+  public Optional<ScenarioReplay.Status> scenarioStatus() {
+    return faultInjector().replayStatus();
+  }
+
+  public void unloadScenario() {
+    faultInjector().unloadScenario();
+  }
+
+  private FaultInjector faultInjector() {
+    return running.server().service().faults();
   }
 
   // ------------------------------------------------------------------ requests received

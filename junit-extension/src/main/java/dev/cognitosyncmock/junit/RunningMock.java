@@ -118,7 +118,9 @@ final class RunningMock {
    */
   synchronized void markBaseline() {
     baseline = new Baseline(server.service().engine().exportState(),
-        ownClock == null ? null : ownClock.instant());
+        ownClock == null ? null : ownClock.instant(),
+        server.service().faults().rules().list().stream()
+            .map(dev.cognitosyncmock.faults.FaultRules.Status::rule).toList());
   }
 
   boolean hasBaseline() {
@@ -128,9 +130,13 @@ final class RunningMock {
   /** Back to the baseline, before each test under {@link ResetPolicy#PER_TEST}. */
   synchronized void restoreBaseline() {
     restore(baseline.state(), baseline.clockTime());
+    // the fault rules the @BeforeAll methods added, counted afresh
+    server.service().faults().rules().addAll(baseline.faultRules());
   }
 
   private void restore(EngineSnapshot state, Instant clockTime) {
+    // no rules, scenario or recording left over (a baseline's rules are added back after)
+    server.service().faults().clear();
     if (ownClock != null && clockTime != null) {
       ownClock.set(clockTime);
     }
@@ -146,7 +152,8 @@ final class RunningMock {
     server.wireMock().resetAll();
   }
 
-  private record Baseline(EngineSnapshot state, Instant clockTime) {
+  private record Baseline(EngineSnapshot state, Instant clockTime,
+      List<dev.cognitosyncmock.faults.FaultRule> faultRules) {
   }
 
   synchronized void stop() {

@@ -29,6 +29,7 @@ public final class AdminApi {
 
   private final SyncEngine engine;
   private volatile Runnable afterStateChange = () -> { };
+  private final List<AdminRoutes> moreRoutes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public AdminApi(SyncEngine engine) {
     this.engine = engine;
@@ -39,10 +40,23 @@ public final class AdminApi {
     this.afterStateChange = action;
   }
 
+  /** Adds routes, asked before the built-in ones. */
+  public void addRoutes(AdminRoutes routes) {
+    moreRoutes.add(routes);
+  }
+
   /**
    * @param url the path below {@code /__admin}, e.g. {@code /cognito-sync/state}, with any query
    */
   public ProtocolResponse handle(String method, String url, byte[] body) {
+    int query = url.indexOf('?');
+    for (AdminRoutes routes : moreRoutes) {
+      ProtocolResponse answered = routes.handle(method, query < 0 ? url : url.substring(0, query),
+          body == null ? new byte[0] : body);
+      if (answered != null) {
+        return answered;
+      }
+    }
     ProtocolResponse response = route(method, url, body);
     if (response.status() == 200 && !method.equals("GET")) {
       afterStateChange.run();

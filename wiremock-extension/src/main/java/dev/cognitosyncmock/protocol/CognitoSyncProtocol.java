@@ -31,6 +31,7 @@ public final class CognitoSyncProtocol {
   private final CallerResolver callers;
   private final java.util.List<OperationListener> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile CallInterceptor interceptor = CallInterceptor.NONE;
 
   public CognitoSyncProtocol(ServiceModel model, SyncEngine engine, CallerResolver callers) {
     this.model = model;
@@ -44,7 +45,32 @@ public final class CognitoSyncProtocol {
     listeners.add(listener);
   }
 
+  /** Sees every validated call before its handler (fault injection); one at a time. */
+  public void setInterceptor(CallInterceptor interceptor) {
+    this.interceptor = interceptor == null ? CallInterceptor.NONE : interceptor;
+  }
+
   public ProtocolResponse handle(ProtocolRequest request) {
+    Intercepted intercepted = new Intercepted();
+    ProtocolResponse response = serve(request, intercepted);
+    return intercepted.call == null ? response : intercepted.finish(response);
+  }
+
+  /**
+   * The operation and bound input of a request, without validating or serving it: how a request
+   * that was answered elsewhere (a proxied one) is described. Empty when no operation serves it.
+   */
+  public java.util.Optional<OperationCall> describe(ProtocolRequest request) {
+    try {
+      Router.RouteMatch match = router.route(request.method(), request.path());
+      ObjectNode input = binder.bind(match.operation(), match.labels(), request);
+      return java.util.Optional.of(new OperationCall(match.operation().name(), input, null));
+    } catch (RuntimeException e) { // unknown operation, malformed body, bad label
+      return java.util.Optional.empty();
+    }
+  }
+
+  private ProtocolResponse serve(ProtocolRequest request, Intercepted intercepted) {
     String requestId = UUID.randomUUID().toString();
     OperationModel operation = null;
     try {
@@ -57,6 +83,17 @@ public final class CognitoSyncProtocol {
       OperationCall unresolved = new OperationCall(operation.name(), input, null);
       OperationCall call = new OperationCall(operation.name(), input,
           callers.resolve(request, unresolved, key));
+      // fault injection and scenario recording: the one hook, after validation, before the handler
+      intercepted.call = call;
+      intercepted.by = interceptor;
+      intercepted.interception = intercepted.by.intercept(call);
+      if (intercepted.interception.skipsHandler()) {
+        if (intercepted.interception.error() != null) {
+          throw intercepted.interception.error();
+        }
+        return unmodeledError(500, ErrorShape.InternalErrorException.name(),
+            "The connection broke before the request was applied", requestId);
+      }
       JsonNode output = table.handler(operation.name()).handle(call);
       for (OperationListener listener : listeners) {
         listener.completed(operation);
@@ -110,5 +147,21 @@ public final class CognitoSyncProtocol {
       headers.put("x-amzn-ErrorType", errorType);
     }
     return new ProtocolResponse(status, headers, WireJson.MAPPER.writeValueAsBytes(body));
+  }
+
+  /** The call the interceptor saw, and what it asked for; finished once the response exists. */
+  private static final class Intercepted {
+    OperationCall call;
+    CallInterceptor by;
+    CallInterceptor.Interception interception = CallInterceptor.Interception.NONE;
+
+    ProtocolResponse finish(ProtocolResponse response) {
+      ProtocolResponse finished = response.withDelay(interception.delay());
+      if (interception.connectionFault() != null) {
+        finished = finished.withConnectionFault(interception.connectionFault());
+      }
+      by.completed(call, finished);
+      return finished;
+    }
   }
 }

@@ -27,6 +27,7 @@ public final class CognitoSyncExtensions implements ExtensionFactory {
 
   @Override
   public List<Extension> create(WireMockServices services) {
-    return List.of(new CognitoSyncWireMockExtension(service));
+    return List.of(new CognitoSyncWireMockExtension(service), new CognitoSyncRecording(),
+        new ProxiedCallRecorder(service));
   }
 }

@@ -20,6 +20,10 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import dev.cognitosyncmock.CognitoSyncService;
+import dev.cognitosyncmock.faults.FaultAction;
+import dev.cognitosyncmock.faults.InvalidFaultException;
+import dev.cognitosyncmock.protocol.ProtocolRequest;
+import dev.cognitosyncmock.protocol.ProtocolResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -93,9 +97,18 @@ public final class CognitoSyncWireMockExtension implements ResponseDefinitionTra
 
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
+    ProtocolRequest request = WireMockTranslation.request(serveEvent.getRequest());
+    ProtocolResponse response;
+    FaultAction forced;
+    try {
+      forced = StubFaults.action(serveEvent.getTransformerParameters());
+    } catch (InvalidFaultException e) {
+      return WireMockTranslation.response(StubFaults.misconfigured(e), List.of(NAME));
+    }
+    response = forced == null ? service.handle(request)
+        : service.faults().forcing(forced, () -> service.handle(request));
     // keep naming ourselves so that the response transformer below still applies
-    return WireMockTranslation.response(
-        service.handle(WireMockTranslation.request(serveEvent.getRequest())), List.of(NAME));
+    return WireMockTranslation.response(response, List.of(NAME));
   }
 
   @Override

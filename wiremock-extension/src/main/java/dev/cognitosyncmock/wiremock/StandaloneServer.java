@@ -3,6 +3,7 @@ package dev.cognitosyncmock.wiremock;
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.admin.AdminApi;
 import dev.cognitosyncmock.engine.EngineSettings;
+import dev.cognitosyncmock.faults.FaultJson;
 import dev.cognitosyncmock.security.CredentialsFile;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,6 +104,37 @@ public final class StandaloneServer implements Callable<Integer> {
       description = "error, warn, info or debug (env COGNITO_SYNC_MOCK_LOG_LEVEL, default ${DEFAULT-VALUE}).")
   String logLevel;
 
+  @Option(names = "--fault-file", defaultValue = "${env:COGNITO_SYNC_MOCK_FAULT_FILE}",
+      description = "Fault rules (JSON: a rule, an array or {\"rules\": [...]}, see"
+          + " docs/faults.md) in force from start-up (env COGNITO_SYNC_MOCK_FAULT_FILE).")
+  Path faultFile;
+
+  @Option(names = "--scenario-file", defaultValue = "${env:COGNITO_SYNC_MOCK_SCENARIO_FILE}",
+      description = "A scenario file to replay from the first call: its marked steps fail as"
+          + " marked (env COGNITO_SYNC_MOCK_SCENARIO_FILE).")
+  Path scenarioFile;
+
+  @Option(names = "--root-dir", defaultValue = "${env:COGNITO_SYNC_MOCK_ROOT_DIR}",
+      description = "WireMock's files root: stub mappings in DIR/mappings are loaded at start-up"
+          + " (they win over the mock), and recordings are written there"
+          + " (env COGNITO_SYNC_MOCK_ROOT_DIR; default: none, or . with --record-from).")
+  Path rootDir;
+
+  @Option(names = "--record-from", defaultValue = "${env:COGNITO_SYNC_MOCK_RECORD_FROM}",
+      description = "Proxy every API call to this endpoint (e.g."
+          + " https://cognito-sync.us-east-1.amazonaws.com) and record it: on shutdown WireMock"
+          + " mappings go to ROOT/mappings (earlier with POST /__admin/recordings/stop) and the"
+          + " calls as a scenario to ROOT/recorded-scenario.json"
+          + " (env COGNITO_SYNC_MOCK_RECORD_FROM).")
+  String recordFrom;
+
+  @Option(names = "--record-region", defaultValue = "${env:COGNITO_SYNC_MOCK_RECORD_REGION}",
+      description = "The region proxied requests are signed for (default: from the"
+          + " --record-from host name, else us-east-1). Proxied requests are signed again with"
+          + " AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN when those are set"
+          + " (env COGNITO_SYNC_MOCK_RECORD_REGION).")
+  String recordRegion;
+
   public static void main(String[] args) {
     int exit = new CommandLine(new StandaloneServer()).execute(args);
     if (exit != 0) {
@@ -118,21 +150,47 @@ public final class StandaloneServer implements Callable<Integer> {
         .accountId(accountId)
         .seed(seedFile == null ? null : AdminApi.readState(seedFile))
         .persistenceDirectory(persistenceDir)
+        .faultRules(faultFile == null ? java.util.List.of() : FaultJson.readRules(faultFile))
+        .scenario(scenarioFile == null ? null : FaultJson.readScenario(scenarioFile))
         .credentials(credentialsFile == null ? List.of() : CredentialsFile.read(credentialsFile))
         .verifySignatures(verifySignatures)
         .enforceCredentialClasses(enforceCredentialClasses)
         .adminToken(adminToken == null || adminToken.isEmpty() ? null : adminToken)
         .build();
-    CognitoSyncServer server = CognitoSyncServer.builder()
+    Path root = rootDir != null ? rootDir : recordFrom != null ? Path.of(".") : null;
+    CognitoSyncServer.Builder builder = CognitoSyncServer.builder()
         .service(service)
         .port(port)
         .bindAddress(bindAddress)
         .requestJournalSize(requestJournalSize)
-        .verbose(verbose)
-        .build()
-        .start();
+        .verbose(verbose);
+    RecordingSigner signer = recordFrom == null ? null
+        : RecordingSigner.Credentials.fromEnvironment(System.getenv())
+            .map(c -> new RecordingSigner(java.net.URI.create(recordFrom), c, recordRegion,
+                java.time.Clock.systemUTC()))
+            .orElse(null);
+    if (root != null) {
+      createDirectories(root);
+      builder.wireMockOptions(c -> {
+        c.usingFilesUnderDirectory(root.toString());
+        if (signer != null) {
+          c.extensions(signer);
+        }
+      });
+    }
+    CognitoSyncServer server = builder.build().start();
+    if (recordFrom != null) {
+      server.wireMock().startRecording(CognitoSyncRecording.spec(recordFrom));
+      service.faults().recorder().start("recorded from " + recordFrom, null);
+      System.out.printf("Recording %s into %s (%s)%n", recordFrom, root.toAbsolutePath(),
+          signer == null ? "requests forwarded as signed by the client"
+              : "requests signed again for " + signer.region() + " with AWS_ACCESS_KEY_ID");
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (recordFrom != null) {
+        finishRecording(server, service, root);
+      }
       server.stop();
       service.close();
       stopped.countDown();
@@ -142,6 +200,32 @@ public final class StandaloneServer implements Callable<Integer> {
         seedFile == null ? "" : ", seeded from " + seedFile, securitySummary(service));
     stopped.await();
     return 0;
+  }
+
+  /** Saves the WireMock mappings and the scenario recorded so far, when still recording. */
+  static void finishRecording(CognitoSyncServer server, CognitoSyncService service, Path root) {
+    try {
+      if (server.wireMock().getRecordingStatus().getStatus()
+          == com.github.tomakehurst.wiremock.recording.RecordingStatus.Recording) {
+        server.wireMock().stopRecording();
+      }
+      if (service.faults().recorder().isRecording()) {
+        java.nio.file.Files.write(root.resolve("recorded-scenario.json"),
+            FaultJson.scenarioFile(service.faults().recorder().stop()));
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      Logger.getLogger(StandaloneServer.class.getName()).log(Level.WARNING,
+          "Could not save the recording", e);
+    }
+  }
+
+  private static void createDirectories(Path root) {
+    try {
+      java.nio.file.Files.createDirectories(root.resolve("mappings"));
+      java.nio.file.Files.createDirectories(root.resolve("__files"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot create " + root, e);
+    }
   }
 
   private static String securitySummary(CognitoSyncService service) {

@@ -1,6 +1,7 @@
 package dev.cognitosyncmock.wiremock;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -40,11 +41,17 @@ final class WireMockTranslation {
   static ResponseDefinition response(ProtocolResponse response, List<String> transformers) {
     List<HttpHeader> headers = new ArrayList<>();
     response.headers().forEach((k, v) -> headers.add(new HttpHeader(k, v)));
-    return new ResponseDefinitionBuilder()
+    ResponseDefinitionBuilder builder = new ResponseDefinitionBuilder()
         .withStatus(response.status())
         .withHeaders(new HttpHeaders(headers))
         .withBody(response.body())
-        .withTransformers(transformers.toArray(String[]::new))
-        .build();
+        .withTransformers(transformers.toArray(String[]::new));
+    if (response.delay() != null && !response.delay().isZero()) {
+      builder.withFixedDelay((int) Math.min(Integer.MAX_VALUE, response.delay().toMillis()));
+    }
+    if (response.connectionFault() != null) {
+      builder.withFault(Fault.valueOf(response.connectionFault().name()));
+    }
+    return builder.build();
   }
 }

@@ -1,0 +1,60 @@
+package dev.cognitosyncmock.wiremock;
+
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import dev.cognitosyncmock.faults.FaultAction;
+import dev.cognitosyncmock.faults.FaultJson;
+import dev.cognitosyncmock.faults.InvalidFaultException;
+import dev.cognitosyncmock.protocol.ProtocolResponse;
+import dev.cognitosyncmock.protocol.WireJson;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A fault named by a WireMock stub that uses the extension's transformer:
+ * {@code "transformers": ["cognito-sync"], "transformerParameters": {"error":
+ * "TooManyRequestsException"}} (or any other action of docs/faults.md, also nested as
+ * {@code {"cognitoSyncFault": {...}}}). The stateful mock serves the call with that fault forced.
+ */
+final class StubFaults {
+  static final String NESTED = "cognitoSyncFault";
+  private static final Set<String> ACTION_MEMBERS = Set.of("error", "message", "conflict",
+      "delay", "connectionFault", "afterApplying");
+
+  private StubFaults() {
+  }
+
+  /** The forced action, or null when the parameters name none. */
+  static FaultAction action(Parameters parameters) {
+    if (parameters == null || parameters.isEmpty()) {
+      return null;
+    }
+    Object nested = parameters.get(NESTED);
+    if (nested != null) {
+      return FaultJson.readAction(WireJson.MAPPER.valueToTree(nested));
+    }
+    Map<String, Object> own = new LinkedHashMap<>();
+    parameters.forEach((k, v) -> {
+      if (ACTION_MEMBERS.contains(k)) {
+        own.put(k, v);
+      }
+    });
+    if (own.isEmpty()) {
+      return null;
+    }
+    JsonNode node = WireJson.MAPPER.valueToTree(own);
+    return FaultJson.readAction(node);
+  }
+
+  static ProtocolResponse misconfigured(InvalidFaultException e) {
+    ObjectNode body = WireJson.MAPPER.createObjectNode();
+    body.put("message", "The cognito-sync stub's transformerParameters are not a fault: "
+        + e.getMessage());
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("x-amzn-ErrorType", "InternalErrorException");
+    return new ProtocolResponse(500, headers, WireJson.MAPPER.writeValueAsBytes(body));
+  }
+}
