@@ -15,7 +15,7 @@ import com.github.tomakehurst.wiremock.http.ImmutableRequest;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.Response;
-import dev.cognitosyncmock.bench.proposal.ConstantTimeJournalStore;
+import dev.cognitosyncmock.wiremock.ConstantTimeJournalStore;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.store.DefaultStores;
+import com.github.tomakehurst.wiremock.store.Stores;
 import dev.cognitosyncmock.CognitoSyncService;
 import java.net.URI;
 import java.util.Objects;
@@ -39,6 +41,11 @@ public final class CognitoSyncServer implements AutoCloseable {
       config.maxRequestJournalEntries(b.requestJournalSize);
     }
     b.wireMockOptions.accept(config);
+    Stores stores = config.getStores();
+    if (b.requestJournalSize > 0 && (stores == null || stores.getClass() == DefaultStores.class)) {
+      // after the user's options, so that a files root they set is the one the stores use
+      config.withStores(new ConstantTimeJournalStore.Stores(config.filesRoot()));
+    }
     this.wireMock = new WireMockServer(config);
   }
 

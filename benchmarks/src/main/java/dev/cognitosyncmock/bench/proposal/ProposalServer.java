@@ -1,5 +1,7 @@
 package dev.cognitosyncmock.bench.proposal;
 
+import dev.cognitosyncmock.wiremock.ConstantTimeJournalStore;
+
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.admin.AdminApi;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
