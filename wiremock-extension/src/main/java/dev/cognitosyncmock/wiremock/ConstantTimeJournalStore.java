@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.store.RequestJournalStore;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestWrapper;
 import com.github.tomakehurst.wiremock.http.Body;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Map;
@@ -58,9 +59,15 @@ public final class ConstantTimeJournalStore implements RequestJournalStore {
       return event;
     }
     byte[] kept = Arrays.copyOf(body, MAX_BODY_BYTES);
-    return event.replaceRequest(RequestWrapper.create()
+    ServeEvent bounded = event.replaceRequest(RequestWrapper.create()
         .transformBody(b -> new Body(kept))
         .wrap(event.getRequest()));
+    ResponseDefinition answered = bounded.getResponseDefinition();
+    if (answered != null && answered.getOriginalRequest() != null) {
+      // the served response definition keeps the whole request too (for proxying, done by now)
+      answered.setOriginalRequest(bounded.getRequest());
+    }
+    return bounded;
   }
 
   @Override
