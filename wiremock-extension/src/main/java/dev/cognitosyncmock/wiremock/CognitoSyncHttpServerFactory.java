@@ -9,17 +9,22 @@ import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
+import dev.cognitosyncmock.protocol.WireJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.ByteArrayInputStream;
@@ -193,6 +198,141 @@ final class CognitoSyncHttpServerFactory implements HttpServerFactory {
     }
   }
 
+  /**
+   * WireMock's admin answers, held until complete so that an error can be given the AWS shape:
+   * a request id on every answer; on an error, an error type, and a {@code message} member
+   * (added to WireMock's own JSON error, which its clients still read, or written when WireMock
+   * sends none, as for an unknown admin route).
+   */
+  private static final class AdminAnswer extends HttpServletResponseWrapper {
+    private final java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream();
+    private final String route;
+    private ServletOutputStream stream;
+    private java.io.PrintWriter writer;
+
+    AdminAnswer(HttpServletResponse response, String route) {
+      super(response);
+      this.route = route;
+      response.setHeader("x-amzn-RequestId", UUID.randomUUID().toString());
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() {
+      if (stream == null) {
+        stream = new ServletOutputStream() {
+          @Override
+          public boolean isReady() {
+            return true;
+          }
+
+          @Override
+          public void setWriteListener(jakarta.servlet.WriteListener listener) {
+            throw new UnsupportedOperationException("blocking writes only");
+          }
+
+          @Override
+          public void write(int b) {
+            held.write(b);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            held.write(b, off, len);
+          }
+        };
+      }
+      return stream;
+    }
+
+    @Override
+    public java.io.PrintWriter getWriter() {
+      if (writer == null) {
+        writer = new java.io.PrintWriter(new java.io.OutputStreamWriter(getOutputStream(),
+            StandardCharsets.UTF_8));
+      }
+      return writer;
+    }
+
+    @Override
+    public void flushBuffer() {
+      // held until finish()
+    }
+
+    @Override
+    public void setContentLength(int length) {
+      // set by finish(), for the body actually sent
+    }
+
+    @Override
+    public void setContentLengthLong(long length) {
+      // set by finish()
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      if (!"Content-Length".equalsIgnoreCase(name)) {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (!"Content-Length".equalsIgnoreCase(name)) {
+        super.addHeader(name, value);
+      }
+    }
+
+    @Override
+    public void sendError(int status, String message) {
+      setStatus(status);
+    }
+
+    @Override
+    public void sendError(int status) {
+      setStatus(status);
+    }
+
+    /** Sends what WireMock wrote, an error shaped as AWS shapes errors. */
+    void finish() throws IOException {
+      if (writer != null) {
+        writer.flush();
+      }
+      HttpServletResponse response = (HttpServletResponse) getResponse();
+      byte[] body = held.toByteArray();
+      int status = getStatus();
+      if (status >= 400) {
+        if (getHeader("x-amzn-ErrorType") == null) {
+          response.setHeader("x-amzn-ErrorType", HttpLayerErrors.errorType(status));
+        }
+        body = withMessage(body, status);
+        response.setContentType("application/json");
+      }
+      if (response.isCommitted()) {
+        return;
+      }
+      response.setContentLength(body.length);
+      response.getOutputStream().write(body);
+    }
+
+    private byte[] withMessage(byte[] body, int status) {
+      String fallback = status == 404 ? "No admin route " + route
+          : HttpLayerErrors.message(status, null);
+      try {
+        JsonNode parsed = body.length == 0 ? null : WireJson.MAPPER.readTree(body);
+        if (parsed instanceof ObjectNode object) {
+          if (!object.has("message")) {
+            JsonNode title = object.path("errors").path(0).path("title");
+            object.put("message", title.isString() ? title.asString() : fallback);
+          }
+          return WireJson.MAPPER.writeValueAsBytes(object);
+        }
+      } catch (RuntimeException notJson) {
+        // answered below
+      }
+      return HttpLayerErrors.body(fallback);
+    }
+  }
+
   private static final class RequestGuard implements Filter {
     private final CognitoSyncService service;
     private final boolean admin;
@@ -240,7 +380,14 @@ final class CognitoSyncHttpServerFactory implements HttpServerFactory {
       }
       // WireMock builds a URL from Host and target: "OPTIONS *" makes it throw
       if (queryDecodes(request.getQueryString()) && request.getRequestURI().startsWith("/")) {
-        chain.doFilter(new ReplayedBody(request, body), res);
+        if (admin) {
+          AdminAnswer answer = new AdminAnswer(response,
+              request.getMethod() + " " + request.getRequestURI());
+          chain.doFilter(new ReplayedBody(request, body), answer);
+          answer.finish();
+        } else {
+          chain.doFilter(new ReplayedBody(request, body), res);
+        }
         return;
       }
       if (admin) {
