@@ -163,8 +163,11 @@ public final class StateJournal implements ChangeListener, OperationListener, Au
   /** Runs on the request path, under the dataset's identity lock: durable before it returns. */
   @Override
   public synchronized void onChange(DatasetChange change) {
-    byte[] line = (WireJson.MAPPER.writeValueAsString(JournalEntry.of(change)) + "\n")
-        .getBytes(StandardCharsets.UTF_8);
+    // bytes from the mapper, which escapes a lone surrogate (a key may hold one); a String
+    // encoded as UTF-8 would turn it into '?' and the record would come back changed
+    byte[] entry = WireJson.MAPPER.writeValueAsBytes(JournalEntry.of(change));
+    byte[] line = java.util.Arrays.copyOf(entry, entry.length + 1);
+    line[entry.length] = '\n';
     try {
       ByteBuffer buffer = ByteBuffer.wrap(line);
       while (buffer.hasRemaining()) {

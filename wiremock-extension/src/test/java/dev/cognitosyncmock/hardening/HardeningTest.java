@@ -293,6 +293,52 @@ class HardeningTest {
   }
 
   /**
+   * Requests every pool refuses (a missing dataset or device, push sync not configured, a
+   * conflicting first write) on a pool never seen before: refused, and the pool is not
+   * registered (the state is unchanged, A5).
+   */
+  @Property(tries = 300)
+  void A5_refusedRequestsOnANeverSeenPoolRegisterNothing(
+      @ForAll("refusedOnNewPools") Hostile request) throws IOException {
+    check(server, request);
+  }
+
+  @Provide
+  Arbitrary<Hostile> refusedOnNewPools() {
+    Arbitrary<String> pool = Arbitraries.create(() -> "us-east-1%3A" + java.util.UUID.randomUUID());
+    Arbitrary<String> op = Arbitraries.of("DescribeDataset", "DeleteDataset",
+        "SubscribeToDataset", "UnsubscribeFromDataset", "RegisterDevice", "UpdateRecords");
+    return Combinators.combine(pool, op, Arbitraries.integers().between(1, 1000))
+        .as((p, name, syncCount) -> {
+          Op o = OPS.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+          String target = o.target(null, null, null).replace(POOL, p);
+          String body = switch (name) {
+            case "RegisterDevice" -> "{\"Platform\":\"GCM\",\"Token\":\"t\"}";
+            // a live token for this dataset, minted by another server (tokens carry their
+            // dataset, not the server): a first write with SyncCount > 0 is a 409
+            case "UpdateRecords" -> "{\"SyncSessionToken\":\"" + mintedToken(target)
+                + "\",\"RecordPatches\":[{\"Op\":\"replace\",\"Key\":\"k\",\"Value\":\"v\","
+                + "\"SyncCount\":" + syncCount + "}]}";
+            default -> null;
+          };
+          return new Hostile(name + " on never-seen pool " + p, o.method(), target, List.of(),
+              body == null ? null : body.getBytes(StandardCharsets.UTF_8), true);
+        });
+  }
+
+  /** A SyncSessionToken for the dataset at {@code datasetPath}, from the bounded server. */
+  static String mintedToken(String datasetPath) {
+    try {
+      RawHttp.Response r = RawHttp.send(bounded.port(), "GET", datasetPath + "/records",
+          List.of(), null);
+      return dev.cognitosyncmock.protocol.WireJson.MAPPER.readTree(r.body())
+          .get("SyncSessionToken").asString();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Every framing error Jetty can see (request line, version, Host, Content-Length and
    * Transfer-Encoding, chunks, header syntax and size, Expect, a body that ends early): a 4xx
    * (or 505 for a version) in the AWS error shape, or a silent close; never a 5xx or a hang.
