@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.wiremock;
 
+import dev.cognitosyncmock.protocol.WireJson;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -78,21 +79,7 @@ final class HttpLayerErrors extends ErrorHandler {
   }
 
   static byte[] body(String message) {
-    StringBuilder b = new StringBuilder("{\"message\":\"");
-    for (char c : message.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append("\"}").toString().getBytes(StandardCharsets.UTF_8);
+    return WireJson.MAPPER.writeValueAsBytes(Map.of("message", message));
   }
 
   /** Jetty writes error pages for GET, POST and HEAD only; every method gets the AWS shape. */

@@ -101,7 +101,7 @@ class HostileInputRoundTwoTest {
   }
 
   @ParameterizedTest(name = "A5 SyncCount {0} is 400 InvalidParameterException")
-  @ValueSource(strings = {"1e19", "-1e19", "9223372036854775808", "1e999999",
+  @ValueSource(strings = {"1e19", "-1e19", "9223372036854775808", "-9223372036854775809",
       "99999999999999999999999999999"})
   void A5_syncCountsBeyond64BitsAreValidationErrors(String value) throws Exception {
     RawHttp.Response r = send("POST", D + "/d3", "{\"SyncSessionToken\":\"" + token("d3")
@@ -110,6 +110,17 @@ class HostileInputRoundTwoTest {
     assertThat(r.status()).as(r.bodyText()).isEqualTo(400);
     assertThat(r.header("x-amzn-ErrorType")).isEqualTo("InvalidParameterException");
     assertThat(json(r).get("message").asString()).contains("RecordPatches.1.SyncCount");
+  }
+
+  /** 1e999999 overflows to infinity, which is no integer: a type error (A8), never a 500. */
+  @Test
+  void A8_aSyncCountThatOverflowsToInfinityIsRefused() throws Exception {
+    RawHttp.Response r = update("d3", patch("k", 0, "").replace("\"SyncCount\":0",
+        "\"SyncCount\":1e999999"));
+    assertThat(r.status()).as(r.bodyText()).isEqualTo(400);
+    assertThat(r.header("x-amzn-ErrorType")).isIn("SerializationException",
+        "InvalidParameterException");
+    assertThat(json(get(D + "/d3/records")).get("Records")).isEmpty();
   }
 
   @Test
