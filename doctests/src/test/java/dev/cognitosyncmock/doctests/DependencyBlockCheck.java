@@ -20,7 +20,8 @@ final class DependencyBlockCheck {
   }
 
   static void run(CodeBlock block) throws Exception {
-    String xml = "<doctest>" + block.body() + "</doctest>";
+    // a whole pom.xml keeps its prolog; a list of dependencies has several roots: wrap either
+    String xml = "<doctest>" + block.body().replaceFirst("^\\s*<\\?xml[^>]*\\?>", "") + "</doctest>";
     NodeList dependencies = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
         .getElementsByTagName("dependency");

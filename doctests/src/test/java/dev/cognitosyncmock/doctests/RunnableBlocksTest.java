@@ -50,7 +50,9 @@ class RunnableBlocksTest {
 
   private static String describe(CodeBlock block) {
     String language = block.language().isEmpty() ? "text" : block.language();
-    return block.options().isEmpty() ? language : language + " " + block.options();
+    StringBuilder s = new StringBuilder(language);
+    block.options().forEach((name, value) -> s.append(' ').append(name).append(value.isEmpty() ? "" : "=" + value));
+    return s.toString();
   }
 
   static void run(CodeBlock block, Sandbox sandbox, Path root) throws Exception {
