@@ -48,8 +48,10 @@ class HarnessTest {
   @DisplayName("the example port 8080 becomes the started server's port, the container side of -p stays")
   void portSubstitution() {
     assertThat(ShellBlockRunner.withPort(
-        "curl localhost:8080/x http://127.0.0.1:8080 --port 8080 -p 8080:8080 18080", 4321))
-        .isEqualTo("curl localhost:4321/x http://127.0.0.1:4321 --port 4321 -p 4321:8080 18080");
+        "curl localhost:8080/x http://127.0.0.1:8080 --port 8080 --port=8080 -p 8080:8080 18080 "
+            + "COGNITO_SYNC_MOCK_PORT=8080 80800", 4321))
+        .isEqualTo("curl localhost:4321/x http://127.0.0.1:4321 --port 4321 --port=4321 -p 4321:8080 18080 "
+            + "COGNITO_SYNC_MOCK_PORT=4321 80800");
   }
 
   @Test

@@ -37,7 +37,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  *
  * <p>A block is a whole compilation unit, imports included, exactly as printed. With the
  * {@code annotation} option it is one or more annotations instead, put on a test method of a
- * {@code @CognitoSyncTest} class, which must then start and register at least one fault rule.
+ * {@code @CognitoSyncTest} class, which must then start and register at least one fault rule or
+ * load a scenario.
  */
 final class JavaBlockRunner {
 
@@ -94,8 +95,8 @@ final class JavaBlockRunner {
         "  @Test") + "\n";
     String tail = String.join("\n",
         "  void annotationIsAccepted(CognitoSyncMock mock) {",
-        "    org.junit.jupiter.api.Assertions.assertFalse(mock.faults().list().isEmpty(),",
-        "        \"the annotation registered no fault rule\");",
+        "    org.junit.jupiter.api.Assertions.assertTrue(!mock.faults().list().isEmpty()",
+        "        || mock.scenarioStatus().isPresent(), \"the annotation registered no fault rule and no scenario\");",
         "  }",
         "}") + "\n";
     return new Source("doctest." + simpleName, head + block.body() + tail,

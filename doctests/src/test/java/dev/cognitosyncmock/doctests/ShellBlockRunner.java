@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a shell block with bash ({@code set -euo pipefail}) against a mock started for it on a free
- * port: the block's {@code localhost:8080}, {@code 127.0.0.1:8080}, {@code --port 8080} and the host
- * side of {@code -p 8080:} are rewritten to that port. Options: {@code no-server} (the block starts
+ * port: the block's {@code localhost:8080}, {@code 127.0.0.1:8080}, {@code --port 8080},
+ * {@code --port=8080}, {@code ..._PORT=8080} and the host side of {@code -p 8080:} are rewritten to
+ * that port. Options: {@code no-server} (the block starts
  * nothing that needs one), {@code background} (the block starts the server itself and keeps running:
  * it passes once {@code /__admin/health} answers on the port, and is then stopped), {@code repo}
  * (run in the repository root instead of the scratch project), {@code fails-with=TEXT} (the block
@@ -34,7 +35,7 @@ final class ShellBlockRunner {
 
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
   private static final Pattern PORT = Pattern.compile(
-      "(?<=localhost:|127\\.0\\.0\\.1:|--port |-p )8080\\b");
+      "(?<=localhost:|127\\.0\\.0\\.1:|--port |--port=|-p |_PORT=)8080\\b");
 
   private final Sandbox sandbox;
   private final Path repositoryRoot;
