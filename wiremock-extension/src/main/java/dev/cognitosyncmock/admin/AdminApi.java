@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -149,8 +153,40 @@ public final class AdminApi {
       throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
           "A state document is required");
     }
-    EngineSnapshot snapshot = WireJson.MAPPER.readValue(json, EngineSnapshot.class);
+    EngineSnapshot snapshot;
+    try {
+      snapshot = STATE_READER.readValue(json);
+    } catch (UnrecognizedPropertyException e) {
+      // strict like fault rules: a misspelt member must not load as an empty pool
+      throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+          "Unknown member " + jsonPath(e) + " in the state document; known there: "
+          + e.getKnownPropertyIds());
+    } catch (DatabindException e) {
+      throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+          "Invalid state document at " + jsonPath(e) + ": " + e.getOriginalMessage());
+    } catch (JacksonException e) {
+      throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+          "Invalid JSON" + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+              + ", column " + e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage());
+    }
     return snapshot.identityPools() == null ? new EngineSnapshot(List.of()) : snapshot;
+  }
+
+  /** State documents are read strictly: unknown members are refused with their path. */
+  private static final ObjectReader STATE_READER = WireJson.MAPPER.readerFor(EngineSnapshot.class)
+      .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** {@code $.identityPools[0].identites}: where in the document the problem is. */
+  static String jsonPath(JacksonException e) {
+    StringBuilder path = new StringBuilder("$");
+    for (JacksonException.Reference r : e.getPath()) {
+      if (r.getPropertyName() != null) {
+        path.append('.').append(r.getPropertyName());
+      } else if (r.getIndex() >= 0) {
+        path.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 
   public static EngineSnapshot readState(Path file) {

@@ -95,7 +95,9 @@ public final class StateJournal implements ChangeListener, OperationListener, Au
     Path snapshot = dir.resolve(SNAPSHOT);
     if (Files.exists(snapshot)) {
       PersistedSnapshot persisted =
-          WireJson.MAPPER.readValue(Files.readAllBytes(snapshot), PersistedSnapshot.class);
+          WireJson.MAPPER.readerFor(PersistedSnapshot.class) // strict, as every state document
+              .with(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+              .readValue(Files.readAllBytes(snapshot));
       generation = persisted.generation();
       engine.importState(persisted.state());
     }
