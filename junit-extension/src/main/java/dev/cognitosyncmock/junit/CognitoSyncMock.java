@@ -152,7 +152,7 @@ public final class CognitoSyncMock {
    */
   public List<SyncRecord> seed(String identityPoolId, String identityId, String datasetName,
       Map<String, String> values) {
-    return engine().putRecords(Caller.developer(running.options().accountId()),
+    return engine().putRecords(Caller.developer(running.options().options().get(dev.cognitosyncmock.options.CognitoSyncOptions.ACCOUNT_ID)),
         new DatasetKey(identityPoolId, identityId, datasetName), values);
   }
 
@@ -364,7 +364,7 @@ public final class CognitoSyncMock {
   }
 
   private Caller developer() {
-    return Caller.developer(running.options().accountId());
+    return Caller.developer(running.options().options().get(dev.cognitosyncmock.options.CognitoSyncOptions.ACCOUNT_ID));
   }
 
   private Optional<PoolSnapshot> pool(String identityPoolId) {

@@ -3,6 +3,7 @@ package dev.cognitosyncmock.junit;
 import dev.cognitosyncmock.engine.MutableClock;
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.options.CognitoSyncOptions;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,21 +41,20 @@ final class RunningMock {
     Clock clock = ownClock != null ? ownClock
         : options.clock() != null ? options.clock() : Clock.systemUTC();
     this.ids = new RestartableIds(options.ids());
-    this.seed = options.seed() == null ? null : options.seed().load(loader);
+    StateSeed seedSource = options.effectiveSeed();
+    this.seed = seedSource == null ? null : seedSource.load(loader);
+    // the seed is imported below (and on every reset), not by the service
+    CognitoSyncOptions serviceOptions = options.options().without(CognitoSyncOptions.SEED_FILE);
     CognitoSyncService service = CognitoSyncService.builder()
         .settings(options.settings())
+        .options(serviceOptions)
         .clock(clock)
         .ids(ids)
-        .accountId(options.accountId())
-        .verifySignatures(options.security().verifySignatures())
-        .enforceCredentialClasses(options.security().enforceCredentialClasses())
-        .credentials(withOwnKey(options.security().credentials()))
+        .credentials(withOwnKey(options.credentials()))
         .build();
     this.server = CognitoSyncServer.builder()
-        .port(options.port())
         .service(service)
-        .requestJournalSize(options.requestJournalSize())
-        .verbose(options.verbose())
+        .options(serviceOptions)
         .wireMockOptions(options.wireMockOptions())
         .build();
     if (seed != null) {
@@ -168,7 +168,8 @@ final class RunningMock {
       }
     }
     clients.clear();
-    server.stop();
+    server.stop(); // saves a recording, when recording
+    server.service().close(); // a final snapshot, when persistent
     if (!failures.isEmpty()) {
       IllegalStateException e = new IllegalStateException("Closing SDK clients failed");
       failures.forEach(e::addSuppressed);
