@@ -9,6 +9,8 @@ import dev.cognitosyncmock.engine.IdSource;
 import dev.cognitosyncmock.engine.Quotas;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.options.CognitoSyncOptions;
+import dev.cognitosyncmock.options.Option;
+import dev.cognitosyncmock.options.Surface;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -525,7 +527,14 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     }
 
     MockOptions options() {
-      return new MockOptions(options.build(), settings, clock, clockStart, ids, seed, reset,
+      CognitoSyncOptions built = options.build();
+      for (Option<?> o : built.values().keySet()) {
+        o.whyNot(Surface.JUNIT).ifPresent(why -> {
+          throw new ExtensionConfigurationException(o.flag() + " does not apply to the JUnit"
+              + " extension: " + why);
+        });
+      }
+      return new MockOptions(built, settings, clock, clockStart, ids, seed, reset,
           wireMockOptions, List.copyOf(credentials));
     }
 
