@@ -219,10 +219,47 @@ public final class StandaloneServer {
     String message = InvalidOptionException.class.isInstance(e.getCause())
         ? e.getCause().getMessage() : e.getMessage();
     StringBuilder line = new StringBuilder(message.replaceAll("\\s*\\R\\s*", " ").strip());
-    if (e instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-      line.append("; did you mean ").append(String.join(" or ", u.getSuggestions())).append('?');
+    if (e instanceof UnmatchedArgumentException u) {
+      u.getUnmatched().stream().filter(a -> a.startsWith("--")).findFirst()
+          .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a)
+          .flatMap(StandaloneServer::closestFlag)
+          .ifPresent(flag -> line.append("; did you mean ").append(flag).append('?'));
     }
     return line.toString();
+  }
+
+  /** The flag a typo most likely meant: at most two letters off. */
+  static java.util.Optional<String> closestFlag(String typed) {
+    String best = null;
+    int bestDistance = 3;
+    for (Option<?> o : CognitoSyncOptions.ALL) {
+      int d = distance(typed, o.flag());
+      if (d < bestDistance) {
+        best = o.flag();
+        bestDistance = d;
+      }
+    }
+    return java.util.Optional.ofNullable(best);
+  }
+
+  /** Levenshtein distance, with a swap of two neighbours counted as one. */
+  private static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      for (int j = 0; j <= b.length(); j++) {
+        if (i == 0 || j == 0) {
+          d[i][j] = i + j;
+          continue;
+        }
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   /** The version Maven wrote into the jar (resource filtering). */

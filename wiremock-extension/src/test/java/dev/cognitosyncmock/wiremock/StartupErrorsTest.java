@@ -64,7 +64,7 @@ class StartupErrorsTest {
         new Case("token expiry of zero", List.of("--token-expiry", "0"), Map.of(), 2,
             List.of("--token-expiry", "longer than zero")),
         new Case("unknown flag", List.of("--prot", "8080"), Map.of(), 2,
-            List.of("--prot", "see --help")),
+            List.of("--prot", "did you mean --port?", "see --help")),
         new Case("missing seed file", List.of("--port", "0", "--seed-file", "no/such/seed.json"),
             Map.of(), 1, List.of("--seed-file", "no/such/seed.json", "no such file")),
         new Case("malformed seed file", List.of("--port", "0", "--seed-file", "MALFORMED_SEED"),
