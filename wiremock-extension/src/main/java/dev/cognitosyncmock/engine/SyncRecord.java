@@ -1,15 +1,12 @@
 package dev.cognitosyncmock.engine;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
  * A record as the server keeps it. A removed key stays as a tombstone: {@code value} null, with
- * the SyncCount of the removal (SEMANTICS C3). State documents show {@code tombstone} for
- * readers; reading one back (strictly) skips it, as it follows from {@code value}.
+ * the SyncCount of the removal (SEMANTICS C3).
  */
-@JsonIgnoreProperties(value = "tombstone", allowGetters = true)
 public record SyncRecord(String key, String value, long syncCount, Instant lastModifiedDate,
     String lastModifiedBy, Instant deviceLastModifiedDate) {
 

@@ -95,9 +95,7 @@ public final class StateJournal implements ChangeListener, OperationListener, Au
     Path snapshot = dir.resolve(SNAPSHOT);
     if (Files.exists(snapshot)) {
       PersistedSnapshot persisted =
-          WireJson.MAPPER.readerFor(PersistedSnapshot.class) // strict, as every state document
-              .with(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-              .readValue(Files.readAllBytes(snapshot));
+          WireJson.MAPPER.readValue(Files.readAllBytes(snapshot), PersistedSnapshot.class);
       generation = persisted.generation();
       engine.importState(persisted.state());
     }

@@ -29,7 +29,20 @@ class StrictStateDocumentTest {
   }
 
   @Test
-  @DisplayName("issue 16: a state document as the admin API exports it is read back unchanged")
+  @DisplayName("issue 16: members no export writes are refused, getClass's \"class\" included")
+  void onlyExportedMembersPass() {
+    CognitoSyncService service = CognitoSyncService.createDefault();
+    for (String member : new String[] {"\"class\": \"x\"", "\"identites\": []"}) {
+      ProtocolResponse answer = service.admin().handle("PUT", "/cognito-sync/state",
+          ("{\"identityPools\": [{\"identityPoolId\": \"" + POOL + "\", " + member + "}]}")
+              .getBytes(StandardCharsets.UTF_8));
+      assertThat(answer.status()).as(member).isEqualTo(400);
+    }
+  }
+
+  @Test
+  @DisplayName("issue 16: a state document as the admin API exports it, computed members"
+      + " (tombstone) included, is read back unchanged")
   void exportReadsBack() {
     CognitoSyncService service = CognitoSyncService.createDefault();
     service.engine().importState(AdminApi.readState(("""
