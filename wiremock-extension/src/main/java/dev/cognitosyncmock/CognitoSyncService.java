@@ -1,7 +1,6 @@
 package dev.cognitosyncmock;
 
 import dev.cognitosyncmock.admin.AdminApi;
-import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.engine.IdSource;
 import dev.cognitosyncmock.engine.EngineSnapshot;
@@ -9,6 +8,10 @@ import dev.cognitosyncmock.engine.SideEffects;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.engine.SyncTriggerHandler;
 import dev.cognitosyncmock.faults.FaultAdmin;
+import dev.cognitosyncmock.faults.FaultJson;
+import dev.cognitosyncmock.options.CognitoSyncOptions;
+import dev.cognitosyncmock.options.ConfigurationFiles;
+import dev.cognitosyncmock.options.InvalidOptionException;
 import dev.cognitosyncmock.faults.FaultInjector;
 import dev.cognitosyncmock.faults.FaultRule;
 import dev.cognitosyncmock.faults.Scenario;
@@ -46,45 +49,93 @@ public final class CognitoSyncService implements AutoCloseable {
   private final SecuritySettings security;
   private final Authenticator authenticator;
   private final String adminToken;
+  private final CognitoSyncOptions options;
 
   private CognitoSyncService(Builder b) {
-    this.engine = new SyncEngine(b.settings, b.clock, b.ids);
+    CognitoSyncOptions o = b.options.build();
+    this.options = o;
+    EngineSettings settings = b.settings.withStrictPools(o.get(CognitoSyncOptions.STRICT_POOLS))
+        .withTokenExpiry(o.get(CognitoSyncOptions.TOKEN_EXPIRY));
+    // every file an option names is read before anything starts, each error naming its option
+    EngineSnapshot seed = b.seed;
+    if (o.isSet(CognitoSyncOptions.SEED_FILE)) {
+      if (seed != null) {
+        throw new InvalidOptionException(CognitoSyncOptions.SEED_FILE,
+            "give a seed or a seed file, not both");
+      }
+      seed = ConfigurationFiles.read(CognitoSyncOptions.SEED_FILE, o, AdminApi::readState);
+    }
+    List<FaultRule> faultRules = new ArrayList<>(b.faultRules);
+    if (o.isSet(CognitoSyncOptions.FAULT_FILE)) {
+      faultRules.addAll(ConfigurationFiles.read(CognitoSyncOptions.FAULT_FILE, o,
+          FaultJson::readRules));
+    }
+    Scenario scenario = b.scenario;
+    if (o.isSet(CognitoSyncOptions.SCENARIO_FILE)) {
+      scenario = ConfigurationFiles.read(CognitoSyncOptions.SCENARIO_FILE, o,
+          FaultJson::readScenario);
+    }
+    List<AccessKey> credentials = new ArrayList<>(b.credentials);
+    if (o.isSet(CognitoSyncOptions.CREDENTIALS_FILE)) {
+      credentials.addAll(ConfigurationFiles.read(CognitoSyncOptions.CREDENTIALS_FILE, o,
+          CredentialsFile::read));
+    }
+    boolean verifySignatures = o.get(CognitoSyncOptions.VERIFY_SIGNATURES);
+    if (verifySignatures && credentials.isEmpty()) {
+      throw new InvalidOptionException(CognitoSyncOptions.VERIFY_SIGNATURES,
+          "signature verification (--verify-signatures) needs access keys: give them with"
+              + " --credentials-file");
+    }
+    this.engine = new SyncEngine(settings, b.clock, b.ids);
     // side effects that leave the process over HTTP live outside the engine
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     engine.sideEffects().addListener(new PushWebhookSender(engine, http));
     engine.setUrlSyncTriggerHandlers(url -> new HttpSyncTriggerHandler(http, url));
-    this.security = new SecuritySettings(b.verifySignatures, b.enforceCredentialClasses,
-        b.credentials);
+    this.security = new SecuritySettings(verifySignatures,
+        o.get(CognitoSyncOptions.ENFORCE_CREDENTIAL_CLASSES), credentials);
     this.authenticator = new Authenticator(security, b.clock);
-    this.adminToken = b.adminToken;
+    this.adminToken = o.get(CognitoSyncOptions.ADMIN_TOKEN);
     ServiceModel model = ServiceModel.load();
     this.protocol = new CognitoSyncProtocol(model, engine,
-        new CallerResolver(b.accountId, authenticator));
+        new CallerResolver(o.get(CognitoSyncOptions.ACCOUNT_ID), authenticator));
     this.admin = new AdminApi(engine);
     this.faults = new FaultInjector(model, engine);
     protocol.setInterceptor(faults);
     admin.addRoutes(new FaultAdmin(faults));
-    b.faultRules.forEach(faults::add);
-    if (b.scenario != null) {
-      faults.loadScenario(b.scenario);
+    faultRules.forEach(faults::add);
+    if (scenario != null) {
+      faults.loadScenario(scenario);
     }
-    if (b.seed != null) {
-      engine.importState(b.seed);
+    if (seed != null) {
+      engine.importState(seed);
     }
-    if (b.persistenceDirectory != null) {
-      boolean fresh = StateJournal.isEmpty(b.persistenceDirectory);
-      if (!fresh) {
-        engine.reset(); // the directory's state wins over any seed
-      }
-      this.journal = StateJournal.open(b.persistenceDirectory, engine);
-      if (fresh && b.seed != null) {
-        journal.compact();
-      }
+    Path persistenceDirectory = o.get(CognitoSyncOptions.PERSISTENCE_DIRECTORY);
+    if (persistenceDirectory != null) {
+      this.journal = ConfigurationFiles.open(CognitoSyncOptions.PERSISTENCE_DIRECTORY,
+          persistenceDirectory, dir -> openJournal(dir, b.seed != null
+              || o.isSet(CognitoSyncOptions.SEED_FILE)));
       protocol.addOperationListener(journal);
       admin.afterStateChange(journal::compact);
     } else {
       this.journal = null;
     }
+  }
+
+  private StateJournal openJournal(Path dir, boolean seeded) {
+    boolean fresh = StateJournal.isEmpty(dir);
+    if (!fresh) {
+      engine.reset(); // the directory's state wins over any seed
+    }
+    StateJournal opened = StateJournal.open(dir, engine);
+    if (fresh && seeded) {
+      opened.compact();
+    }
+    return opened;
+  }
+
+  /** The options this service was built with (server-only ones included, as given). */
+  public CognitoSyncOptions options() {
+    return options;
   }
 
   /** Writes a final snapshot when state is persistent; a no-op otherwise. */
@@ -154,17 +205,30 @@ public final class CognitoSyncService implements AutoCloseable {
     return Optional.ofNullable(adminToken);
   }
 
+  /**
+   * Builds a service. Its options ({@link CognitoSyncOptions}) are set with {@link #options} or
+   * the typed methods below, which write into the same options; the rest (clock, ids, quotas,
+   * access-key objects, seed and fault objects) have no text form and are set here only.
+   * Options that concern the HTTP server (port, bind address, journal, files root, recording)
+   * are kept and take effect where {@code CognitoSyncServer} uses them.
+   */
   public static final class Builder {
+    private final CognitoSyncOptions.Builder options = CognitoSyncOptions.builder();
     private EngineSettings settings = EngineSettings.DEFAULT;
     private Clock clock = Clock.systemUTC();
     private IdSource ids = IdSource.random();
-    private String accountId = Caller.DEFAULT_ACCOUNT_ID;
     private EngineSnapshot seed;
-    private Path persistenceDirectory;
-    private final java.util.List<FaultRule> faultRules = new java.util.ArrayList<>();
+    private final List<FaultRule> faultRules = new ArrayList<>();
     private Scenario scenario;
+    private final List<AccessKey> credentials = new ArrayList<>();
 
-    /** Fault rules in force from the start (docs/faults.md). */
+    /** Every option {@code options} sets, over those set before. */
+    public Builder options(CognitoSyncOptions options) {
+      this.options.options(options);
+      return this;
+    }
+
+    /** Fault rules in force from the start (docs/faults.md), besides any fault file's. */
     public Builder faultRules(java.util.Collection<FaultRule> rules) {
       this.faultRules.addAll(rules);
       return this;
@@ -175,14 +239,16 @@ public final class CognitoSyncService implements AutoCloseable {
       this.scenario = scenario;
       return this;
     }
-    private boolean verifySignatures;
-    private boolean enforceCredentialClasses;
-    private final List<AccessKey> credentials = new ArrayList<>();
-    private String adminToken;
 
     /** State to start from (ignored when a persistence directory already holds state). */
     public Builder seed(EngineSnapshot seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /** The {@link CognitoSyncOptions#SEED_FILE} option. */
+    public Builder seedFile(Path file) {
+      options.seedFile(file);
       return this;
     }
 
@@ -191,12 +257,17 @@ public final class CognitoSyncService implements AutoCloseable {
      * crash. Without it, state lives in memory only.
      */
     public Builder persistenceDirectory(Path dir) {
-      this.persistenceDirectory = dir;
+      options.persistenceDirectory(dir);
       return this;
     }
 
+    /**
+     * Engine settings; its strict pools and token expiry are the options of those names and
+     * replace what was set for them before.
+     */
     public Builder settings(EngineSettings settings) {
       this.settings = Objects.requireNonNull(settings);
+      options.strictPools(settings.strictPools()).tokenExpiry(settings.tokenExpiry());
       return this;
     }
 
@@ -212,7 +283,7 @@ public final class CognitoSyncService implements AutoCloseable {
 
     /** The account id that stands for developer credentials in LastModifiedBy (SEMANTICS C5). */
     public Builder accountId(String accountId) {
-      this.accountId = Objects.requireNonNull(accountId);
+      options.accountId(Objects.requireNonNull(accountId));
       return this;
     }
 
@@ -222,7 +293,7 @@ public final class CognitoSyncService implements AutoCloseable {
      * refused with the error AWS sends. Off by default: any credentials are accepted.
      */
     public Builder verifySignatures(boolean verify) {
-      this.verifySignatures = verify;
+      options.verifySignatures(verify);
       return this;
     }
 
@@ -232,7 +303,7 @@ public final class CognitoSyncService implements AutoCloseable {
      * own identity (403 NotAuthorizedException). Off by default.
      */
     public Builder enforceCredentialClasses(boolean enforce) {
-      this.enforceCredentialClasses = enforce;
+      options.enforceCredentialClasses(enforce);
       return this;
     }
 
@@ -259,7 +330,7 @@ public final class CognitoSyncService implements AutoCloseable {
       if (token != null && token.isBlank()) {
         throw new IllegalArgumentException("The admin token must not be blank");
       }
-      this.adminToken = token;
+      options.adminToken(token);
       return this;
     }
 

@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Future;
+import dev.cognitosyncmock.options.CognitoSyncOptions;
+import dev.cognitosyncmock.options.Option;
+import dev.cognitosyncmock.options.Surface;
+import dev.cognitosyncmock.options.ValueType;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -31,7 +34,8 @@ import org.testcontainers.utility.MountableFile;
  * }
  * }</pre>
  *
- * <p>Every {@code with...} option sets the environment variable the image's server reads
+ * <p>Every option of {@code CognitoSyncOptions} is here, as {@link #withOption} and a typed
+ * {@code with...} method; each sets the environment variable the image's server reads
  * ({@code COGNITO_SYNC_MOCK_*}); files are copied into the container before it starts, so the
  * options work with a remote Docker host too. The container is ready when WireMock's
  * {@code GET /__admin/health} answers 200.
@@ -52,6 +56,9 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   public static final String DATA_DIRECTORY = "/data";
 
   static final String CONFIG_DIRECTORY = "/etc/cognito-sync-mock";
+
+  /** Where a files root given with {@link #withRootDirectory(Path)} is inside the container. */
+  public static final String ROOT_DIRECTORY = "/wiremock";
 
   private static final String ACCESS_KEY = "test";
   private static final String SECRET_KEY = "test";
@@ -90,12 +97,49 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
 
   private void configureDefaults() {
     withExposedPorts(PORT);
-    withEnv("COGNITO_SYNC_MOCK_PORT", String.valueOf(PORT));
-    withEnv("COGNITO_SYNC_MOCK_BIND_ADDRESS", "0.0.0.0");
+    withEnv(CognitoSyncOptions.PORT.env(), String.valueOf(PORT));
+    withEnv(CognitoSyncOptions.BIND_ADDRESS.env(), "0.0.0.0");
     waitingFor(Wait.forHttp("/__admin/health")
         .forPort(PORT)
         .forStatusCode(200)
         .withStartupTimeout(Duration.ofSeconds(120)));
+  }
+
+  /**
+   * Sets any option as the image's server reads it: its {@code COGNITO_SYNC_MOCK_*} variable.
+   * A file is copied into the container first ({@value #CONFIG_DIRECTORY}), a directory is
+   * bound ({@code persistenceDirectory} to {@value #DATA_DIRECTORY}, {@code rootDirectory} to
+   * {@value #ROOT_DIRECTORY}). The typed {@code with...} methods below are this, one each.
+   *
+   * @throws IllegalArgumentException for a bad value, or an option that does not apply to a
+   *     container (the message says why)
+   */
+  public <T> CognitoSyncContainer withOption(Option<T> option, T value) {
+    option.whyNot(Surface.CONTAINER).ifPresent(why -> {
+      throw new IllegalArgumentException(option.name() + " does not apply to a container: " + why);
+    });
+    T checked = option.check(value);
+    if (option.type() == ValueType.FILE) {
+      Path file = (Path) checked;
+      String containerPath = CONFIG_DIRECTORY + "/" + option.name().replace("File", "") + ".json";
+      withCopyFileToContainer(MountableFile.forHostPath(file, 0644), containerPath);
+      return withEnv(option.env(), containerPath);
+    }
+    if (option.type() == ValueType.DIRECTORY) {
+      String containerPath = option == CognitoSyncOptions.PERSISTENCE_DIRECTORY ? DATA_DIRECTORY
+          : ROOT_DIRECTORY;
+      withFileSystemBind(((Path) checked).toAbsolutePath().toString(), containerPath,
+          BindMode.READ_WRITE);
+      return withEnv(option.env(), containerPath);
+    }
+    return withEnv(option.env(), option.format(checked));
+  }
+
+  /** Every option {@code options} sets ({@link #withOption}). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public CognitoSyncContainer withOptions(CognitoSyncOptions options) {
+    options.values().forEach((o, v) -> withOption((Option) o, v));
+    return self();
   }
 
   /** Unknown identity pools answer 404 until created through the admin API. */
@@ -104,57 +148,78 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   }
 
   public CognitoSyncContainer withStrictPools(boolean strictPools) {
-    return withEnv("COGNITO_SYNC_MOCK_STRICT_POOLS", String.valueOf(strictPools));
+    return withOption(CognitoSyncOptions.STRICT_POOLS, strictPools);
   }
 
   /** How long a SyncSessionToken stays valid (default one hour). */
   public CognitoSyncContainer withTokenExpiry(Duration tokenExpiry) {
-    if (tokenExpiry.isNegative() || tokenExpiry.isZero()) {
-      throw new IllegalArgumentException("token expiry must be positive: " + tokenExpiry);
-    }
-    return withEnv("COGNITO_SYNC_MOCK_TOKEN_EXPIRY", tokenExpiry.toString());
+    return withOption(CognitoSyncOptions.TOKEN_EXPIRY, tokenExpiry);
+  }
+
+  /** The account id developer credentials act as (LastModifiedBy). */
+  public CognitoSyncContainer withAccountId(String accountId) {
+    return withOption(CognitoSyncOptions.ACCOUNT_ID, accountId);
   }
 
   /** A state document (as {@code GET /__admin/cognito-sync/state} exports) loaded at start-up. */
   public CognitoSyncContainer withSeedFile(Path seedFile) {
-    return withConfigFile(MountableFile.forHostPath(seedFile, 0644), "seed.json",
-        "COGNITO_SYNC_MOCK_SEED_FILE");
+    return withOption(CognitoSyncOptions.SEED_FILE, seedFile);
   }
 
   /** {@link #withSeedFile(Path)} from a class-path resource. */
   public CognitoSyncContainer withSeedResource(String resourcePath) {
-    return withConfigFile(MountableFile.forClasspathResource(resourcePath, 0644), "seed.json",
-        "COGNITO_SYNC_MOCK_SEED_FILE");
+    return withResource(CognitoSyncOptions.SEED_FILE, resourcePath);
   }
 
-  /** Faults to inject (error answers, delays), for servers that support {@code --fault-file}. */
+  /** Fault rules in force from start-up (error answers, delays, connection faults). */
   public CognitoSyncContainer withFaultFile(Path faultFile) {
-    return withConfigFile(MountableFile.forHostPath(faultFile, 0644), "faults.json",
-        "COGNITO_SYNC_MOCK_FAULT_FILE");
+    return withOption(CognitoSyncOptions.FAULT_FILE, faultFile);
   }
 
   /** {@link #withFaultFile(Path)} from a class-path resource. */
   public CognitoSyncContainer withFaultResource(String resourcePath) {
-    return withConfigFile(MountableFile.forClasspathResource(resourcePath, 0644), "faults.json",
-        "COGNITO_SYNC_MOCK_FAULT_FILE");
+    return withResource(CognitoSyncOptions.FAULT_FILE, resourcePath);
   }
 
-  /** A scenario to play, for servers that support {@code --scenario-file}. */
+  /** A scenario replayed from the first call: its marked steps fail as marked. */
   public CognitoSyncContainer withScenarioFile(Path scenarioFile) {
-    return withConfigFile(MountableFile.forHostPath(scenarioFile, 0644), "scenario.json",
-        "COGNITO_SYNC_MOCK_SCENARIO_FILE");
+    return withOption(CognitoSyncOptions.SCENARIO_FILE, scenarioFile);
   }
 
   /** {@link #withScenarioFile(Path)} from a class-path resource. */
   public CognitoSyncContainer withScenarioResource(String resourcePath) {
-    return withConfigFile(MountableFile.forClasspathResource(resourcePath, 0644), "scenario.json",
-        "COGNITO_SYNC_MOCK_SCENARIO_FILE");
+    return withResource(CognitoSyncOptions.SCENARIO_FILE, resourcePath);
   }
 
-  private CognitoSyncContainer withConfigFile(MountableFile file, String name, String variable) {
-    String containerPath = CONFIG_DIRECTORY + "/" + name;
-    withCopyFileToContainer(file, containerPath);
-    return withEnv(variable, containerPath);
+  /** Access keys the mock knows (docs/security.md), for signature checks and credential classes. */
+  public CognitoSyncContainer withCredentialsFile(Path credentialsFile) {
+    return withOption(CognitoSyncOptions.CREDENTIALS_FILE, credentialsFile);
+  }
+
+  /** {@link #withCredentialsFile(Path)} from a class-path resource. */
+  public CognitoSyncContainer withCredentialsResource(String resourcePath) {
+    return withResource(CognitoSyncOptions.CREDENTIALS_FILE, resourcePath);
+  }
+
+  private CognitoSyncContainer withResource(Option<Path> option, String resourcePath) {
+    String containerPath = CONFIG_DIRECTORY + "/" + option.name().replace("File", "") + ".json";
+    withCopyFileToContainer(MountableFile.forClasspathResource(resourcePath, 0644), containerPath);
+    return withEnv(option.env(), containerPath);
+  }
+
+  /** Checks every request's SigV4 signature against the keys of the credentials file. */
+  public CognitoSyncContainer withVerifySignatures(boolean verify) {
+    return withOption(CognitoSyncOptions.VERIFY_SIGNATURES, verify);
+  }
+
+  /** Refuses calls the caller's credential class may not make (SEMANTICS A7). */
+  public CognitoSyncContainer withEnforceCredentialClasses(boolean enforce) {
+    return withOption(CognitoSyncOptions.ENFORCE_CREDENTIAL_CLASSES, enforce);
+  }
+
+  /** Requires {@code Authorization: Bearer <token>} on the admin API, except the health check. */
+  public CognitoSyncContainer withAdminToken(String token) {
+    return withOption(CognitoSyncOptions.ADMIN_TOKEN, token);
   }
 
   /**
@@ -162,7 +227,7 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
    * container (a stop and start of the same container, or the server's own recovery).
    */
   public CognitoSyncContainer withPersistence() {
-    return withEnv("COGNITO_SYNC_MOCK_PERSISTENCE_DIR", DATA_DIRECTORY);
+    return withEnv(CognitoSyncOptions.PERSISTENCE_DIRECTORY.env(), DATA_DIRECTORY);
   }
 
   /**
@@ -171,28 +236,58 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
    * mapping differs); a local Docker host is needed for a bind mount.
    */
   public CognitoSyncContainer withPersistenceDirectory(Path hostDirectory) {
-    withFileSystemBind(hostDirectory.toAbsolutePath().toString(), DATA_DIRECTORY,
-        BindMode.READ_WRITE);
-    return withPersistence();
+    return withOption(CognitoSyncOptions.PERSISTENCE_DIRECTORY, hostDirectory);
+  }
+
+  /**
+   * WireMock's files root, a host directory bound to {@value #ROOT_DIRECTORY}: its
+   * {@code mappings} load at start-up, recordings are written there (writable by uid 10001).
+   */
+  public CognitoSyncContainer withRootDirectory(Path hostDirectory) {
+    return withOption(CognitoSyncOptions.ROOT_DIRECTORY, hostDirectory);
+  }
+
+  /** Proxies every API call to {@code endpoint} and records it (see the README). */
+  public CognitoSyncContainer withRecordFrom(URI endpoint) {
+    return withOption(CognitoSyncOptions.RECORD_FROM, endpoint);
+  }
+
+  /** The region proxied requests are signed for. */
+  public CognitoSyncContainer withRecordRegion(String region) {
+    return withOption(CognitoSyncOptions.RECORD_REGION, region);
   }
 
   /** error, warn, info or debug. */
   public CognitoSyncContainer withLogLevel(String level) {
-    String l = level.toLowerCase(Locale.ROOT);
-    if (!l.matches("error|warn|warning|info|debug")) {
-      throw new IllegalArgumentException("log level must be error, warn, info or debug: " + level);
-    }
-    return withEnv("COGNITO_SYNC_MOCK_LOG_LEVEL", l);
+    return withLogLevel(CognitoSyncOptions.LOG_LEVEL.parse(level, "log level"));
+  }
+
+  public CognitoSyncContainer withLogLevel(ValueType.LogLevel level) {
+    return withOption(CognitoSyncOptions.LOG_LEVEL, level);
   }
 
   /** Log every request. */
   public CognitoSyncContainer withVerbose() {
-    return withEnv("COGNITO_SYNC_MOCK_VERBOSE", "true");
+    return withVerbose(true);
+  }
+
+  public CognitoSyncContainer withVerbose(boolean verbose) {
+    return withOption(CognitoSyncOptions.VERBOSE, verbose);
+  }
+
+  /** A start-up error's stack trace in the container's log, after its one-line message. */
+  public CognitoSyncContainer withDebug(boolean debug) {
+    return withOption(CognitoSyncOptions.DEBUG, debug);
   }
 
   /** Requests kept in WireMock's journal; 0 turns it off. */
   public CognitoSyncContainer withRequestJournalSize(int size) {
-    return withEnv("COGNITO_SYNC_MOCK_REQUEST_JOURNAL_SIZE", String.valueOf(size));
+    return withOption(CognitoSyncOptions.REQUEST_JOURNAL_SIZE, size);
+  }
+
+  /** The largest request body accepted, in bytes (as sent and once gunzipped); larger get 413. */
+  public CognitoSyncContainer withMaxRequestBodySize(int bytes) {
+    return withOption(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE, bytes);
   }
 
   /** The region {@link #getRegion()} reports (the mock serves any; default us-east-1). */

@@ -49,11 +49,11 @@ class CognitoSyncContainerOptionsTest {
         .withScenarioResource("seed.json")) {
       assertThat(mock.getEnvMap())
           .containsEntry("COGNITO_SYNC_MOCK_SEED_FILE", "/etc/cognito-sync-mock/seed.json")
-          .containsEntry("COGNITO_SYNC_MOCK_FAULT_FILE", "/etc/cognito-sync-mock/faults.json")
+          .containsEntry("COGNITO_SYNC_MOCK_FAULT_FILE", "/etc/cognito-sync-mock/fault.json")
           .containsEntry("COGNITO_SYNC_MOCK_SCENARIO_FILE", "/etc/cognito-sync-mock/scenario.json");
       assertThat(mock.getCopyToFileContainerPathMap().values())
           .containsExactlyInAnyOrder("/etc/cognito-sync-mock/seed.json",
-              "/etc/cognito-sync-mock/faults.json", "/etc/cognito-sync-mock/scenario.json");
+              "/etc/cognito-sync-mock/fault.json", "/etc/cognito-sync-mock/scenario.json");
     }
   }
 

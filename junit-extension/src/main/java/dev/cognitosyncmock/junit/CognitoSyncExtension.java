@@ -3,12 +3,14 @@ package dev.cognitosyncmock.junit;
 import dev.cognitosyncmock.engine.MutableClock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.cognitosyncmock.CognitoSyncService;
-import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.security.AccessKey;
 import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.engine.IdSource;
 import dev.cognitosyncmock.engine.Quotas;
 import dev.cognitosyncmock.engine.SyncEngine;
+import dev.cognitosyncmock.options.CognitoSyncOptions;
+import dev.cognitosyncmock.options.Option;
+import dev.cognitosyncmock.options.Surface;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -345,33 +347,34 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
 
   // ------------------------------------------------------------------ options
 
-  /** Every option of one mock. Defaults: free port, lenient pools, system clock, random ids. */
+  /**
+   * Every option of one mock: the {@link CognitoSyncOptions} (the same as the standalone
+   * server's flags, with {@link #options}), and what has no text form (clock, ids, seeds from the
+   * classpath, quotas, access-key objects, WireMock options). Defaults: free port, lenient pools,
+   * system clock, random ids.
+   */
   public static final class Builder {
-    private int port = 0;
+    private final CognitoSyncOptions.Builder options = CognitoSyncOptions.builder();
     private EngineSettings settings = EngineSettings.DEFAULT;
-    private String accountId = Caller.DEFAULT_ACCOUNT_ID;
     private Clock clock;
     private Instant clockStart;
     private Supplier<IdSource> ids = IdSource::random;
     private StateSeed seed;
     private ResetPolicy reset = ResetPolicy.PER_TEST;
-    private int requestJournalSize = CognitoSyncServer.DEFAULT_REQUEST_JOURNAL_SIZE;
-    private boolean verbose;
     private Consumer<WireMockConfiguration> wireMockOptions = c -> { };
-    private boolean verifySignatures;
-    private boolean enforceCredentialClasses;
     private final List<AccessKey> credentials = new ArrayList<>();
 
     private Builder() {
     }
 
     static Builder from(CognitoSyncTest a) {
+      String where = "@CognitoSyncTest";
       Builder b = new Builder().port(a.port()).strictPools(a.strictPools())
           .accountId(a.accountId()).reset(a.reset()).verbose(a.verbose())
           .verifySignatures(a.verifySignatures())
           .enforceCredentialClasses(a.enforceCredentialClasses());
       if (!a.tokenExpiry().isEmpty()) {
-        b.tokenExpiry(Duration.parse(a.tokenExpiry()));
+        b.options.setText(CognitoSyncOptions.TOKEN_EXPIRY, a.tokenExpiry(), where + "(tokenExpiry)");
       }
       if (!a.clockStart().isEmpty()) {
         b.clockStartingAt(Instant.parse(a.clockStart()));
@@ -382,27 +385,34 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
       if (!a.seed().isEmpty()) {
         b.seed(StateSeed.parse(a.seed()));
       }
+      b.options.arguments(a.options());
       return b;
+    }
+
+    /**
+     * Every option {@code options} sets, over those set before: the standalone server's flags
+     * as Java values ({@code CognitoSyncOptions.builder().persistenceDirectory(dir).build()}).
+     */
+    public Builder options(CognitoSyncOptions options) {
+      this.options.options(options);
+      return this;
     }
 
     /** 0 (the default) picks a free port; a fixed port rules out running classes in parallel. */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("Not a port: " + port);
-      }
-      this.port = port;
+      options.port(port);
       return this;
     }
 
     /** Unknown identity pools answer 404 until created (default: registered on first use). */
     public Builder strictPools(boolean strict) {
-      settings = settings.withStrictPools(strict);
+      options.strictPools(strict);
       return this;
     }
 
     /** How long a SyncSessionToken stays valid (default one hour). */
     public Builder tokenExpiry(Duration expiry) {
-      settings = settings.withTokenExpiry(Objects.requireNonNull(expiry));
+      options.tokenExpiry(Objects.requireNonNull(expiry));
       return this;
     }
 
@@ -415,12 +425,13 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     /** All engine settings at once; replaces strictPools, tokenExpiry and quotas given before. */
     public Builder settings(EngineSettings settings) {
       this.settings = Objects.requireNonNull(settings);
+      options.strictPools(settings.strictPools()).tokenExpiry(settings.tokenExpiry());
       return this;
     }
 
     /** The account developer calls act as (LastModifiedBy); default 123456789012. */
     public Builder accountId(String accountId) {
-      this.accountId = Objects.requireNonNull(accountId);
+      options.accountId(Objects.requireNonNull(accountId));
       return this;
     }
 
@@ -478,13 +489,19 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
 
     /** How many requests WireMock's journal keeps (default 1000); 0 turns it off. */
     public Builder requestJournalSize(int size) {
-      this.requestJournalSize = size;
+      options.requestJournalSize(size);
+      return this;
+    }
+
+    /** The largest request body accepted, in bytes (as sent and once gunzipped). */
+    public Builder maxRequestBodySize(int bytes) {
+      options.maxRequestBodySize(bytes);
       return this;
     }
 
     /** Log every request WireMock serves. */
     public Builder verbose(boolean verbose) {
-      this.verbose = verbose;
+      options.verbose(verbose);
       return this;
     }
 
@@ -496,7 +513,7 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
 
     /** Check every request's SigV4 signature against the keys the mock knows. */
     public Builder verifySignatures(boolean verify) {
-      this.verifySignatures = verify;
+      options.verifySignatures(verify);
       return this;
     }
 
@@ -505,7 +522,7 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
      * acting for an identity with {@link IdentityCredentials}.
      */
     public Builder enforceCredentialClasses(boolean enforce) {
-      this.enforceCredentialClasses = enforce;
+      options.enforceCredentialClasses(enforce);
       return this;
     }
 
@@ -516,9 +533,15 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     }
 
     MockOptions options() {
-      return new MockOptions(port, settings, accountId, clock, clockStart, ids, seed, reset,
-          requestJournalSize, verbose, wireMockOptions, new MockOptions.SecurityOptions(
-              verifySignatures, enforceCredentialClasses, List.copyOf(credentials)));
+      CognitoSyncOptions built = options.build();
+      for (Option<?> o : built.values().keySet()) {
+        o.whyNot(Surface.JUNIT).ifPresent(why -> {
+          throw new ExtensionConfigurationException(o.flag() + " does not apply to the JUnit"
+              + " extension: " + why);
+        });
+      }
+      return new MockOptions(built, settings, clock, clockStart, ids, seed, reset,
+          wireMockOptions, List.copyOf(credentials));
     }
 
     public CognitoSyncExtension build() {

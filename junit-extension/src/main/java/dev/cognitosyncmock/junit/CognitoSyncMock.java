@@ -161,7 +161,7 @@ public final class CognitoSyncMock {
    */
   public List<SyncRecord> seed(String identityPoolId, String identityId, String datasetName,
       Map<String, String> values) {
-    return engine().putRecords(Caller.developer(running.options().accountId()),
+    return engine().putRecords(Caller.developer(running.options().options().get(dev.cognitosyncmock.options.CognitoSyncOptions.ACCOUNT_ID)),
         new DatasetKey(identityPoolId, identityId, datasetName), values);
   }
 
@@ -373,7 +373,7 @@ public final class CognitoSyncMock {
   }
 
   private Caller developer() {
-    return Caller.developer(running.options().accountId());
+    return Caller.developer(running.options().options().get(dev.cognitosyncmock.options.CognitoSyncOptions.ACCOUNT_ID));
   }
 
   private Optional<PoolSnapshot> pool(String identityPoolId) {

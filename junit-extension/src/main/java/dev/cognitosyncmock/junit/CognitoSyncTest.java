@@ -11,8 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the test class against its own in-process Cognito Sync mock, started on a free port before
- * the class and stopped after it. For options this annotation lacks (quotas, WireMock options, a
- * custom clock or id source) register the extension with
+ * the class and stopped after it. Every option of {@code CognitoSyncOptions} can be given, as
+ * {@link #options()}. For what has no text form (quotas, WireMock options, a custom clock or id
+ * source) register the extension with
  * {@link CognitoSyncExtension#newInstance()} instead.
  */
 @Documented
@@ -63,4 +64,12 @@ public @interface CognitoSyncTest {
    * an identity with {@link IdentityCredentials}.
    */
   boolean enforceCredentialClasses() default false;
+
+  /**
+   * Any other option, written as the standalone server's flag: {@code "--flag=value"}, or
+   * {@code "--flag"} for true. E.g. {@code options = {"--persistence-dir=target/state",
+   * "--admin-token=secret", "--fault-file=src/test/resources/faults.json"}}. Every option of
+   * {@code CognitoSyncOptions} is accepted; a bad one fails the class with its name.
+   */
+  String[] options() default {};
 }

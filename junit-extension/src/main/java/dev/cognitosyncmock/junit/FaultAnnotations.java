@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -197,9 +196,10 @@ final class FaultAnnotations {
       return Duration.ZERO;
     }
     try {
-      return Duration.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new InvalidFaultException(attribute + " must be ISO-8601 (PT2S), got " + text);
+      return dev.cognitosyncmock.options.ValueType.duration(text); // the one duration syntax
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFaultException(attribute + " must be ISO-8601 (PT2S) or whole seconds,"
+          + " got " + text);
     }
   }
 

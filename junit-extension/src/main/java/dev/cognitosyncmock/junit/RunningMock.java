@@ -3,6 +3,11 @@ package dev.cognitosyncmock.junit;
 import dev.cognitosyncmock.engine.MutableClock;
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.faults.FaultInjector;
+import dev.cognitosyncmock.faults.FaultJson;
+import dev.cognitosyncmock.faults.Scenario;
+import dev.cognitosyncmock.options.CognitoSyncOptions;
+import dev.cognitosyncmock.options.ConfigurationFiles;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +29,8 @@ final class RunningMock {
   private final MutableClock ownClock;
   private final RestartableIds ids;
   private final EngineSnapshot seed;
+  /** The options' scenario file, replayed from the start after every reset; or null. */
+  private final Scenario scenario;
   private final CognitoSyncMock handle;
   private Baseline baseline;
   /** Clients by type, made on first injection; closed, newest first, when the mock stops. */
@@ -40,25 +47,32 @@ final class RunningMock {
     Clock clock = ownClock != null ? ownClock
         : options.clock() != null ? options.clock() : Clock.systemUTC();
     this.ids = new RestartableIds(options.ids());
-    this.seed = options.seed() == null ? null : options.seed().load(loader);
+    StateSeed seedSource = options.effectiveSeed();
+    this.seed = seedSource == null ? null : seedSource.load(loader);
+    // the seed and the scenario are loaded below, and again on every reset, not by the service
+    CognitoSyncOptions serviceOptions = options.options().without(CognitoSyncOptions.SEED_FILE)
+        .without(CognitoSyncOptions.SCENARIO_FILE);
+    this.scenario = options.options().isSet(CognitoSyncOptions.SCENARIO_FILE)
+        ? ConfigurationFiles.read(CognitoSyncOptions.SCENARIO_FILE, options.options(),
+            FaultJson::readScenario)
+        : null;
     CognitoSyncService service = CognitoSyncService.builder()
         .settings(options.settings())
+        .options(serviceOptions)
         .clock(clock)
         .ids(ids)
-        .accountId(options.accountId())
-        .verifySignatures(options.security().verifySignatures())
-        .enforceCredentialClasses(options.security().enforceCredentialClasses())
-        .credentials(withOwnKey(options.security().credentials()))
+        .credentials(withOwnKey(options.credentials()))
         .build();
     this.server = CognitoSyncServer.builder()
-        .port(options.port())
         .service(service)
-        .requestJournalSize(options.requestJournalSize())
-        .verbose(options.verbose())
+        .options(serviceOptions)
         .wireMockOptions(options.wireMockOptions())
         .build();
     if (seed != null) {
       service.engine().importState(seed);
+    }
+    if (scenario != null) {
+      service.faults().loadScenario(scenario);
     }
     this.handle = new CognitoSyncMock(this);
   }
@@ -135,8 +149,18 @@ final class RunningMock {
   }
 
   private void restore(EngineSnapshot state, Instant clockTime) {
-    // no rules, scenario or recording left over (a baseline's rules are added back after)
-    server.service().faults().clear();
+    // no rules, scenario or recording left over (a baseline's rules are added back after),
+    // except what the options start with: their recording goes on, their scenario starts again
+    FaultInjector faults = server.service().faults();
+    if (options.options().isSet(CognitoSyncOptions.RECORD_FROM)) {
+      faults.rules().clear();
+      faults.unloadScenario();
+    } else {
+      faults.clear();
+    }
+    if (scenario != null) {
+      faults.loadScenario(scenario);
+    }
     if (ownClock != null && clockTime != null) {
       ownClock.set(clockTime);
     }
@@ -168,7 +192,8 @@ final class RunningMock {
       }
     }
     clients.clear();
-    server.stop();
+    server.stop(); // saves a recording, when recording
+    server.service().close(); // a final snapshot, when persistent
     if (!failures.isEmpty()) {
       IllegalStateException e = new IllegalStateException("Closing SDK clients failed");
       failures.forEach(e::addSuppressed);

@@ -17,6 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.DeserializationProblemHandler;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -172,12 +180,70 @@ public final class AdminApi {
     }
     EngineSnapshot snapshot;
     try {
-      snapshot = WireJson.MAPPER.readValue(json, EngineSnapshot.class);
+      snapshot = STATE_READER.readValue(json);
+    } catch (UnrecognizedPropertyException e) {
+      // strict like fault rules: a misspelt member must not load as an empty pool
+      throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+          "Unknown member " + jsonPath(e) + " in the state document; known there: "
+          + e.getKnownPropertyIds());
     } catch (JacksonException e) {
       throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
           "Invalid state document: " + JsonProblem.describe(e));
     }
     return snapshot.identityPools() == null ? new EngineSnapshot(List.of()) : snapshot;
+  }
+
+  /**
+   * State documents are read strictly: unknown members are refused with their path. The members
+   * an export writes from computed getters ({@code tombstone}, {@code empty}) are read back as
+   * what they are, derived: skipped.
+   */
+  private static final ObjectReader STATE_READER = WireJson.MAPPER.readerFor(EngineSnapshot.class)
+      .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .withHandler(new DeserializationProblemHandler() {
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+            ValueDeserializer<?> deserializer, Object beanOrClass, String name) {
+          Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass.getClass();
+          if (!isComputed(type, name)) {
+            return false;
+          }
+          parser.skipChildren();
+          return true;
+        }
+      });
+
+  /** Whether {@code type} writes {@code member} from a getter rather than a component. */
+  private static boolean isComputed(Class<?> type, String member) {
+    if (member.isEmpty()) {
+      return false;
+    }
+    String suffix = Character.toUpperCase(member.charAt(0)) + member.substring(1);
+    for (String name : List.of("is" + suffix, "get" + suffix)) {
+      try {
+        java.lang.reflect.Method getter = type.getMethod(name);
+        if (!java.lang.reflect.Modifier.isStatic(getter.getModifiers())
+            && getter.getDeclaringClass() != Object.class) { // "class" is no member
+          return true;
+        }
+      } catch (NoSuchMethodException e) {
+        // not a getter of this type
+      }
+    }
+    return false;
+  }
+
+  /** {@code $.identityPools[0].identites}: where in the document the problem is. */
+  static String jsonPath(JacksonException e) {
+    StringBuilder path = new StringBuilder("$");
+    for (JacksonException.Reference r : e.getPath()) {
+      if (r.getPropertyName() != null) {
+        path.append('.').append(r.getPropertyName());
+      } else if (r.getIndex() >= 0) {
+        path.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 
   public static EngineSnapshot readState(Path file) {

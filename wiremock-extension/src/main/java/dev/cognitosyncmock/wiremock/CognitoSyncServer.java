@@ -1,55 +1,90 @@
 package dev.cognitosyncmock.wiremock;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.recording.RecordingStatus;
 import com.github.tomakehurst.wiremock.store.DefaultStores;
 import com.github.tomakehurst.wiremock.store.Stores;
 import dev.cognitosyncmock.CognitoSyncService;
+import dev.cognitosyncmock.faults.FaultJson;
+import dev.cognitosyncmock.options.CognitoSyncOptions;
+import dev.cognitosyncmock.options.ConfigurationFiles;
+import dev.cognitosyncmock.options.InvalidOptionException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The mock as a running WireMock server: what the standalone runner, the JUnit extension and
- * in-process tests start. The request journal is capped by default (an unbounded one grows
- * without end under load) and per-request logging is off unless asked for.
+ * in-process tests start, all from the same {@link CognitoSyncOptions}. The request journal is
+ * capped by default (an unbounded one grows without end under load) and per-request logging is
+ * off unless asked for. With {@code recordFrom} set it proxies and records from start to stop.
  */
 public final class CognitoSyncServer implements AutoCloseable {
-  public static final int DEFAULT_REQUEST_JOURNAL_SIZE = 1000;
-  /**
-   * 8 MiB: the largest valid request (a 1 MiB value of control characters, each escaped as six
-   * bytes) fits with room; anything larger only costs memory.
-   */
-  public static final long DEFAULT_MAX_REQUEST_BODY_SIZE = 8L * 1024 * 1024;
+  public static final int DEFAULT_REQUEST_JOURNAL_SIZE =
+      CognitoSyncOptions.REQUEST_JOURNAL_SIZE.defaultValue();
 
   private final CognitoSyncService service;
+  private final CognitoSyncOptions options;
   private final WireMockServer wireMock;
+  /** WireMock's files root, or null when none is used. */
+  private final Path root;
+  private final RecordingSigner signer;
 
-  private CognitoSyncServer(Builder b) {
-    this.service = b.service;
-    WireMockConfiguration config = options()
-        .port(b.port)
-        .bindAddress(b.bindAddress)
-        .extensions(new CognitoSyncExtensions(b.service))
+  private CognitoSyncServer(Builder b, CognitoSyncService service, CognitoSyncOptions o) {
+    this.service = service;
+    this.options = o;
+    boolean verbose = o.get(CognitoSyncOptions.VERBOSE);
+    int journalSize = o.get(CognitoSyncOptions.REQUEST_JOURNAL_SIZE);
+    WireMockConfiguration config = WireMockConfiguration.options()
+        .port(o.get(CognitoSyncOptions.PORT))
+        .bindAddress(o.get(CognitoSyncOptions.BIND_ADDRESS))
+        .extensions(new CognitoSyncExtensions(service))
         // answers requests WireMock's journal cannot decode, which WireMock would answer 500
-        .httpServerFactory(new CognitoSyncHttpServerFactory(b.service, b.maxRequestBodySize))
-        .notifier(new ConsoleNotifier(b.verbose))
-        .stubRequestLoggingDisabled(!b.verbose)
+        .httpServerFactory(new CognitoSyncHttpServerFactory(service,
+            o.get(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE)))
+        .notifier(new ConsoleNotifier(verbose))
+        .stubRequestLoggingDisabled(!verbose)
         // Jetty wants no more acceptors than cores; small CI machines have two
         .jettyAcceptors(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-    if (b.requestJournalSize <= 0) {
+    if (journalSize <= 0) {
       config.disableRequestJournal();
     } else {
-      config.maxRequestJournalEntries(b.requestJournalSize);
+      config.maxRequestJournalEntries(journalSize);
       // the journal is capped in entries; this caps each entry's response body too
       config.maxLoggedResponseSize(ConstantTimeJournalStore.MAX_BODY_BYTES);
     }
+    URI recordFrom = o.get(CognitoSyncOptions.RECORD_FROM);
+    this.root = o.isSet(CognitoSyncOptions.ROOT_DIRECTORY) ? o.get(CognitoSyncOptions.ROOT_DIRECTORY)
+        : recordFrom != null ? Path.of(".") : null;
+    this.signer = recordFrom == null ? null
+        : RecordingSigner.Credentials.fromEnvironment(System.getenv())
+            .map(c -> new RecordingSigner(recordFrom, c, o.get(CognitoSyncOptions.RECORD_REGION),
+                Clock.systemUTC()))
+            .orElse(null);
+    if (root != null) {
+      ConfigurationFiles.open(CognitoSyncOptions.ROOT_DIRECTORY, root,
+          CognitoSyncServer::createDirectories);
+      config.usingFilesUnderDirectory(root.toString());
+      if (signer != null) {
+        config.extensions(signer);
+      }
+    }
     b.wireMockOptions.accept(config);
     Stores stores = config.getStores();
-    if (b.requestJournalSize > 0 && (stores == null || stores.getClass() == DefaultStores.class)) {
+    if (journalSize > 0 && (stores == null || stores.getClass() == DefaultStores.class)) {
       // after the user's options, so that a files root they set is the one the stores use
       config.withStores(new ConstantTimeJournalStore.Stores(config.filesRoot()));
     }
@@ -60,12 +95,37 @@ public final class CognitoSyncServer implements AutoCloseable {
     return new Builder();
   }
 
+  /**
+   * Starts listening, and recording when {@code recordFrom} is set. A port in use fails fast
+   * with an {@link InvalidOptionException} that says so and names the port.
+   */
   public CognitoSyncServer start() {
-    wireMock.start();
+    int port = options.get(CognitoSyncOptions.PORT);
+    String address = options.get(CognitoSyncOptions.BIND_ADDRESS);
+    if (port != 0) {
+      checkPortFree(address, port);
+    }
+    try {
+      wireMock.start();
+    } catch (RuntimeException e) {
+      if (bindFailure(e)) {
+        throw portInUse(address, port, e);
+      }
+      throw e;
+    }
+    URI recordFrom = options.get(CognitoSyncOptions.RECORD_FROM);
+    if (recordFrom != null) {
+      wireMock.startRecording(CognitoSyncRecording.spec(recordFrom.toString()));
+      service.faults().recorder().start("recorded from " + recordFrom, null);
+    }
     return this;
   }
 
+  /** Stops; when recording, first saves the mappings and the scenario into the files root. */
   public void stop() {
+    if (options.isSet(CognitoSyncOptions.RECORD_FROM) && wireMock.isRunning()) {
+      finishRecording();
+    }
     wireMock.stop();
   }
 
@@ -91,31 +151,109 @@ public final class CognitoSyncServer implements AutoCloseable {
     return service;
   }
 
+  /** The options in force: the service's, with the server builder's on top. */
+  public CognitoSyncOptions options() {
+    return options;
+  }
+
+  /** WireMock's files root: mappings load from it, recordings go there. */
+  public Optional<Path> filesRoot() {
+    return Optional.ofNullable(root);
+  }
+
+  /** The signer of proxied requests, when recording with credentials from the environment. */
+  Optional<RecordingSigner> recordingSigner() {
+    return Optional.ofNullable(signer);
+  }
+
   /** The WireMock server underneath, for stubbing and verifying with WireMock's own API. */
   public WireMockServer wireMock() {
     return wireMock;
   }
 
+  /** Saves the WireMock mappings and the scenario recorded so far, when still recording. */
+  private void finishRecording() {
+    try {
+      if (wireMock.getRecordingStatus().getStatus() == RecordingStatus.Recording) {
+        wireMock.stopRecording();
+      }
+      if (service.faults().recorder().isRecording()) {
+        Files.write(root.resolve("recorded-scenario.json"),
+            FaultJson.scenarioFile(service.faults().recorder().stop()));
+      }
+    } catch (IOException | RuntimeException e) {
+      Logger.getLogger(CognitoSyncServer.class.getName()).log(Level.WARNING,
+          "Could not save the recording", e);
+    }
+  }
+
+  private static Path createDirectories(Path root) {
+    try {
+      Files.createDirectories(root.resolve("mappings"));
+      Files.createDirectories(root.resolve("__files"));
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Binding first, as Jetty would (address reuse on), fails in milliseconds, not seconds. */
+  static void checkPortFree(String address, int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(address, port));
+    } catch (IOException e) {
+      throw portInUse(address, port, e);
+    }
+  }
+
+  private static boolean bindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static InvalidOptionException portInUse(String address, int port, Exception e) {
+    String reason = e instanceof BindException || bindFailure(e) ? "Address already in use"
+        : ConfigurationFiles.cause(e);
+    return new InvalidOptionException(CognitoSyncOptions.PORT, "cannot listen on " + address + ":"
+        + port + " (" + CognitoSyncOptions.PORT.flag() + "): " + reason, e);
+  }
+
+  /**
+   * Builds a server from {@link CognitoSyncOptions}: the service (unless one is given) and the
+   * server (port, bind address, journal, files root, recording) take theirs from the same
+   * options. The typed methods write into those options.
+   */
   public static final class Builder {
     private CognitoSyncService service;
-    private int port = 0;
-    private String bindAddress = "127.0.0.1";
-    private int requestJournalSize = DEFAULT_REQUEST_JOURNAL_SIZE;
-    private boolean verbose;
-    private long maxRequestBodySize = DEFAULT_MAX_REQUEST_BODY_SIZE;
+    private final CognitoSyncOptions.Builder options = CognitoSyncOptions.builder();
     private Consumer<WireMockConfiguration> wireMockOptions = c -> { };
+
+    /** Every option {@code options} sets, over those set before. */
+    public Builder options(CognitoSyncOptions options) {
+      this.options.options(options);
+      return this;
+    }
 
     /** 0 (the default) picks a free port. */
     public Builder port(int port) {
-      this.port = port;
+      options.port(port);
       return this;
     }
 
     public Builder bindAddress(String bindAddress) {
-      this.bindAddress = Objects.requireNonNull(bindAddress);
+      options.bindAddress(Objects.requireNonNull(bindAddress));
       return this;
     }
 
+    /**
+     * A service built already; its options apply, with this builder's on top (the service's
+     * own settings, e.g. a seed, are not rebuilt).
+     */
     public Builder service(CognitoSyncService service) {
       this.service = Objects.requireNonNull(service);
       return this;
@@ -123,7 +261,7 @@ public final class CognitoSyncServer implements AutoCloseable {
 
     /** How many requests WireMock's journal keeps; 0 turns the journal off. */
     public Builder requestJournalSize(int size) {
-      this.requestJournalSize = size;
+      options.requestJournalSize(size);
       return this;
     }
 
@@ -131,18 +269,14 @@ public final class CognitoSyncServer implements AutoCloseable {
      * The largest request body accepted, in bytes, as sent and once gunzipped; a larger one is
      * answered 413 RequestEntityTooLargeException without being read further.
      */
-    public Builder maxRequestBodySize(long bytes) {
-      if (bytes < 1) {
-        throw new IllegalArgumentException("The maximum request body size must be at least 1 byte,"
-            + " got: " + bytes);
-      }
-      this.maxRequestBodySize = bytes;
+    public Builder maxRequestBodySize(int bytes) {
+      options.maxRequestBodySize(bytes);
       return this;
     }
 
     /** Logs every request WireMock serves. */
     public Builder verbose(boolean verbose) {
-      this.verbose = verbose;
+      options.verbose(verbose);
       return this;
     }
 
@@ -153,10 +287,10 @@ public final class CognitoSyncServer implements AutoCloseable {
     }
 
     public CognitoSyncServer build() {
-      if (service == null) {
-        service = CognitoSyncService.createDefault();
-      }
-      return new CognitoSyncServer(this);
+      CognitoSyncOptions own = options.build();
+      CognitoSyncService built = service != null ? service
+          : CognitoSyncService.builder().options(own).build();
+      return new CognitoSyncServer(this, built, built.options().with(own));
     }
   }
 }

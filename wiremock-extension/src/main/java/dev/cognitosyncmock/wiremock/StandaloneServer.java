@@ -1,256 +1,279 @@
 package dev.cognitosyncmock.wiremock;
 
 import dev.cognitosyncmock.CognitoSyncService;
-import dev.cognitosyncmock.admin.AdminApi;
-import dev.cognitosyncmock.engine.EngineSettings;
-import dev.cognitosyncmock.faults.FaultJson;
-import dev.cognitosyncmock.security.CredentialsFile;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Callable;
+import dev.cognitosyncmock.options.CognitoSyncOptions;
+import dev.cognitosyncmock.options.ConfigurationFiles;
+import dev.cognitosyncmock.options.InvalidOptionException;
+import dev.cognitosyncmock.options.Option;
+import dev.cognitosyncmock.options.Surface;
+import dev.cognitosyncmock.options.ValueType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code java -jar cognito-sync-mock-wiremock-<version>-standalone.jar [options]}: the mock as a
- * server process. Every option can also be set by the environment variable named in its help.
+ * server process. Its flags, environment variables and help are derived from
+ * {@link CognitoSyncOptions#ALL}; a flag wins over its variable, which wins over the default.
+ *
+ * <p>A bad flag, variable or file is one line on standard error naming it, and a non-zero exit:
+ * 2 for what parsing finds (flags and variables), 1 for what starting finds (files, the port).
+ * {@code --debug} adds the stack trace.
  */
-@Command(name = "cognito-sync-mock", mixinStandardHelpOptions = true,
-    description = "A stateful mock of the Amazon Cognito Sync API (2014-06-30).",
-    versionProvider = StandaloneServer.Version.class)
-public final class StandaloneServer implements Callable<Integer> {
+public final class StandaloneServer {
+  static final String NAME = "cognito-sync-mock";
+  static final int USAGE_ERROR = 2;
+  static final int START_ERROR = 1;
 
-  @Option(names = "--port", defaultValue = "${env:COGNITO_SYNC_MOCK_PORT:-8080}",
-      description = "Port to listen on (env COGNITO_SYNC_MOCK_PORT, default ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(names = "--bind-address", defaultValue = "${env:COGNITO_SYNC_MOCK_BIND_ADDRESS:-0.0.0.0}",
-      description = "Address to bind (env COGNITO_SYNC_MOCK_BIND_ADDRESS, default ${DEFAULT-VALUE}).")
-  String bindAddress;
-
-  @Option(names = "--strict-pools", defaultValue = "${env:COGNITO_SYNC_MOCK_STRICT_POOLS:-false}",
-      fallbackValue = "true", arity = "0..1",
-      description = "Unknown identity pools answer 404 until created through the admin API"
-          + " (env COGNITO_SYNC_MOCK_STRICT_POOLS, default ${DEFAULT-VALUE}).")
-  boolean strictPools;
-
-  @Option(names = "--token-expiry", defaultValue = "${env:COGNITO_SYNC_MOCK_TOKEN_EXPIRY:-PT1H}",
-      converter = DurationConverter.class,
-      description = "How long a SyncSessionToken stays valid, ISO-8601 (PT15M) or seconds"
-          + " (env COGNITO_SYNC_MOCK_TOKEN_EXPIRY, default ${DEFAULT-VALUE}).")
-  Duration tokenExpiry;
-
-  @Option(names = "--seed-file", defaultValue = "${env:COGNITO_SYNC_MOCK_SEED_FILE}",
-      description = "A state document (JSON, as GET /__admin/cognito-sync/state exports) to load"
-          + " at start-up (env COGNITO_SYNC_MOCK_SEED_FILE).")
-  Path seedFile;
-
-  @Option(names = "--persistence-dir", defaultValue = "${env:COGNITO_SYNC_MOCK_PERSISTENCE_DIR}",
-      description = "Keep state durable in this directory (journal fsynced before each answer,"
-          + " compacted into snapshots); without it state is in memory"
-          + " (env COGNITO_SYNC_MOCK_PERSISTENCE_DIR).")
-  Path persistenceDir;
-
-  @Option(names = "--account-id", defaultValue = "${env:COGNITO_SYNC_MOCK_ACCOUNT_ID:-123456789012}",
-      description = "Account id written as LastModifiedBy for developer credentials"
-          + " (env COGNITO_SYNC_MOCK_ACCOUNT_ID, default ${DEFAULT-VALUE}).")
-  String accountId;
-
-  @Option(names = "--verify-signatures",
-      defaultValue = "${env:COGNITO_SYNC_MOCK_VERIFY_SIGNATURES:-false}",
-      fallbackValue = "true", arity = "0..1",
-      description = "Check every request's SigV4 signature against the keys of --credentials-file"
-          + " (env COGNITO_SYNC_MOCK_VERIFY_SIGNATURES, default ${DEFAULT-VALUE}).")
-  boolean verifySignatures;
-
-  @Option(names = "--credentials-file",
-      defaultValue = "${env:COGNITO_SYNC_MOCK_CREDENTIALS_FILE}",
-      description = "JSON list of access keys: accessKeyId, secretAccessKey, kind (developer or"
-          + " identity), identityId and sessionToken (identity keys), accountId (developer keys)"
-          + " (env COGNITO_SYNC_MOCK_CREDENTIALS_FILE).")
-  Path credentialsFile;
-
-  @Option(names = "--enforce-credential-classes",
-      defaultValue = "${env:COGNITO_SYNC_MOCK_ENFORCE_CREDENTIAL_CLASSES:-false}",
-      fallbackValue = "true", arity = "0..1",
-      description = "Developer-only and identity-only operations refuse the other class, and"
-          + " identity credentials reach only their own identity: 403 NotAuthorizedException"
-          + " (env COGNITO_SYNC_MOCK_ENFORCE_CREDENTIAL_CLASSES, default ${DEFAULT-VALUE}).")
-  boolean enforceCredentialClasses;
-
-  @Option(names = "--admin-token", defaultValue = "${env:COGNITO_SYNC_MOCK_ADMIN_TOKEN}",
-      description = "Require 'Authorization: Bearer <token>' on every admin route but"
-          + " /__admin/health; prefer the environment variable, which ps does not show"
-          + " (env COGNITO_SYNC_MOCK_ADMIN_TOKEN).")
-  String adminToken;
-
-  @Option(names = "--request-journal-size",
-      defaultValue = "${env:COGNITO_SYNC_MOCK_REQUEST_JOURNAL_SIZE:-1000}",
-      description = "Requests kept in WireMock's journal; 0 turns it off"
-          + " (env COGNITO_SYNC_MOCK_REQUEST_JOURNAL_SIZE, default ${DEFAULT-VALUE}).")
-  int requestJournalSize;
-
-  @Option(names = "--max-request-body-size",
-      defaultValue = "${env:COGNITO_SYNC_MOCK_MAX_REQUEST_BODY_SIZE:-8388608}",
-      description = "Largest request body accepted, in bytes, as sent and once gunzipped; larger"
-          + " ones are answered 413 unread (env COGNITO_SYNC_MOCK_MAX_REQUEST_BODY_SIZE,"
-          + " default ${DEFAULT-VALUE}).")
-  long maxRequestBodySize;
-
-  @Option(names = "--verbose", defaultValue = "${env:COGNITO_SYNC_MOCK_VERBOSE:-false}",
-      fallbackValue = "true", arity = "0..1",
-      description = "Log every request (env COGNITO_SYNC_MOCK_VERBOSE, default ${DEFAULT-VALUE}).")
-  boolean verbose;
-
-  @Option(names = "--log-level", defaultValue = "${env:COGNITO_SYNC_MOCK_LOG_LEVEL:-info}",
-      description = "error, warn, info or debug (env COGNITO_SYNC_MOCK_LOG_LEVEL, default ${DEFAULT-VALUE}).")
-  String logLevel;
-
-  @Option(names = "--fault-file", defaultValue = "${env:COGNITO_SYNC_MOCK_FAULT_FILE}",
-      description = "Fault rules (JSON: a rule, an array or {\"rules\": [...]}, see"
-          + " docs/faults.md) in force from start-up (env COGNITO_SYNC_MOCK_FAULT_FILE).")
-  Path faultFile;
-
-  @Option(names = "--scenario-file", defaultValue = "${env:COGNITO_SYNC_MOCK_SCENARIO_FILE}",
-      description = "A scenario file to replay from the first call: its marked steps fail as"
-          + " marked (env COGNITO_SYNC_MOCK_SCENARIO_FILE).")
-  Path scenarioFile;
-
-  @Option(names = "--root-dir", defaultValue = "${env:COGNITO_SYNC_MOCK_ROOT_DIR}",
-      description = "WireMock's files root: stub mappings in DIR/mappings are loaded at start-up"
-          + " (they win over the mock), and recordings are written there"
-          + " (env COGNITO_SYNC_MOCK_ROOT_DIR; default: none, or . with --record-from).")
-  Path rootDir;
-
-  @Option(names = "--record-from", defaultValue = "${env:COGNITO_SYNC_MOCK_RECORD_FROM}",
-      description = "Proxy every API call to this endpoint (e.g."
-          + " https://cognito-sync.us-east-1.amazonaws.com) and record it: on shutdown WireMock"
-          + " mappings go to ROOT/mappings (earlier with POST /__admin/recordings/stop) and the"
-          + " calls as a scenario to ROOT/recorded-scenario.json"
-          + " (env COGNITO_SYNC_MOCK_RECORD_FROM).")
-  String recordFrom;
-
-  @Option(names = "--record-region", defaultValue = "${env:COGNITO_SYNC_MOCK_RECORD_REGION}",
-      description = "The region proxied requests are signed for (default: from the"
-          + " --record-from host name, else us-east-1). Proxied requests are signed again with"
-          + " AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN when those are set"
-          + " (env COGNITO_SYNC_MOCK_RECORD_REGION).")
-  String recordRegion;
+  private StandaloneServer() {
+  }
 
   public static void main(String[] args) {
-    int exit = commandLine().execute(args);
+    int exit = run(args, System.getenv(), System.out, System.err);
     if (exit != 0) {
       System.exit(exit);
     }
   }
 
-  @Override
-  public Integer call() throws InterruptedException {
-    Logger.getLogger("dev.cognitosyncmock").setLevel(level(logLevel));
-    CognitoSyncService service = CognitoSyncService.builder()
-        .settings(EngineSettings.DEFAULT.withStrictPools(strictPools).withTokenExpiry(tokenExpiry))
-        .accountId(accountId)
-        .seed(seedFile == null ? null : AdminApi.readState(seedFile))
-        .persistenceDirectory(persistenceDir)
-        .faultRules(faultFile == null ? java.util.List.of() : FaultJson.readRules(faultFile))
-        .scenario(scenarioFile == null ? null : FaultJson.readScenario(scenarioFile))
-        .credentials(credentialsFile == null ? List.of() : CredentialsFile.read(credentialsFile))
-        .verifySignatures(verifySignatures)
-        .enforceCredentialClasses(enforceCredentialClasses)
-        .adminToken(adminToken == null || adminToken.isEmpty() ? null : adminToken)
-        .build();
-    Path root = rootDir != null ? rootDir : recordFrom != null ? Path.of(".") : null;
-    CognitoSyncServer.Builder builder = CognitoSyncServer.builder()
-        .service(service)
-        .port(port)
-        .bindAddress(bindAddress)
-        .requestJournalSize(requestJournalSize)
-        .maxRequestBodySize(maxRequestBodySize)
-        .verbose(verbose);
-    RecordingSigner signer = recordFrom == null ? null
-        : RecordingSigner.Credentials.fromEnvironment(System.getenv())
-            .map(c -> new RecordingSigner(java.net.URI.create(recordFrom), c, recordRegion,
-                java.time.Clock.systemUTC()))
-            .orElse(null);
-    if (root != null) {
-      createDirectories(root);
-      builder.wireMockOptions(c -> {
-        c.usingFilesUnderDirectory(root.toString());
-        if (signer != null) {
-          c.extensions(signer);
-        }
-      });
-    }
-    CognitoSyncServer server = builder.build().start();
-    if (recordFrom != null) {
-      server.wireMock().startRecording(CognitoSyncRecording.spec(recordFrom));
-      service.faults().recorder().start("recorded from " + recordFrom, null);
-      System.out.printf("Recording %s into %s (%s)%n", recordFrom, root.toAbsolutePath(),
-          signer == null ? "requests forwarded as signed by the client"
-              : "requests signed again for " + signer.region() + " with AWS_ACCESS_KEY_ID");
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      if (recordFrom != null) {
-        finishRecording(server, service, root);
+  /** Parses, starts and waits until the JVM shuts down; answers the exit status if it fails. */
+  static int run(String[] args, Map<String, String> environment, PrintStream out,
+      PrintStream err) {
+    CommandLine commandLine = commandLine();
+    CognitoSyncOptions options;
+    try {
+      ParseResult parsed = commandLine.parseArgs(args);
+      if (CommandLine.printHelpIfRequested(parsed)) {
+        return 0;
       }
-      server.stop();
-      service.close();
-      stopped.countDown();
-    }, "cognito-sync-mock-shutdown"));
-    System.out.printf("Cognito Sync mock listening on http://%s:%d (%s%s%s)%n", bindAddress,
-        server.port(), persistenceDir == null ? "in-memory state" : "state kept in " + persistenceDir,
-        seedFile == null ? "" : ", seeded from " + seedFile, securitySummary(service));
-    stopped.await();
+      options = resolve(parsed, environment);
+    } catch (ParameterException e) {
+      err.println(NAME + ": " + parameterError(e) + " (see --help)");
+      return USAGE_ERROR;
+    } catch (InvalidOptionException e) {
+      err.println(NAME + ": " + e.getMessage() + " (see --help)");
+      return USAGE_ERROR;
+    }
+    boolean debug = options.get(CognitoSyncOptions.DEBUG);
+    try {
+      start(options, out);
+    } catch (InvalidOptionException e) {
+      err.println(NAME + ": " + e.getMessage());
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return START_ERROR;
+    } catch (RuntimeException | Error e) {
+      err.println(NAME + ": cannot start: " + ConfigurationFiles.cause(e)
+          + (debug ? "" : " (--debug shows the stack trace)"));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return START_ERROR;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     return 0;
   }
 
-  /** The command line main runs: start-up failures print one line and exit 1. */
+  /** Defaults, then variables, then flags. */
+  static CognitoSyncOptions resolve(ParseResult parsed, Map<String, String> environment) {
+    CognitoSyncOptions.Builder b = CognitoSyncOptions.builder();
+    for (Option<?> o : CognitoSyncOptions.ALL) {
+      setDefault(b, o);
+    }
+    b.environment(environment);
+    for (Option<?> o : CognitoSyncOptions.ALL) {
+      if (parsed.hasMatchedOption(o.flag())) {
+        set(b, o, parsed.matchedOptionValue(o.flag(), null));
+      }
+    }
+    return b.build();
+  }
+
+  private static <T> void setDefault(CognitoSyncOptions.Builder b, Option<T> o) {
+    if (o.defaultValue() != null) {
+      b.set(o, o.defaultValue());
+    }
+  }
+
+  private static <T> void set(CognitoSyncOptions.Builder b, Option<T> o, Object value) {
+    b.set(o, o.type().javaType().cast(value));
+  }
+
+  private static void start(CognitoSyncOptions options, PrintStream out)
+      throws InterruptedException {
+    Logger.getLogger("dev.cognitosyncmock").setLevel(level(options.get(CognitoSyncOptions.LOG_LEVEL)));
+    int port = options.get(CognitoSyncOptions.PORT);
+    String address = options.get(CognitoSyncOptions.BIND_ADDRESS);
+    if (port != 0) {
+      CognitoSyncServer.checkPortFree(address, port); // before the slower start-up work
+    }
+    CognitoSyncServer server = CognitoSyncServer.builder().options(options).build();
+    CognitoSyncService service = server.service();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      service.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.stop(); // saves a recording first
+      service.close();
+      stopped.countDown();
+    }, "cognito-sync-mock-shutdown"));
+    if (options.isSet(CognitoSyncOptions.RECORD_FROM)) {
+      out.printf("Recording %s into %s (%s)%n", options.get(CognitoSyncOptions.RECORD_FROM),
+          server.filesRoot().orElseThrow().toAbsolutePath(), server.recordingSigner()
+              .map(s -> "requests signed again for " + s.region() + " with AWS_ACCESS_KEY_ID")
+              .orElse("requests forwarded as signed by the client"));
+    }
+    out.printf("Cognito Sync mock listening on http://%s:%d (%s%s%s)%n", address, server.port(),
+        options.find(CognitoSyncOptions.PERSISTENCE_DIRECTORY)
+            .map(d -> "state kept in " + d).orElse("in-memory state"),
+        options.find(CognitoSyncOptions.SEED_FILE).map(f -> ", seeded from " + f).orElse(""),
+        securitySummary(service));
+    out.flush();
+    stopped.await();
+  }
+
+  /** The command line, its flags and help derived from the options' definitions. */
   static CommandLine commandLine() {
-    return new CommandLine(new StandaloneServer())
-        .setExecutionExceptionHandler(StandaloneServer::startupFailed);
-  }
-
-  /** Bad configuration or state at start-up: one line that says what, no stack trace. */
-  static int startupFailed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
-    String message = e.getMessage();
-    if (e instanceof java.io.UncheckedIOException && e.getCause() != null) {
-      message = message + ": " + e.getCause().getMessage();
-    }
-    command.getErr().println("cognito-sync-mock: "
-        + (message == null || message.isBlank() ? "start-up failed (" + e.getClass().getSimpleName() + ")" : message));
-    return 1;
-  }
-
-  /** Saves the WireMock mappings and the scenario recorded so far, when still recording. */
-  static void finishRecording(CognitoSyncServer server, CognitoSyncService service, Path root) {
-    try {
-      if (server.wireMock().getRecordingStatus().getStatus()
-          == com.github.tomakehurst.wiremock.recording.RecordingStatus.Recording) {
-        server.wireMock().stopRecording();
+    CommandSpec spec = CommandSpec.create()
+        .name(NAME)
+        .mixinStandardHelpOptions(true)
+        .versionProvider(() -> new String[] {NAME + " " + version()});
+    spec.usageMessage()
+        .description("A stateful mock of the Amazon Cognito Sync API (2014-06-30), on WireMock.",
+            "Every option can also be set by its environment variable; a flag wins over it.")
+        .sortOptions(false)
+        .footerHeading("%n")
+        .footer(FOOTER.split("\n"));
+    for (Option<?> o : CognitoSyncOptions.ALL) {
+      if (o.appliesTo(Surface.FLAG)) {
+        spec.addOption(optionSpec(o));
       }
-      if (service.faults().recorder().isRecording()) {
-        java.nio.file.Files.write(root.resolve("recorded-scenario.json"),
-            FaultJson.scenarioFile(service.faults().recorder().stop()));
-      }
-    } catch (java.io.IOException | RuntimeException e) {
-      Logger.getLogger(StandaloneServer.class.getName()).log(Level.WARNING,
-          "Could not save the recording", e);
     }
+    CommandLine commandLine = new CommandLine(spec);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine;
   }
 
-  private static void createDirectories(Path root) {
-    try {
-      java.nio.file.Files.createDirectories(root.resolve("mappings"));
-      java.nio.file.Files.createDirectories(root.resolve("__files"));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot create " + root, e);
+  private static <T> OptionSpec optionSpec(Option<T> o) {
+    boolean flag = o.type() == ValueType.BOOLEAN;
+    OptionSpec.Builder b = OptionSpec.builder(o.flag())
+        .type(o.type().javaType())
+        .paramLabel(o.type().label())
+        .arity(flag ? "0..1" : "1")
+        .description(o.meaning().replace("`", "") + " (env " + o.env()
+            + (o.defaultValue() != null ? ", default " + o.format(o.defaultValue())
+                : o.defaultText().equals("none") ? "" : ", default " + o.defaultText()) + ")")
+        .converters(text -> {
+          try {
+            return o.type().parse(text);
+          } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "': " + e.getMessage());
+          }
+        });
+    if (flag) {
+      b.fallbackValue("true");
     }
+    if (!o.type().candidates().isEmpty()) {
+      b.completionCandidates(o.type().candidates());
+    }
+    return b.build();
+  }
+
+  private static final String FOOTER = """
+      Endpoints, all on the one port:
+        /                               the Cognito Sync API: point an SDK or the AWS CLI here
+        /__admin/health                 200 when ready (open even with --admin-token)
+        /__admin/cognito-sync/state     GET exports the whole state, PUT imports it
+        /__admin/cognito-sync/reset     POST empties the state
+        /__admin/cognito-sync/faults    GET, POST, DELETE fault rules
+        /__admin/...                    WireMock's own admin API (mappings, requests, recordings)
+
+      Examples:
+        java -jar cognito-sync-mock.jar --port 9090 --strict-pools
+        java -jar cognito-sync-mock.jar --seed-file seed.json --persistence-dir state
+        COGNITO_SYNC_MOCK_FAULT_FILE=faults.json java -jar cognito-sync-mock.jar --verbose
+
+      Then, for example:
+        aws cognito-sync list-records --endpoint-url http://localhost:9090 \\
+          --identity-pool-id us-east-1:00000000-0000-0000-0000-000000000001 \\
+          --identity-id us-east-1:0000000a-0000-0000-0000-000000000000 --dataset-name prefs""";
+
+  /** One line: picocli's message, with its suggestion for a mistyped flag. */
+  private static String parameterError(ParameterException e) {
+    String message = InvalidOptionException.class.isInstance(e.getCause())
+        ? e.getCause().getMessage() : e.getMessage();
+    StringBuilder line = new StringBuilder(message.replaceAll("\\s*\\R\\s*", " ").strip());
+    if (e instanceof UnmatchedArgumentException u) {
+      u.getUnmatched().stream().filter(a -> a.startsWith("--")).findFirst()
+          .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a)
+          .flatMap(StandaloneServer::closestFlag)
+          .ifPresent(flag -> line.append("; did you mean ").append(flag).append('?'));
+    }
+    return line.toString();
+  }
+
+  /** The flag a typo most likely meant: at most two letters off. */
+  static java.util.Optional<String> closestFlag(String typed) {
+    String best = null;
+    int bestDistance = 3;
+    for (Option<?> o : CognitoSyncOptions.ALL) {
+      int d = distance(typed, o.flag());
+      if (d < bestDistance) {
+        best = o.flag();
+        bestDistance = d;
+      }
+    }
+    return java.util.Optional.ofNullable(best);
+  }
+
+  /** Levenshtein distance, with a swap of two neighbours counted as one. */
+  private static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      for (int j = 0; j <= b.length(); j++) {
+        if (i == 0 || j == 0) {
+          d[i][j] = i + j;
+          continue;
+        }
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
+  /** The version Maven wrote into the jar (resource filtering). */
+  static String version() {
+    Properties p = new Properties();
+    try (InputStream in = StandaloneServer.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      // no version is better than no server
+    }
+    String v = p.getProperty("version", "");
+    return v.isEmpty() || v.startsWith("${") ? "(version unknown)" : v;
   }
 
   private static String securitySummary(CognitoSyncService service) {
@@ -268,27 +291,12 @@ public final class StandaloneServer implements Callable<Integer> {
     return b.toString();
   }
 
-  private static Level level(String name) {
-    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
-      case "error" -> Level.SEVERE;
-      case "warn", "warning" -> Level.WARNING;
-      case "debug" -> Level.FINE;
-      default -> Level.INFO;
+  private static Level level(ValueType.LogLevel level) {
+    return switch (level) {
+      case ERROR -> Level.SEVERE;
+      case WARN -> Level.WARNING;
+      case INFO -> Level.INFO;
+      case DEBUG -> Level.FINE;
     };
-  }
-
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      return value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
-    }
-  }
-
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      String v = StandaloneServer.class.getPackage().getImplementationVersion();
-      return new String[] {"cognito-sync-mock " + (v == null ? "(development build)" : v)};
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.cognitosyncmock.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.cognitosyncmock.options.CognitoSyncOptions;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import dev.cognitosyncmock.wiremock.ConstantTimeJournalStore;
 import java.lang.management.ManagementFactory;
@@ -50,7 +51,7 @@ class OversizedRequestsHeapTest {
     byte[] twentyMiB = new byte[20 * 1024 * 1024];
     Arrays.fill(twentyMiB, (byte) 'x');
     byte[] belowLimit = Arrays.copyOf(twentyMiB,
-        (int) CognitoSyncServer.DEFAULT_MAX_REQUEST_BODY_SIZE - 1024);
+        CognitoSyncOptions.MAX_REQUEST_BODY_SIZE.defaultValue() - 1024);
     byte[] bomb = HttpLayerErrorShapeTest.gzipOfZeros(1L << 30); // 1 MiB that expands to 1 GiB
     // warm up: the first requests load classes and fill caches
     RawHttp.send(server.port(), "GET", DS + "/records", List.of(), null);
