@@ -80,8 +80,6 @@ public final class CognitoSyncService implements AutoCloseable {
       if (fresh && b.seed != null) {
         journal.compact();
       }
-      protocol.addOperationListener(journal);
-      admin.afterStateChange(journal::compact);
     } else {
       this.journal = null;
     }
@@ -118,7 +116,11 @@ public final class CognitoSyncService implements AutoCloseable {
   }
 
   public ProtocolResponse handle(ProtocolRequest request) {
-    return protocol.handle(request);
+    ProtocolResponse response = protocol.handle(request);
+    if (journal != null && journal.wantsCompaction()) {
+      journal.compact(); // the journal has grown: fold it into a snapshot between requests
+    }
+    return response;
   }
 
   public AdminApi admin() {

@@ -28,16 +28,10 @@ public final class AdminApi {
   public static final String PREFIX = "/cognito-sync";
 
   private final SyncEngine engine;
-  private volatile Runnable afterStateChange = () -> { };
   private final List<AdminRoutes> moreRoutes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public AdminApi(SyncEngine engine) {
     this.engine = engine;
-  }
-
-  /** Runs after every admin call that changed state (persistence makes it durable there). */
-  public void afterStateChange(Runnable action) {
-    this.afterStateChange = action;
   }
 
   /** Adds routes, asked before the built-in ones. */
@@ -57,11 +51,7 @@ public final class AdminApi {
         return answered;
       }
     }
-    ProtocolResponse response = route(method, url, body);
-    if (response.status() == 200 && !method.equals("GET")) {
-      afterStateChange.run();
-    }
-    return response;
+    return route(method, url, body);
   }
 
   private ProtocolResponse route(String method, String url, byte[] body) {

@@ -29,8 +29,6 @@ public final class CognitoSyncProtocol {
   private final InputValidator validator;
   private final OperationTable table;
   private final CallerResolver callers;
-  private final java.util.List<OperationListener> listeners =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile CallInterceptor interceptor = CallInterceptor.NONE;
 
   public CognitoSyncProtocol(ServiceModel model, SyncEngine engine, CallerResolver callers) {
@@ -39,10 +37,6 @@ public final class CognitoSyncProtocol {
     this.validator = new InputValidator(model);
     this.table = new OperationTable(model, engine);
     this.callers = callers;
-  }
-
-  public void addOperationListener(OperationListener listener) {
-    listeners.add(listener);
   }
 
   /** Sees every validated call before its handler (fault injection); one at a time. */
@@ -95,9 +89,6 @@ public final class CognitoSyncProtocol {
             "The connection broke before the request was applied", requestId);
       }
       JsonNode output = table.handler(operation.name()).handle(call);
-      for (OperationListener listener : listeners) {
-        listener.completed(operation);
-      }
       return json(operation.responseCode(), requestId, null, output);
     } catch (ServiceException e) {
       return error(operation, e, requestId);
