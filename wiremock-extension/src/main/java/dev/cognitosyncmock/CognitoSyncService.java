@@ -18,6 +18,7 @@ import dev.cognitosyncmock.protocol.CallerResolver;
 import dev.cognitosyncmock.protocol.CognitoSyncProtocol;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
+import dev.cognitosyncmock.protocol.RequestContext;
 import dev.cognitosyncmock.schemas.ServiceModel;
 import dev.cognitosyncmock.security.AccessKey;
 import dev.cognitosyncmock.security.Authenticator;
@@ -116,7 +117,12 @@ public final class CognitoSyncService implements AutoCloseable {
   }
 
   public ProtocolResponse handle(ProtocolRequest request) {
-    ProtocolResponse response = protocol.handle(request);
+    return handle(request, new RequestContext());
+  }
+
+  /** Serves {@code request} with what the adapter knows about it (a forced fault, say). */
+  public ProtocolResponse handle(ProtocolRequest request, RequestContext context) {
+    ProtocolResponse response = protocol.handle(request, context);
     if (journal != null && journal.wantsCompaction()) {
       journal.compact(); // the journal has grown: fold it into a snapshot between requests
     }

@@ -45,7 +45,12 @@ public final class CognitoSyncProtocol {
   }
 
   public ProtocolResponse handle(ProtocolRequest request) {
-    Intercepted intercepted = new Intercepted();
+    return handle(request, new RequestContext());
+  }
+
+  /** Serves {@code request}; {@code context} carries what the adapter knows about it. */
+  public ProtocolResponse handle(ProtocolRequest request, RequestContext context) {
+    Intercepted intercepted = new Intercepted(context);
     ProtocolResponse response = serve(request, intercepted);
     return intercepted.call == null ? response : intercepted.finish(response);
   }
@@ -80,7 +85,7 @@ public final class CognitoSyncProtocol {
       // fault injection and scenario recording: the one hook, after validation, before the handler
       intercepted.call = call;
       intercepted.by = interceptor;
-      intercepted.interception = intercepted.by.intercept(call);
+      intercepted.interception = intercepted.by.intercept(call, intercepted.context);
       if (intercepted.interception.skipsHandler()) {
         if (intercepted.interception.error() != null) {
           throw intercepted.interception.error();
@@ -142,16 +147,21 @@ public final class CognitoSyncProtocol {
 
   /** The call the interceptor saw, and what it asked for; finished once the response exists. */
   private static final class Intercepted {
+    final RequestContext context;
     OperationCall call;
     CallInterceptor by;
     CallInterceptor.Interception interception = CallInterceptor.Interception.NONE;
+
+    Intercepted(RequestContext context) {
+      this.context = context;
+    }
 
     ProtocolResponse finish(ProtocolResponse response) {
       ProtocolResponse finished = response.withDelay(interception.delay());
       if (interception.connectionFault() != null) {
         finished = finished.withConnectionFault(interception.connectionFault());
       }
-      by.completed(call, finished);
+      by.completed(call, finished, context);
       return finished;
     }
   }
