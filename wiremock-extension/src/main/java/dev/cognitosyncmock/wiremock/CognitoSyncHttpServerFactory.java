@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.wiremock;
 
+import dev.cognitosyncmock.uri.PercentDecoding;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
 import com.github.tomakehurst.wiremock.http.HttpServer;
@@ -73,20 +74,6 @@ final class CognitoSyncHttpServerFactory implements HttpServerFactory {
             EnumSet.of(DispatcherType.REQUEST));
       }
     };
-  }
-
-  /** True when every {@code %} in the query starts a two-hex-digit escape. */
-  static boolean queryDecodes(String query) {
-    if (query == null) {
-      return true;
-    }
-    for (int i = query.indexOf('%'); i >= 0; i = query.indexOf('%', i + 1)) {
-      if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0
-          || Character.digit(query.charAt(i + 2), 16) < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** As WireMock decides: gzip when Content-Encoding says so or the body starts 1f 8b. */
@@ -176,7 +163,7 @@ final class CognitoSyncHttpServerFactory implements HttpServerFactory {
             + " its Content-Encoding or first bytes announce\"}").getBytes(StandardCharsets.UTF_8));
         return;
       }
-      if (queryDecodes(request.getQueryString())) {
+      if (PercentDecoding.wellFormed(request.getQueryString())) {
         chain.doFilter(new ReplayedBody(request, body), res);
         return;
       }

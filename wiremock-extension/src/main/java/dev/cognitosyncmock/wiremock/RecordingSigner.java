@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.wiremock;
 
+import dev.cognitosyncmock.uri.PercentDecoding;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestWrapper;
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
@@ -7,8 +8,6 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -129,13 +128,8 @@ public final class RecordingSigner implements StubRequestFilterV2 {
           .uri(target)
           .encodedPath(q < 0 ? url : url.substring(0, q));
       if (q >= 0) {
-        for (String pair : url.substring(q + 1).split("&")) {
-          if (!pair.isEmpty()) {
-            int eq = pair.indexOf('=');
-            request.appendRawQueryParameter(decode(eq < 0 ? pair : pair.substring(0, eq)),
-                eq < 0 ? "" : decode(pair.substring(eq + 1)));
-          }
-        }
+        PercentDecoding.pairs(url.substring(q + 1), PercentDecoding::decodeLenient)
+            .forEach(p -> request.appendRawQueryParameter(p.getKey(), p.getValue()));
       }
       AwsCredentialsIdentity identity = credentials.sessionToken() == null
           ? AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey())
@@ -148,10 +142,6 @@ public final class RecordingSigner implements StubRequestFilterV2 {
           .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cognito-sync")
           .putProperty(AwsV4HttpSigner.REGION_NAME, region)
           .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(now, ZoneOffset.UTC))).request();
-    }
-
-    private static String decode(String s) {
-      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
   }
 
