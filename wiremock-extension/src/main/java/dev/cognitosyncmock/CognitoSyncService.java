@@ -22,7 +22,6 @@ import dev.cognitosyncmock.protocol.RequestContext;
 import dev.cognitosyncmock.schemas.ServiceModel;
 import dev.cognitosyncmock.security.AccessKey;
 import dev.cognitosyncmock.security.Authenticator;
-import dev.cognitosyncmock.security.CredentialsFile;
 import dev.cognitosyncmock.security.SecuritySettings;
 import dev.cognitosyncmock.sideeffects.HttpSyncTriggerHandler;
 import dev.cognitosyncmock.sideeffects.PushWebhookSender;
@@ -144,7 +143,6 @@ public final class CognitoSyncService implements AutoCloseable {
     return protocol.describe(request);
   }
 
-  /** Signature verification, credential classes and the keys the mock knows (all off by default). */
   /** Makes one more access key known to signature checks and credential classes. */
   public void addAccessKey(AccessKey key) {
     authenticator.addKey(key);
@@ -252,11 +250,6 @@ public final class CognitoSyncService implements AutoCloseable {
     public Builder credentials(List<AccessKey> keys) {
       this.credentials.addAll(keys);
       return this;
-    }
-
-    /** Adds the access keys listed in a credentials file ({@link CredentialsFile}). */
-    public Builder credentialsFile(Path file) {
-      return credentials(CredentialsFile.read(file));
     }
 
     /**

@@ -58,7 +58,6 @@ public final class RecordingSigner implements StubRequestFilterV2 {
     }
   }
 
-  private final String host;
   private final Credentials credentials;
   private final String region;
   private final Clock clock;
@@ -70,7 +69,6 @@ public final class RecordingSigner implements StubRequestFilterV2 {
    */
   public RecordingSigner(URI target, Credentials credentials, String region, Clock clock) {
     this.target = target;
-    this.host = hostHeader(target);
     this.credentials = Objects.requireNonNull(credentials);
     this.region = region != null ? region : regionOf(target);
     this.clock = Objects.requireNonNull(clock);
@@ -153,13 +151,5 @@ public final class RecordingSigner implements StubRequestFilterV2 {
     } else {
       wrapped.addHeader(name, value);
     }
-  }
-
-  /** What an HTTP client sends as Host for this endpoint: the port only when not the default. */
-  static String hostHeader(URI target) {
-    int port = target.getPort();
-    boolean defaultPort = port == -1 || ("https".equalsIgnoreCase(target.getScheme()) && port == 443)
-        || ("http".equalsIgnoreCase(target.getScheme()) && port == 80);
-    return defaultPort ? target.getHost() : target.getHost() + ":" + port;
   }
 }

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.cognitosyncmock.testcontainers.CognitoSyncContainer;
-import java.nio.file.Files;
+import dev.cognitosyncmock.testcontainers.SourceImage;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
  * Test plumbing for {@link SettingsStoreContainerTest}, not part of the example: a real project
@@ -43,31 +42,11 @@ final class ContainerImage {
     }
   }
 
-  @SuppressWarnings("deprecation") // withDockerfilePath: the context is assembled file by file
   private static void build(String image) {
-    Path root = Path.of(System.getProperty("cognitosyncmock.repository.root", "..")).toAbsolutePath()
-        .normalize();
-    Path jar = Path.of(System.getProperty("cognitosyncmock.server.jar", "")).toAbsolutePath();
-    if (!Files.isRegularFile(jar)) {
-      fail("the server jar is missing: " + jar + " (build with -am, at least `package`)");
-    }
-    ImageFromDockerfile build = new ImageFromDockerfile(image, false)
-        .withFileFromPath("docker/Dockerfile", root.resolve("docker/Dockerfile"))
-        .withFileFromPath("docker/src/main/docker/HealthCheck.java",
-            root.resolve("docker/src/main/docker/HealthCheck.java"))
-        .withFileFromPath("wiremock-extension/target/" + jar.getFileName(), jar)
-        .withDockerfilePath("docker/Dockerfile");
-    // machines without a registry name local base images (.ci/container-engine.sh)
-    String jdk = System.getenv("COGNITO_SYNC_MOCK_BUILD_JDK_IMAGE");
-    String base = System.getenv("COGNITO_SYNC_MOCK_BUILD_BASE_IMAGE");
-    if (jdk != null && !jdk.isBlank()) {
-      build.withBuildArg("JDK_IMAGE", jdk);
-    }
-    if (base != null && !base.isBlank()) {
-      build.withBuildArg("BASE_IMAGE", base);
-    }
+    Path root = Path.of(System.getProperty("cognitosyncmock.repository.root", ".."));
+    Path jar = Path.of(System.getProperty("cognitosyncmock.server.jar", ""));
     try {
-      build.get();
+      SourceImage.of(image, root, jar).get();
     } catch (Exception e) {
       fail("could not build " + image + " from " + root.resolve("docker/Dockerfile"), e);
     }
