@@ -6,8 +6,6 @@ import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.schemas.OperationModel;
 import dev.cognitosyncmock.schemas.ServiceModel;
 import dev.cognitosyncmock.security.AccessKey;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -94,7 +92,7 @@ public final class CognitoSyncProtocol {
             "The connection broke before the request was applied", requestId);
       }
       JsonNode output = table.handler(operation.name()).handle(call);
-      return json(operation.responseCode(), requestId, null, output);
+      return json(operation.responseCode(), requestId, output);
     } catch (ServiceException e) {
       return error(operation, e, requestId);
     } catch (RequestBinder.MalformedBody e) {
@@ -129,20 +127,12 @@ public final class CognitoSyncProtocol {
 
   private static ProtocolResponse unmodeledError(int status, String errorType, String message,
       String requestId) {
-    ObjectNode body = OutputShapes.object();
-    body.put("message", message);
-    return json(status, requestId, errorType, body);
+    return ProtocolResponse.message(status, message).withHeader("x-amzn-RequestId", requestId)
+        .withHeader("x-amzn-ErrorType", errorType);
   }
 
-  private static ProtocolResponse json(int status, String requestId, String errorType,
-      JsonNode body) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "application/json");
-    headers.put("x-amzn-RequestId", requestId);
-    if (errorType != null) {
-      headers.put("x-amzn-ErrorType", errorType);
-    }
-    return new ProtocolResponse(status, headers, WireJson.MAPPER.writeValueAsBytes(body));
+  private static ProtocolResponse json(int status, String requestId, JsonNode body) {
+    return ProtocolResponse.json(status, body).withHeader("x-amzn-RequestId", requestId);
   }
 
   /** The call the interceptor saw, and what it asked for; finished once the response exists. */

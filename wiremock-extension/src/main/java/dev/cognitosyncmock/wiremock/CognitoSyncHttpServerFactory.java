@@ -155,12 +155,10 @@ final class CognitoSyncHttpServerFactory implements HttpServerFactory {
       byte[] body = request.getInputStream().readAllBytes();
       if (!gzipDecodes(request, body)) {
         // WireMock gunzips a body marked or looking gzipped, and answers 500 when it is not
-        response.setStatus(400);
-        response.setContentType("application/json");
-        response.setHeader("x-amzn-RequestId", UUID.randomUUID().toString());
-        response.setHeader("x-amzn-ErrorType", "SerializationException");
-        response.getOutputStream().write(("{\"message\":\"The request body is not the gzip data"
-            + " its Content-Encoding or first bytes announce\"}").getBytes(StandardCharsets.UTF_8));
+        write(response, ProtocolResponse.message(400, "The request body is not the gzip data its"
+            + " Content-Encoding or first bytes announce")
+            .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
+            .withHeader("x-amzn-ErrorType", "SerializationException"));
         return;
       }
       if (PercentDecoding.wellFormed(request.getQueryString())) {
@@ -168,19 +166,19 @@ final class CognitoSyncHttpServerFactory implements HttpServerFactory {
         return;
       }
       if (admin) {
-        response.setStatus(400);
-        response.setContentType("application/json");
-        response.getOutputStream().write(
-            "{\"message\":\"Malformed percent-encoding in the query\"}".getBytes(StandardCharsets.UTF_8));
+        write(response, ProtocolResponse.message(400, "Malformed percent-encoding in the query"));
         return;
       }
       Map<String, String> headers = new LinkedHashMap<>();
       for (String name : Collections.list(request.getHeaderNames())) {
         headers.put(name, String.join(",", Collections.list(request.getHeaders(name))));
       }
-      ProtocolResponse answer = service.handle(new ProtocolRequest(request.getMethod(),
-          request.getRequestURI() + "?" + request.getQueryString(), headers,
-          body));
+      write(response, service.handle(new ProtocolRequest(request.getMethod(),
+          request.getRequestURI() + "?" + request.getQueryString(), headers, body)));
+    }
+
+    private static void write(HttpServletResponse response, ProtocolResponse answer)
+        throws IOException {
       response.setStatus(answer.status());
       answer.headers().forEach(response::setHeader);
       response.getOutputStream().write(answer.body());
