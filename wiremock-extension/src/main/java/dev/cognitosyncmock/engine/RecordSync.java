@@ -26,6 +26,15 @@ final class RecordSync {
 
   // ---------------------------------------------------------------- ListRecords
 
+<<<<<<< HEAD
+=======
+  /**
+   * ListRecords: records changed after {@code lastSyncCount} (null means 0), tombstones included,
+   * ordered by SyncCount then key, and a fresh SyncSessionToken (B3, C6, C7, D1, D2, E1, E3); a
+   * count the existing dataset never reached is refused (C8).
+   * A {@code syncSessionToken} passed back by a client (iOS does) is accepted and replaced.
+   */
+>>>>>>> main
   RecordsPage listRecords(Caller caller, DatasetKey key, Long lastSyncCount,
       String nextToken, Integer maxResults) {
     long since = lastSyncCount == null ? 0 : lastSyncCount;
@@ -39,6 +48,7 @@ final class RecordSync {
     if (after != null) {
       PageToken.position(after.get(0));
     }
+<<<<<<< HEAD
     return state.read(() -> {
       Pool pool = state.pool(key.identityPoolId());
       Instant now = state.clock.instant();
@@ -47,10 +57,25 @@ final class RecordSync {
       pool.syncSessionsCount.incrementAndGet();
       state.publish(new SyncSessionStarted(pool.id));
       return state.withIdentity(pool, key.identityId(), false, identity -> {
+=======
+    return engine.read(() -> {
+      Pool pool = engine.pool(key.identityPoolId());
+      Instant now = engine.clock().instant();
+      return engine.withIdentity(pool, key.identityId(), false, identity -> {
+>>>>>>> main
         Dataset dataset = identity == null ? null : identity.datasets.get(key.datasetName());
+        boolean exists = dataset != null && dataset.exists;
+        if (exists && since > dataset.syncCount) {
+          // C8: the iOS client repairs itself on this message's prefix
+          throw ServiceException.invalidParameter(
+              "No such SyncCount: " + since + " exists for this Dataset");
+        }
+        SyncSessionToken session = new SyncSessionToken(engine.ids().nextId(), key,
+            now.plus(engine.settings().tokenExpiry()));
+        pool.syncSessionsCount.incrementAndGet();
         boolean deletedAfter = dataset != null && since > 0 && since <= dataset.deletionWatermark;
         List<String> merged = identity == null ? List.of() : mergedNames(identity, key.datasetName());
-        if (dataset == null || !dataset.exists) {
+        if (!exists) {
           return new RecordsPage(List.of(), null, 0, null, merged, false, deletedAfter,
               session.encode());
         }
@@ -98,6 +123,7 @@ final class RecordSync {
       List<RecordPatch> patches, String syncSessionToken) {
     Objects.requireNonNull(patches, "patches");
     checkPatches(patches);
+<<<<<<< HEAD
     return state.read(() -> {
       Instant now = state.clock.instant();
       SyncSessionToken.decode(syncSessionToken == null ? "" : syncSessionToken)
@@ -105,12 +131,30 @@ final class RecordSync {
           .orElseThrow(() -> ServiceException.invalidParameter(
               "SyncSessionToken not valid for these inputs"));
       Pool pool = state.pool(key.identityPoolId());
+=======
+    return engine.read(() -> {
+      Instant now = engine.clock().instant();
+      SyncSessionToken token = SyncSessionToken.decode(syncSessionToken == null ? "" : syncSessionToken)
+          .orElseThrow(RecordSync::tokenNotValid);
+      if (token.isForAnotherIdentityOfThePool(key)) {
+        throw ServiceException.invalidParameter(
+            "Mismatch between session identity id and request identity id"); // D3 [I9]
+      }
+      if (!token.isValidFor(key, now)) {
+        throw tokenNotValid();
+      }
+      Pool pool = engine.pool(key.identityPoolId());
+>>>>>>> main
       if (patches.isEmpty()) {
         return List.of();
       }
       return state.withIdentity(pool, key.identityId(), true,
           identity -> write(pool, identity, key, caller, deviceId, patches, now, true));
     });
+  }
+
+  private static ServiceException tokenNotValid() {
+    return ServiceException.invalidParameter("SyncSessionToken not valid for these inputs");
   }
 
   private static void checkPatches(List<RecordPatch> patches) {
