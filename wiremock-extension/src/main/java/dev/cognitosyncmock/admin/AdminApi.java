@@ -1,11 +1,8 @@
 package dev.cognitosyncmock.admin;
 
 import dev.cognitosyncmock.engine.EngineSnapshot;
-<<<<<<< HEAD
 import dev.cognitosyncmock.engine.ErrorShape;
-=======
 import dev.cognitosyncmock.engine.PoolConfiguration;
->>>>>>> main
 import dev.cognitosyncmock.engine.PoolMockSettings;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.SyncEngine;
@@ -58,19 +55,14 @@ public final class AdminApi {
               required(in, "SurvivorIdentityId"), required(in, "AbsorbedIdentityId"));
           ObjectNode out = WireJson.MAPPER.createObjectNode();
           out.set("MergedDatasetNames", WireJson.MAPPER.valueToTree(names));
-<<<<<<< HEAD
           return ok(out);
         }),
-        AdminRoute.get(PREFIX + "/push-notifications", r -> {
-=======
-          yield ok(out);
-        }
-        case "POST " + PREFIX + "/stream-lost" -> {
+        AdminRoute.post(PREFIX + "/stream-lost", r -> {
           // G5: the stream or its role is gone; the service turns streaming off and says why
-          JsonNode in = read(body);
+          JsonNode in = r.json();
           JsonNode reason = in.get("DisabledReason");
           if (reason != null && !reason.isNull() && !reason.isString()) {
-            throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+            throw new ServiceException(ErrorShape.InvalidParameterException,
                 "DisabledReason must be a string");
           }
           PoolConfiguration c = engine.streamLost(required(in, "IdentityPoolId"),
@@ -82,10 +74,9 @@ public final class AdminApi {
           streams.put("RoleArn", c.cognitoStreams().roleArn());
           streams.put("StreamingStatus", c.cognitoStreams().streamingStatus());
           streams.put("DisabledReason", c.cognitoStreams().disabledReason());
-          yield ok(out);
-        }
-        case "GET " + PREFIX + "/push-notifications" -> {
->>>>>>> main
+          return ok(out);
+        }),
+        AdminRoute.get(PREFIX + "/push-notifications", r -> {
           ObjectNode out = WireJson.MAPPER.createObjectNode();
           out.set("notifications",
               WireJson.MAPPER.valueToTree(engine.sideEffects().pushNotifications()));

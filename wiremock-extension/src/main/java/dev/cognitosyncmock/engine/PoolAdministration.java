@@ -73,14 +73,6 @@ final class PoolAdministration {
     return state.read(() -> state.pool(identityPoolId).configuration());
   }
 
-<<<<<<< HEAD
-=======
-  /**
-   * Sets the sections given (null leaves a section as it is; an empty one removes it, G1) and
-   * answers the result. A caller's section never carries a DisabledReason: only the service sets
-   * one (G5).
-   */
->>>>>>> main
   PoolConfiguration setIdentityPoolConfiguration(Caller caller, String identityPoolId,
       PushSyncConfig pushSync, CognitoStreamsConfig cognitoStreams) {
     return state.read(() -> {
@@ -104,8 +96,8 @@ final class PoolAdministration {
    * in DisabledReason. Refused when streaming is not on.
    */
   PoolConfiguration streamLost(String identityPoolId, String reason) {
-    return engine.read(() -> {
-      Pool pool = engine.pool(identityPoolId);
+    return state.read(() -> {
+      Pool pool = state.pool(identityPoolId);
       synchronized (pool) {
         CognitoStreamsConfig streams = pool.cognitoStreams;
         if (streams == null || !streams.enabled()) {
@@ -115,6 +107,7 @@ final class PoolAdministration {
         pool.cognitoStreams = streams.disabledBecause(reason != null && !reason.isBlank() ? reason
             : "Kinesis stream " + streams.streamName() + " was not found or role "
                 + streams.roleArn() + " could not be assumed");
+        state.publish(new PoolChanged(pool.id));
         return pool.configuration();
       }
     });

@@ -26,15 +26,6 @@ final class RecordSync {
 
   // ---------------------------------------------------------------- ListRecords
 
-<<<<<<< HEAD
-=======
-  /**
-   * ListRecords: records changed after {@code lastSyncCount} (null means 0), tombstones included,
-   * ordered by SyncCount then key, and a fresh SyncSessionToken (B3, C6, C7, D1, D2, E1, E3); a
-   * count the existing dataset never reached is refused (C8).
-   * A {@code syncSessionToken} passed back by a client (iOS does) is accepted and replaced.
-   */
->>>>>>> main
   RecordsPage listRecords(Caller caller, DatasetKey key, Long lastSyncCount,
       String nextToken, Integer maxResults) {
     long since = lastSyncCount == null ? 0 : lastSyncCount;
@@ -48,21 +39,10 @@ final class RecordSync {
     if (after != null) {
       PageToken.position(after.get(0));
     }
-<<<<<<< HEAD
     return state.read(() -> {
       Pool pool = state.pool(key.identityPoolId());
       Instant now = state.clock.instant();
-      SyncSessionToken session = new SyncSessionToken(state.ids.nextId(), key,
-          now.plus(state.settings.tokenExpiry()));
-      pool.syncSessionsCount.incrementAndGet();
-      state.publish(new SyncSessionStarted(pool.id));
       return state.withIdentity(pool, key.identityId(), false, identity -> {
-=======
-    return engine.read(() -> {
-      Pool pool = engine.pool(key.identityPoolId());
-      Instant now = engine.clock().instant();
-      return engine.withIdentity(pool, key.identityId(), false, identity -> {
->>>>>>> main
         Dataset dataset = identity == null ? null : identity.datasets.get(key.datasetName());
         boolean exists = dataset != null && dataset.exists;
         if (exists && since > dataset.syncCount) {
@@ -70,9 +50,10 @@ final class RecordSync {
           throw ServiceException.invalidParameter(
               "No such SyncCount: " + since + " exists for this Dataset");
         }
-        SyncSessionToken session = new SyncSessionToken(engine.ids().nextId(), key,
-            now.plus(engine.settings().tokenExpiry()));
+        SyncSessionToken session = new SyncSessionToken(state.ids.nextId(), key,
+            now.plus(state.settings.tokenExpiry()));
         pool.syncSessionsCount.incrementAndGet();
+        state.publish(new SyncSessionStarted(pool.id));
         boolean deletedAfter = dataset != null && since > 0 && since <= dataset.deletionWatermark;
         List<String> merged = identity == null ? List.of() : mergedNames(identity, key.datasetName());
         if (!exists) {
@@ -123,17 +104,8 @@ final class RecordSync {
       List<RecordPatch> patches, String syncSessionToken) {
     Objects.requireNonNull(patches, "patches");
     checkPatches(patches);
-<<<<<<< HEAD
     return state.read(() -> {
       Instant now = state.clock.instant();
-      SyncSessionToken.decode(syncSessionToken == null ? "" : syncSessionToken)
-          .filter(t -> t.isValidFor(key, now))
-          .orElseThrow(() -> ServiceException.invalidParameter(
-              "SyncSessionToken not valid for these inputs"));
-      Pool pool = state.pool(key.identityPoolId());
-=======
-    return engine.read(() -> {
-      Instant now = engine.clock().instant();
       SyncSessionToken token = SyncSessionToken.decode(syncSessionToken == null ? "" : syncSessionToken)
           .orElseThrow(RecordSync::tokenNotValid);
       if (token.isForAnotherIdentityOfThePool(key)) {
@@ -143,8 +115,7 @@ final class RecordSync {
       if (!token.isValidFor(key, now)) {
         throw tokenNotValid();
       }
-      Pool pool = engine.pool(key.identityPoolId());
->>>>>>> main
+      Pool pool = state.pool(key.identityPoolId());
       if (patches.isEmpty()) {
         return List.of();
       }

@@ -86,7 +86,8 @@ public final class SyncEngine {
 
   /**
    * ListRecords: records changed after {@code lastSyncCount} (null means 0), tombstones included,
-   * ordered by SyncCount then key, and a fresh SyncSessionToken (B3, C6, C7, D1, D2, E1, E3).
+   * ordered by SyncCount then key, and a fresh SyncSessionToken (B3, C6, C7, D1, D2, E1, E3); a
+   * count the existing dataset never reached is refused (C8).
    * A {@code syncSessionToken} passed back by a client (iOS does) is accepted and replaced.
    */
   public RecordsPage listRecords(Caller caller, DatasetKey key, Long lastSyncCount, String nextToken, Integer maxResults) {
@@ -135,7 +136,11 @@ public final class SyncEngine {
     return pools.getIdentityPoolConfiguration(caller, identityPoolId);
   }
 
-  /** Sets the sections given (null leaves a section as it is, empty removes it) and answers the result. */
+  /**
+   * Sets the sections given (null leaves a section as it is; an empty one removes it, G1) and
+   * answers the result. A caller's section never carries a DisabledReason: only the service sets
+   * one (G5).
+   */
   public PoolConfiguration setIdentityPoolConfiguration(Caller caller, String identityPoolId, PushSyncConfig pushSync, CognitoStreamsConfig cognitoStreams) {
     return pools.setIdentityPoolConfiguration(caller, identityPoolId, pushSync, cognitoStreams);
   }
