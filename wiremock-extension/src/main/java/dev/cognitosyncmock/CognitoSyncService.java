@@ -25,6 +25,7 @@ import dev.cognitosyncmock.security.Authenticator;
 import dev.cognitosyncmock.security.SecuritySettings;
 import dev.cognitosyncmock.sideeffects.HttpSyncTriggerHandler;
 import dev.cognitosyncmock.sideeffects.PushWebhookSender;
+import dev.cognitosyncmock.state.SharedState;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Clock;
@@ -48,7 +49,8 @@ public final class CognitoSyncService implements AutoCloseable {
   private final String adminToken;
 
   private CognitoSyncService(Builder b) {
-    this.engine = new SyncEngine(b.settings, b.clock, b.ids);
+    // one state lock and one stream of change events for every service this mock serves
+    this.engine = new SyncEngine(b.settings, b.clock, b.ids, new SharedState());
     // side effects that leave the process over HTTP live outside the engine
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     engine.sideEffects().addListener(new PushWebhookSender(engine, http));
