@@ -58,8 +58,8 @@ public final class StateJournal implements StateListener, AutoCloseable {
   private FileChannel journal;
   private int linesSinceSnapshot;
   /** Changes that only a snapshot makes durable: how many were told, how many one covers. */
-  private long snapshotOnlyChanges;
-  private long snapshotCovers;
+  private volatile long snapshotOnlyChanges; // written under this object's monitor
+  private volatile long snapshotCovers;
   private final ReentrantLock compacting = new ReentrantLock();
 
   private StateJournal(Path dir, SyncEngine engine, int compactAfter) {
@@ -186,7 +186,8 @@ public final class StateJournal implements StateListener, AutoCloseable {
     }
   }
 
-  private synchronized boolean snapshotDue() {
+  /** Lock-free: every call asks, and appends hold the monitor through their fsync. */
+  private boolean snapshotDue() {
     return snapshotOnlyChanges > snapshotCovers;
   }
 

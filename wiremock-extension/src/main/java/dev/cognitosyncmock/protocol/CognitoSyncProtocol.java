@@ -130,12 +130,12 @@ public final class CognitoSyncProtocol {
 
   private static ProtocolResponse unmodeledError(int status, String errorType, String message,
       String requestId) {
-    return ProtocolResponse.message(status, message).withHeader("x-amzn-RequestId", requestId)
-        .withHeader("x-amzn-ErrorType", errorType);
+    return ProtocolResponse.message(status, message, "x-amzn-RequestId", requestId,
+        "x-amzn-ErrorType", errorType);
   }
 
   private static ProtocolResponse json(int status, String requestId, JsonNode body) {
-    return ProtocolResponse.json(status, body).withHeader("x-amzn-RequestId", requestId);
+    return ProtocolResponse.json(status, body, "x-amzn-RequestId", requestId);
   }
 
   /** The call the interceptor saw, and what it asked for; finished once the response exists. */

@@ -18,16 +18,25 @@ public record ProtocolResponse(int status, Map<String, String> headers, byte[] b
     this(status, headers, body, null, null);
   }
 
-  /** A JSON answer: {@code Content-Type: application/json} and {@code body}. */
-  public static ProtocolResponse json(int status, JsonNode body) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "application/json");
-    return new ProtocolResponse(status, headers, WireJson.MAPPER.writeValueAsBytes(body));
+  /**
+   * A JSON answer: {@code Content-Type: application/json}, then {@code headers} (name, value,
+   * name, value...), and {@code body}.
+   */
+  public static ProtocolResponse json(int status, JsonNode body, String... headers) {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("Content-Type", "application/json");
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      all.put(headers[i], headers[i + 1]);
+    }
+    return new ProtocolResponse(status, all, WireJson.MAPPER.writeValueAsBytes(body));
   }
 
-  /** The one shape of every error and notice this mock writes: {@code {"message": ...}}. */
-  public static ProtocolResponse message(int status, String message) {
-    return json(status, WireJson.MAPPER.createObjectNode().put("message", message));
+  /**
+   * The one shape of every error and notice this mock writes, {@code {"message": ...}}, with
+   * {@code headers} as for {@link #json}.
+   */
+  public static ProtocolResponse message(int status, String message, String... headers) {
+    return json(status, WireJson.MAPPER.createObjectNode().put("message", message), headers);
   }
 
   /** This response with one more header (or one replaced). */
