@@ -11,7 +11,7 @@ import java.util.Objects;
  * recorded). One per request; not shared between threads.
  */
 public final class RequestContext {
-  private final Map<Key<?>, Object> values = new HashMap<>();
+  private Map<Key<?>, Object> values; // most requests carry nothing: made on first use
 
   /** A typed slot, defined by the code that uses it. */
   public static final class Key<T> {
@@ -28,6 +28,9 @@ public final class RequestContext {
   }
 
   public <T> RequestContext with(Key<T> key, T value) {
+    if (values == null) {
+      values = new HashMap<>();
+    }
     values.put(key, value);
     return this;
   }
@@ -35,6 +38,6 @@ public final class RequestContext {
   /** The value put under {@code key}, or null. */
   @SuppressWarnings("unchecked")
   public <T> T get(Key<T> key) {
-    return (T) values.get(key);
+    return values == null ? null : (T) values.get(key);
   }
 }
