@@ -97,9 +97,8 @@ public final class AdminApi {
         }),
         AdminRoute.get(PREFIX + "/pool-settings", r -> {
           ObjectNode out = WireJson.MAPPER.createObjectNode();
-          ObjectNode pools = out.putObject("identityPools");
-          engine.allPoolMockSettings().forEach((id, settings) ->
-              pools.set(id, WireJson.MAPPER.valueToTree(settings)));
+          ObjectNode pools = out.putObject("IdentityPools");
+          engine.allPoolMockSettings().forEach((id, settings) -> pools.set(id, poolSettings(settings)));
           return ok(out);
         }),
         AdminRoute.post(PREFIX + "/pool-settings", r -> {
@@ -110,8 +109,8 @@ public final class AdminApi {
               url(in, "PushWebhookUrl", current.pushWebhookUrl()),
               url(in, "SyncTriggerUrl", current.syncTriggerUrl()));
           engine.setPoolMockSettings(poolId, updated);
-          ObjectNode out = WireJson.MAPPER.valueToTree(updated);
-          out.put("IdentityPoolId", poolId);
+          ObjectNode out = WireJson.MAPPER.createObjectNode().put("IdentityPoolId", poolId);
+          out.setAll(poolSettings(updated));
           return ok(out);
         })));
   }
@@ -182,10 +181,23 @@ public final class AdminApi {
     return v.asString();
   }
 
+  /** Pool settings as the admin API answers them: PascalCase, like every AWS-shaped member. */
+  private static ObjectNode poolSettings(PoolMockSettings settings) {
+    ObjectNode out = WireJson.MAPPER.createObjectNode();
+    out.put("PushWebhookUrl", settings.pushWebhookUrl());
+    out.put("SyncTriggerUrl", settings.syncTriggerUrl());
+    return out;
+  }
+
   /**
    * An absolute http(s) URL member: absent keeps {@code current}, null or "" clears it.
    */
   private static String url(JsonNode in, String member, String current) {
+    // camelCase is what earlier versions answered with; accepted so that answers can be sent back
+    String camelCase = Character.toLowerCase(member.charAt(0)) + member.substring(1);
+    if (!in.has(member) && in.has(camelCase)) {
+      member = camelCase;
+    }
     if (!in.has(member)) {
       return current;
     }
