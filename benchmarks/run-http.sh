@@ -5,9 +5,6 @@
 #             SyncSessionToken and SyncCount, over all those datasets;
 #   mock-journal0  the same with --request-journal-size 0 (WireMock's request journal off, as
 #             the WireMock run below has it), seeded with its own copy of the datasets;
-#   mock-o1journal  a proposal, not the shipped server: the mock as the standalone server builds
-#             it, journal capped at 1000 as by default, kept in a constant-time journal store
-#             (benchmarks/.../proposal/ConstantTimeJournalStore.java);
 #   wiremock  WireMock $WM_VERSION standalone (--no-request-journal --disable-request-logging)
 #             serving static GET and POST stubs whose bodies are byte for byte the mock's own
 #             ListRecords and UpdateRecords answers, loaded by the same script;
@@ -37,7 +34,6 @@ free_port() { # the first port from $1 up that nothing on this machine listens o
 }
 MOCK_PORT=${MOCK_PORT:-$(free_port 28080)}
 MOCK0_PORT=${MOCK0_PORT:-$(free_port 28180)}
-MOCK1_PORT=${MOCK1_PORT:-$(free_port 28380)}
 WM_PORT=${WM_PORT:-$(free_port 28280)}
 JAVA_OPTS=${JAVA_OPTS:-}         # the same for both servers; empty = JVM defaults
 MOCK_ARGS=${MOCK_ARGS:-}         # extra mock flags, e.g. --request-journal-size 0
@@ -121,13 +117,6 @@ pids+=("$mock0_pid")
 await "http://$HOST:$MOCK0_PORT/__admin/mappings" "$mock0_pid"
 
 # shellcheck disable=SC2086
-java $JAVA_OPTS -cp "$BENCH_JAR" dev.cognitosyncmock.bench.proposal.ProposalServer "$MOCK1_PORT" $HOST \
-    "$OUT/seed.json" > "$OUT/mock-o1journal.log" 2>&1 &
-mock1_pid=$!
-pids+=("$mock1_pid")
-await "http://$HOST:$MOCK1_PORT/__admin/mappings" "$mock1_pid"
-
-# shellcheck disable=SC2086
 java $JAVA_OPTS -jar "$WM_JAR" --port "$WM_PORT" --bind-address $HOST \
     --root-dir "$OUT/wiremock-root" --no-request-journal --disable-request-logging \
     --disable-banner > "$OUT/wiremock.log" 2>&1 &
@@ -172,13 +161,11 @@ for i in 1 2; do
   mix warmup-wiremock "$WM_PORT" "$wm_pid" "$WARMUP" > /dev/null
   mix warmup-mock "$MOCK_PORT" "$mock_pid" "$WARMUP" > /dev/null
   mix warmup-mock-journal0 "$MOCK0_PORT" "$mock0_pid" "$WARMUP" > /dev/null
-  mix warmup-mock-o1journal "$MOCK1_PORT" "$mock1_pid" "$WARMUP" > /dev/null
 done
 for r in $(seq 1 "$ROUNDS"); do
   mix wiremock "$WM_PORT" "$wm_pid" "$DURATION" | tee -a "$OUT/rounds.txt"
   mix mock "$MOCK_PORT" "$mock_pid" "$DURATION" | tee -a "$OUT/rounds.txt"
   mix mock-journal0 "$MOCK0_PORT" "$mock0_pid" "$DURATION" | tee -a "$OUT/rounds.txt"
-  mix mock-o1journal "$MOCK1_PORT" "$mock1_pid" "$DURATION" | tee -a "$OUT/rounds.txt"
 done
 
 # --- calibration: the plain static POST against WireMock ----------------------------------------
@@ -195,7 +182,7 @@ awk -v quiet="$QUIET_CPU" -v rounds="$ROUNDS" '
   function field(name,   i, kv) { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] } }
   function median(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-  $1 == "wiremock" || $1 == "mock" || $1 == "mock-journal0" || $1 == "mock-o1journal" {
+  $1 == "wiremock" || $1 == "mock" || $1 == "mock-journal0" {
     if ($1 == "wiremock") r++
     rps[r, $1] = field("rps"); p50[r, $1] = field("p50_ms"); p99[r, $1] = field("p99_ms")
     cpu[r, $1] = field("server_cpu_s") / field("requests") * 1e6
@@ -205,24 +192,20 @@ awk -v quiet="$QUIET_CPU" -v rounds="$ROUNDS" '
   END {
     printf "%-6s %-14s %8s %8s %8s %14s %6s\n", "round", "server", "req/s", "p50 ms", "p99 ms", "CPU us/request", "errors"
     for (i = 1; i <= r; i++) {
-      for (k = 1; k <= 4; k++) {
-        s = k == 1 ? "wiremock" : k == 2 ? "mock" : k == 3 ? "mock-journal0" : "mock-o1journal"
+      for (k = 1; k <= 3; k++) {
+        s = k == 1 ? "wiremock" : k == 2 ? "mock" : "mock-journal0"
         printf "%-6s %-14s %8.0f %8.2f %8.2f %14.1f %6s\n", i (worst[i] > quiet ? "*" : ""), s, rps[i, s], p50[i, s], p99[i, s], cpu[i, s], k == 1 ? err[i] : ""
       }
       if (worst[i] <= quiet) { q++; a[q] = rps[i, "mock"] / rps[i, "wiremock"]; b[q] = rps[i, "mock-journal0"] / rps[i, "wiremock"]
-        e[q] = rps[i, "mock-o1journal"] / rps[i, "wiremock"]
-        c[q] = cpu[i, "mock"] / cpu[i, "wiremock"]; d[q] = cpu[i, "mock-journal0"] / cpu[i, "wiremock"]
-        f[q] = cpu[i, "mock-o1journal"] / cpu[i, "wiremock"] }
+        c[q] = cpu[i, "mock"] / cpu[i, "wiremock"]; d[q] = cpu[i, "mock-journal0"] / cpu[i, "wiremock"] }
       n++; A[n] = rps[i, "mock"] / rps[i, "wiremock"]; B[n] = rps[i, "mock-journal0"] / rps[i, "wiremock"]
-      E[n] = rps[i, "mock-o1journal"] / rps[i, "wiremock"]
       C[n] = cpu[i, "mock"] / cpu[i, "wiremock"]; D[n] = cpu[i, "mock-journal0"] / cpu[i, "wiremock"]
-      F[n] = cpu[i, "mock-o1journal"] / cpu[i, "wiremock"]
     }
     print "(* a disturbed round: another process used more than " quiet " s of CPU during one of its runs)"
     if (q) { which = q " quiet round(s)" } else { which = "all " n " rounds, NONE quiet: disturbed"; q = n
-      for (i = 1; i <= n; i++) { a[i] = A[i]; b[i] = B[i]; c[i] = C[i]; d[i] = D[i]; e[i] = E[i]; f[i] = F[i] } }
-    printf "ratio of requests/s, median over %s:\n  mock/wiremock = %.2f   mock-journal0/wiremock = %.2f   mock-o1journal/wiremock = %.2f\n", which, median(a, q), median(b, q), median(e, q)
-    printf "ratio of CPU per request, same rounds:\n  mock/wiremock = %.2f   mock-journal0/wiremock = %.2f   mock-o1journal/wiremock = %.2f\n", median(c, q), median(d, q), median(f, q)
+      for (i = 1; i <= n; i++) { a[i] = A[i]; b[i] = B[i]; c[i] = C[i]; d[i] = D[i] } }
+    printf "ratio of requests/s, median over %s:\n  mock/wiremock = %.2f   mock-journal0/wiremock = %.2f\n", which, median(a, q), median(b, q)
+    printf "ratio of CPU per request, same rounds:\n  mock/wiremock = %.2f   mock-journal0/wiremock = %.2f\n", median(c, q), median(d, q)
   }' "$OUT/rounds.txt" | tee "$OUT/summary.txt"
 
 # --- optional: one profiled round of each --------------------------------------------------------
@@ -238,7 +221,7 @@ if [ "$PROFILE" = 1 ]; then
     (cd benchmarks/target/async-profiler && unzip -q -o "async-profiler-$AP_VERSION.jar" 'linux-x64/*')
   fi
   for target in mock:$MOCK_PORT:$mock_pid mock-journal0:$MOCK0_PORT:$mock0_pid \
-      mock-o1journal:$MOCK1_PORT:$mock1_pid wiremock:$WM_PORT:$wm_pid; do
+      wiremock:$WM_PORT:$wm_pid; do
     IFS=: read -r label port pid <<< "$target"
     stacks="$PWD/$OUT/$label.collapsed"
     # jcmd reads a=b as its own option: the agent's option string goes in quotes

@@ -21,13 +21,15 @@ import dev.cognitosyncmock.protocol.CallerResolver;
 import dev.cognitosyncmock.protocol.CognitoSyncProtocol;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
+import dev.cognitosyncmock.protocol.RequestContext;
 import dev.cognitosyncmock.schemas.ServiceModel;
 import dev.cognitosyncmock.security.AccessKey;
-import dev.cognitosyncmock.security.Authenticator;
 import dev.cognitosyncmock.security.CredentialsFile;
+import dev.cognitosyncmock.security.Authenticator;
 import dev.cognitosyncmock.security.SecuritySettings;
 import dev.cognitosyncmock.sideeffects.HttpSyncTriggerHandler;
 import dev.cognitosyncmock.sideeffects.PushWebhookSender;
+import dev.cognitosyncmock.state.SharedState;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Clock;
@@ -86,7 +88,8 @@ public final class CognitoSyncService implements AutoCloseable {
           "signature verification (--verify-signatures) needs access keys: give them with"
               + " --credentials-file");
     }
-    this.engine = new SyncEngine(settings, b.clock, b.ids);
+    // one state lock and one stream of change events for every service this mock serves
+    this.engine = new SyncEngine(settings, b.clock, b.ids, new SharedState());
     // side effects that leave the process over HTTP live outside the engine
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     engine.sideEffects().addListener(new PushWebhookSender(engine, http));
@@ -114,8 +117,6 @@ public final class CognitoSyncService implements AutoCloseable {
       this.journal = ConfigurationFiles.open(CognitoSyncOptions.PERSISTENCE_DIRECTORY,
           persistenceDirectory, dir -> openJournal(dir, b.seed != null
               || o.isSet(CognitoSyncOptions.SEED_FILE)));
-      protocol.addOperationListener(journal);
-      admin.afterStateChange(journal::compact);
     } else {
       this.journal = null;
     }
@@ -169,7 +170,16 @@ public final class CognitoSyncService implements AutoCloseable {
   }
 
   public ProtocolResponse handle(ProtocolRequest request) {
-    return protocol.handle(request);
+    return handle(request, new RequestContext());
+  }
+
+  /** Serves {@code request} with what the adapter knows about it (a forced fault, say). */
+  public ProtocolResponse handle(ProtocolRequest request, RequestContext context) {
+    ProtocolResponse response = protocol.handle(request, context);
+    if (journal != null && journal.wantsCompaction()) {
+      journal.compact(); // the journal has grown: fold it into a snapshot between requests
+    }
+    return response;
   }
 
   public AdminApi admin() {
@@ -187,7 +197,6 @@ public final class CognitoSyncService implements AutoCloseable {
     return protocol.describe(request);
   }
 
-  /** Signature verification, credential classes and the keys the mock knows (all off by default). */
   /** Makes one more access key known to signature checks and credential classes. */
   public void addAccessKey(AccessKey key) {
     authenticator.addKey(key);
@@ -315,11 +324,6 @@ public final class CognitoSyncService implements AutoCloseable {
     public Builder credentials(List<AccessKey> keys) {
       this.credentials.addAll(keys);
       return this;
-    }
-
-    /** Adds the access keys listed in a credentials file ({@link CredentialsFile}). */
-    public Builder credentialsFile(Path file) {
-      return credentials(CredentialsFile.read(file));
     }
 
     /**

@@ -33,11 +33,11 @@ final class RunningMock {
   private final Scenario scenario;
   private final CognitoSyncMock handle;
   private Baseline baseline;
-  /** Clients by type, made on first injection; closed, newest first, when the mock stops. */
   /** The developer key the injected clients sign with. */
   static final AccessKey DEVELOPER_KEY =
       AccessKey.developer("AKIDCOGNITOSYNCMOCK", "cognito-sync-mock-secret");
 
+  /** Clients by type, made on first injection; closed, newest first, when the mock stops. */
   private final Map<String, AutoCloseable> clients = new LinkedHashMap<>();
 
   private RunningMock(MockOptions options, ClassLoader loader) {

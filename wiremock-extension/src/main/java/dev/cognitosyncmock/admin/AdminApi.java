@@ -1,6 +1,7 @@
 package dev.cognitosyncmock.admin;
 
 import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.engine.PoolConfiguration;
 import dev.cognitosyncmock.engine.PoolMockSettings;
 import dev.cognitosyncmock.engine.ServiceException;
@@ -13,9 +14,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DatabindException;
@@ -39,79 +40,38 @@ public final class AdminApi {
   public static final String PREFIX = "/cognito-sync";
 
   private final SyncEngine engine;
-  private volatile Runnable afterStateChange = () -> { };
-  private final List<AdminRoutes> moreRoutes = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Asked in order: routes added later come before the built-in ones. */
+  private final List<AdminRoute> routes = new CopyOnWriteArrayList<>();
 
   public AdminApi(SyncEngine engine) {
     this.engine = engine;
-  }
-
-  /** Runs after every admin call that changed state (persistence makes it durable there). */
-  public void afterStateChange(Runnable action) {
-    this.afterStateChange = action;
-  }
-
-  /** Adds routes, asked before the built-in ones. */
-  public void addRoutes(AdminRoutes routes) {
-    moreRoutes.add(routes);
-  }
-
-  /**
-   * @param url the path below {@code /__admin}, e.g. {@code /cognito-sync/state}, with any query
-   */
-  public ProtocolResponse handle(String method, String url, byte[] body) {
-    int query = url.indexOf('?');
-    for (AdminRoutes routes : moreRoutes) {
-      ProtocolResponse answered = routes.handle(method, query < 0 ? url : url.substring(0, query),
-          body == null ? new byte[0] : body);
-      if (answered != null) {
-        return answered;
-      }
-    }
-    ProtocolResponse response = route(method, url, body);
-    if (response.status() == 200 && !method.equals("GET")) {
-      afterStateChange.run();
-    }
-    return response;
-  }
-
-  private ProtocolResponse route(String method, String url, byte[] body) {
-    try {
-      int q = url.indexOf('?');
-      String path = q < 0 ? url : url.substring(0, q);
-      String route = method + " " + path;
-      return switch (route) {
-        case "POST " + PREFIX + "/reset" -> {
+    routes.addAll(List.of(
+        AdminRoute.post(PREFIX + "/reset", r -> {
           engine.reset();
-          yield ok(message("State reset"));
-        }
-        case "GET " + PREFIX + "/state" -> ok(WireJson.MAPPER.valueToTree(engine.exportState()));
-        case "PUT " + PREFIX + "/state", "POST " + PREFIX + "/state" -> {
-          EngineSnapshot snapshot = readState(body);
-          engine.importState(snapshot);
-          yield ok(message("Imported " + snapshot.identityPools().size() + " identity pools"));
-        }
-        case "POST " + PREFIX + "/identitypools" -> {
-          String poolId = required(read(body), "IdentityPoolId");
+          return ok("State reset");
+        }),
+        AdminRoute.get(PREFIX + "/state", r -> ok(WireJson.MAPPER.valueToTree(engine.exportState()))),
+        AdminRoute.put(PREFIX + "/state", this::importState),
+        AdminRoute.post(PREFIX + "/state", this::importState),
+        AdminRoute.post(PREFIX + "/identitypools", r -> {
+          String poolId = required(r.json(), "IdentityPoolId");
           engine.createIdentityPool(poolId);
-          ObjectNode out = WireJson.MAPPER.createObjectNode();
-          out.put("IdentityPoolId", poolId);
-          yield ok(out);
-        }
-        case "POST " + PREFIX + "/merges" -> {
-          JsonNode in = read(body);
+          return ok(WireJson.MAPPER.createObjectNode().put("IdentityPoolId", poolId));
+        }),
+        AdminRoute.post(PREFIX + "/merges", r -> {
+          JsonNode in = r.json();
           List<String> names = engine.mergeIdentities(required(in, "IdentityPoolId"),
               required(in, "SurvivorIdentityId"), required(in, "AbsorbedIdentityId"));
           ObjectNode out = WireJson.MAPPER.createObjectNode();
           out.set("MergedDatasetNames", WireJson.MAPPER.valueToTree(names));
-          yield ok(out);
-        }
-        case "POST " + PREFIX + "/stream-lost" -> {
+          return ok(out);
+        }),
+        AdminRoute.post(PREFIX + "/stream-lost", r -> {
           // G5: the stream or its role is gone; the service turns streaming off and says why
-          JsonNode in = read(body);
+          JsonNode in = r.json();
           JsonNode reason = in.get("DisabledReason");
           if (reason != null && !reason.isNull() && !reason.isString()) {
-            throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+            throw new ServiceException(ErrorShape.InvalidParameterException,
                 "DisabledReason must be a string");
           }
           PoolConfiguration c = engine.streamLost(required(in, "IdentityPoolId"),
@@ -123,35 +83,35 @@ public final class AdminApi {
           streams.put("RoleArn", c.cognitoStreams().roleArn());
           streams.put("StreamingStatus", c.cognitoStreams().streamingStatus());
           streams.put("DisabledReason", c.cognitoStreams().disabledReason());
-          yield ok(out);
-        }
-        case "GET " + PREFIX + "/push-notifications" -> {
+          return ok(out);
+        }),
+        AdminRoute.get(PREFIX + "/push-notifications", r -> {
           ObjectNode out = WireJson.MAPPER.createObjectNode();
           out.set("notifications",
               WireJson.MAPPER.valueToTree(engine.sideEffects().pushNotifications()));
-          yield ok(out);
-        }
-        case "DELETE " + PREFIX + "/push-notifications" -> {
+          return ok(out);
+        }),
+        AdminRoute.delete(PREFIX + "/push-notifications", r -> {
           engine.sideEffects().clearPushNotifications();
-          yield ok(message("Push notifications cleared"));
-        }
-        case "GET " + PREFIX + "/stream-records" -> {
+          return ok("Push notifications cleared");
+        }),
+        AdminRoute.get(PREFIX + "/stream-records", r -> {
           ObjectNode out = WireJson.MAPPER.createObjectNode();
           out.set("streams", WireJson.MAPPER.valueToTree(engine.sideEffects().streamRecords()));
-          yield ok(out);
-        }
-        case "DELETE " + PREFIX + "/stream-records" -> {
+          return ok(out);
+        }),
+        AdminRoute.delete(PREFIX + "/stream-records", r -> {
           engine.sideEffects().clearStreamRecords();
-          yield ok(message("Stream records cleared"));
-        }
-        case "GET " + PREFIX + "/pool-settings" -> {
+          return ok("Stream records cleared");
+        }),
+        AdminRoute.get(PREFIX + "/pool-settings", r -> {
           ObjectNode out = WireJson.MAPPER.createObjectNode();
           ObjectNode pools = out.putObject("IdentityPools");
           engine.allPoolMockSettings().forEach((id, settings) -> pools.set(id, poolSettings(settings)));
-          yield ok(out);
-        }
-        case "POST " + PREFIX + "/pool-settings" -> {
-          JsonNode in = read(body);
+          return ok(out);
+        }),
+        AdminRoute.post(PREFIX + "/pool-settings", r -> {
+          JsonNode in = r.json();
           String poolId = required(in, "IdentityPoolId");
           PoolMockSettings current = engine.poolMockSettings(poolId);
           PoolMockSettings updated = new PoolMockSettings(
@@ -160,22 +120,53 @@ public final class AdminApi {
           engine.setPoolMockSettings(poolId, updated);
           ObjectNode out = WireJson.MAPPER.createObjectNode().put("IdentityPoolId", poolId);
           out.setAll(poolSettings(updated));
-          yield ok(out);
+          return ok(out);
+        })));
+  }
+
+  /** Adds routes, asked before the ones already there. */
+  public void addRoutes(AdminRoutes more) {
+    routes.addAll(0, more.routes());
+  }
+
+  /**
+   * @param url the path below {@code /__admin}, e.g. {@code /cognito-sync/state}, with any query
+   */
+  public ProtocolResponse handle(String method, String url, byte[] body) {
+    int q = url.indexOf('?');
+    String path = q < 0 ? url : url.substring(0, q);
+    try {
+      for (AdminRoute route : routes) {
+        if (route.method().equals(method)) {
+          Map<String, String> params = route.bind(path);
+          if (params != null) {
+            return route.handler().handle(new AdminRequest(method, path, params, body));
+          }
         }
-        default -> response(404, message("No admin route " + route));
-      };
+      }
+      return ProtocolResponse.message(404, "No admin route " + method + " " + path);
     } catch (ServiceException e) {
-      return response(e.shape().name().equals("ResourceNotFoundException") ? 404 : 400,
-          message(e.getMessage()));
+      return ProtocolResponse.message(e.shape() == ErrorShape.ResourceNotFoundException ? 404 : 400,
+          e.getMessage());
     } catch (JacksonException e) {
-      return response(400, message("Invalid JSON: " + JsonProblem.describe(e)));
+      return ProtocolResponse.message(400, "Invalid JSON: " + JsonProblem.describe(e));
+    } catch (IllegalArgumentException e) { // a document that does not fit (a fault rule)
+      return ProtocolResponse.message(400, e.getMessage());
+    } catch (IllegalStateException e) { // not now (no recording to stop)
+      return ProtocolResponse.message(409, e.getMessage());
     }
+  }
+
+  private ProtocolResponse importState(AdminRequest r) {
+    EngineSnapshot snapshot = readState(r.body());
+    engine.importState(snapshot);
+    return ok("Imported " + snapshot.identityPools().size() + " identity pools");
   }
 
   /** Reads a state document, as the admin API and the start-up seed file take it. */
   public static EngineSnapshot readState(byte[] json) {
     if (json.length == 0) {
-      throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+      throw new ServiceException(ErrorShape.InvalidParameterException,
           "A state document is required");
     }
     EngineSnapshot snapshot;
@@ -256,22 +247,15 @@ public final class AdminApi {
     }
   }
 
-  private static JsonNode read(byte[] body) {
-    return body.length == 0 ? WireJson.MAPPER.createObjectNode() : WireJson.MAPPER.readTree(body);
-  }
-
   private static String required(JsonNode in, String member) {
     JsonNode v = in.get(member);
     if (v == null || !v.isString() || v.asString().isEmpty()) {
-      throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+      throw new ServiceException(ErrorShape.InvalidParameterException,
           member + " is required");
     }
     return v.asString();
   }
 
-  /**
-   * An absolute http(s) URL member: absent keeps {@code current}, null or "" clears it.
-   */
   /** Pool settings as the admin API answers them: PascalCase, like every AWS-shaped member. */
   private static ObjectNode poolSettings(PoolMockSettings settings) {
     ObjectNode out = WireJson.MAPPER.createObjectNode();
@@ -280,6 +264,9 @@ public final class AdminApi {
     return out;
   }
 
+  /**
+   * An absolute http(s) URL member: absent keeps {@code current}, null or "" clears it.
+   */
   private static String url(JsonNode in, String member, String current) {
     // camelCase is what earlier versions answered with; accepted so that answers can be sent back
     String camelCase = Character.toLowerCase(member.charAt(0)) + member.substring(1);
@@ -302,23 +289,15 @@ public final class AdminApi {
     } catch (IllegalArgumentException e) {
       // answered below
     }
-    throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+    throw new ServiceException(ErrorShape.InvalidParameterException,
         member + " must be an absolute http or https URL, got: " + v);
   }
 
-  private static ObjectNode message(String text) {
-    ObjectNode o = WireJson.MAPPER.createObjectNode();
-    o.put("message", text);
-    return o;
+  private static ProtocolResponse ok(String message) {
+    return ProtocolResponse.message(200, message);
   }
 
   private static ProtocolResponse ok(JsonNode body) {
-    return response(200, body);
-  }
-
-  private static ProtocolResponse response(int status, JsonNode body) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "application/json");
-    return new ProtocolResponse(status, headers, WireJson.MAPPER.writeValueAsBytes(body));
+    return ProtocolResponse.json(200, body);
   }
 }

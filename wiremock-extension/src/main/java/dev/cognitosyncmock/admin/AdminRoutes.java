@@ -1,17 +1,12 @@
 package dev.cognitosyncmock.admin;
 
-import dev.cognitosyncmock.protocol.ProtocolResponse;
+import java.util.List;
 
 /**
  * More routes below {@code /__admin/cognito-sync/}, added to the {@link AdminApi} (fault rules,
- * recordings, scenarios). They do not change the mock's state, so answering them never triggers
- * a persistence snapshot.
+ * recordings, scenarios).
  */
 @FunctionalInterface
 public interface AdminRoutes {
-  /**
-   * @param path the path below {@code /__admin}, e.g. {@code /cognito-sync/faults}, no query
-   * @return the answer, or null when the route is not one of these
-   */
-  ProtocolResponse handle(String method, String path, byte[] body);
+  List<AdminRoute> routes();
 }

@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.engine;
 
+import dev.cognitosyncmock.state.StateChange;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +11,6 @@ import java.util.List;
  * @param written the records written (tombstones included), empty for a deletion
  */
 public record DatasetChange(Kind kind, DatasetKey dataset, Caller caller, String deviceId,
-    long syncCount, List<SyncRecord> written, Instant at) {
+    long syncCount, List<SyncRecord> written, Instant at) implements StateChange {
   public enum Kind { RECORDS_WRITTEN, DATASET_DELETED }
 }

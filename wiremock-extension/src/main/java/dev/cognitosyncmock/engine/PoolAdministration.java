@@ -10,30 +10,28 @@ import java.util.Set;
 
 /**
  * The pool-level operations (SEMANTICS G1, G2, G4, G6, G7, D5): usage, configuration, Cognito
- * events, mock settings, devices and subscriptions, bulk publish. Runs inside the engine's locks;
- * see {@link SyncEngine}.
+ * events, mock settings, devices and subscriptions, bulk publish. Each is documented where the
+ * engine exposes it ({@link SyncEngine}); they reach the state only through {@link SyncState}.
  */
 final class PoolAdministration {
-  private final SyncEngine engine;
+  private final SyncState state;
 
-  PoolAdministration(SyncEngine engine) {
-    this.engine = engine;
+  PoolAdministration(SyncState state) {
+    this.state = state;
   }
 
   // ---------------------------------------------------------------- pool usage (G7, D5)
 
-  /** DescribeIdentityPoolUsage: the pool's data and sessions; 404 only with strict pools. */
   PoolUsage describeIdentityPoolUsage(Caller caller, String identityPoolId) {
-    return engine.read(() -> usageOf(engine.pool(identityPoolId)));
+    return state.read(() -> usageOf(state.pool(identityPoolId)));
   }
 
-  /** ListIdentityPoolUsage: the known pools by id, paged with an opaque NextToken. */
   PoolUsagePage listIdentityPoolUsage(Caller caller, String nextToken, Integer maxResults) {
     int pageSize = PageToken.pageSize(maxResults);
     String scope = "identitypools";
     String after = nextToken == null ? null : PageToken.decode(nextToken, scope, 1).get(0);
-    return engine.read(() -> {
-      List<Pool> sorted = new ArrayList<>(engine.pools());
+    return state.read(() -> {
+      List<Pool> sorted = new ArrayList<>(state.pools());
       sorted.sort(Comparator.comparing(p -> p.id));
       List<PoolUsage> page = new ArrayList<>();
       String next = null;
@@ -72,18 +70,13 @@ final class PoolAdministration {
   // ---------------------------------------------------------------- configuration (G1)
 
   PoolConfiguration getIdentityPoolConfiguration(Caller caller, String identityPoolId) {
-    return engine.read(() -> engine.pool(identityPoolId).configuration());
+    return state.read(() -> state.pool(identityPoolId).configuration());
   }
 
-  /**
-   * Sets the sections given (null leaves a section as it is; an empty one removes it, G1) and
-   * answers the result. A caller's section never carries a DisabledReason: only the service sets
-   * one (G5).
-   */
   PoolConfiguration setIdentityPoolConfiguration(Caller caller, String identityPoolId,
       PushSyncConfig pushSync, CognitoStreamsConfig cognitoStreams) {
-    return engine.read(() -> {
-      Pool pool = engine.pool(identityPoolId);
+    return state.read(() -> {
+      Pool pool = state.pool(identityPoolId);
       synchronized (pool) {
         if (pushSync != null) {
           pool.pushSync = pushSync.isEmpty() ? null : pushSync;
@@ -92,6 +85,7 @@ final class PoolAdministration {
           pool.cognitoStreams = cognitoStreams.isEmpty() ? null : new CognitoStreamsConfig(
               cognitoStreams.streamName(), cognitoStreams.roleArn(), cognitoStreams.streamingStatus());
         }
+        state.publish(new PoolChanged(pool.id));
         return pool.configuration();
       }
     });
@@ -102,8 +96,8 @@ final class PoolAdministration {
    * in DisabledReason. Refused when streaming is not on.
    */
   PoolConfiguration streamLost(String identityPoolId, String reason) {
-    return engine.read(() -> {
-      Pool pool = engine.pool(identityPoolId);
+    return state.read(() -> {
+      Pool pool = state.pool(identityPoolId);
       synchronized (pool) {
         CognitoStreamsConfig streams = pool.cognitoStreams;
         if (streams == null || !streams.enabled()) {
@@ -113,6 +107,7 @@ final class PoolAdministration {
         pool.cognitoStreams = streams.disabledBecause(reason != null && !reason.isBlank() ? reason
             : "Kinesis stream " + streams.streamName() + " was not found or role "
                 + streams.roleArn() + " could not be assumed");
+        state.publish(new PoolChanged(pool.id));
         return pool.configuration();
       }
     });
@@ -121,12 +116,10 @@ final class PoolAdministration {
   // ---------------------------------------------------------------- events (G2)
 
 
-  /** GetCognitoEvents: event type to Lambda ARN, empty when none. */
   Map<String, String> getCognitoEvents(Caller caller, String identityPoolId) {
-    return engine.read(() -> engine.pool(identityPoolId).events);
+    return state.read(() -> state.pool(identityPoolId).events);
   }
 
-  /** SetCognitoEvents: updates only the keys given; an empty or null value removes the key. */
   void setCognitoEvents(Caller caller, String identityPoolId, Map<String, String> events) {
     for (String type : events.keySet()) {
       if (!SyncEngine.SYNC_TRIGGER.equals(type)) {
@@ -134,8 +127,8 @@ final class PoolAdministration {
             "Unknown Cognito event type: " + type + "; the only one is " + SyncEngine.SYNC_TRIGGER);
       }
     }
-    engine.read(() -> {
-      Pool pool = engine.pool(identityPoolId);
+    state.read(() -> {
+      Pool pool = state.pool(identityPoolId);
       synchronized (pool) {
         Map<String, String> updated = new java.util.TreeMap<>(pool.events);
         events.forEach((type, arn) -> {
@@ -146,6 +139,7 @@ final class PoolAdministration {
           }
         });
         pool.events = Map.copyOf(updated);
+        state.publish(new PoolChanged(pool.id));
       }
       return null;
     });
@@ -154,15 +148,14 @@ final class PoolAdministration {
   // ---------------------------------------------------------------- mock settings
 
   PoolMockSettings poolMockSettings(String identityPoolId) {
-    Pool pool = engine.knownPool(identityPoolId);
+    Pool pool = state.knownPool(identityPoolId);
     return pool == null ? PoolMockSettings.NONE : pool.mockSettings;
   }
 
-  /** Pool id to its mock settings, for every pool that has some. */
   Map<String, PoolMockSettings> allPoolMockSettings() {
-    return engine.read(() -> {
+    return state.read(() -> {
       Map<String, PoolMockSettings> out = new java.util.TreeMap<>();
-      engine.pools().forEach(p -> {
+      state.pools().forEach(p -> {
         if (!p.mockSettings.equals(PoolMockSettings.NONE)) {
           out.put(p.id, p.mockSettings);
         }
@@ -172,52 +165,52 @@ final class PoolAdministration {
   }
 
   void setPoolMockSettings(String identityPoolId, PoolMockSettings mockSettings) {
-    engine.read(() -> {
-      engine.pool(identityPoolId).mockSettings = Objects.requireNonNull(mockSettings, "mockSettings");
+    state.read(() -> {
+      state.pool(identityPoolId).mockSettings = Objects.requireNonNull(mockSettings, "mockSettings");
+      state.publish(new PoolChanged(identityPoolId));
       return null;
     });
   }
 
   // ---------------------------------------------------------------- devices (G4)
 
-  /** RegisterDevice: the same identity, platform and token always get the same DeviceId. */
   String registerDevice(Caller caller, IdentityKey key, String platform, String token) {
-    return engine.read(() -> {
-      requirePushSync(engine.poolIfKnown(key.identityPoolId()), key.identityPoolId());
-      Pool pool = engine.pool(key.identityPoolId());
-      return engine.withIdentity(pool, key.identityId(), true, identity -> {
+    return state.read(() -> {
+      requirePushSync(state.poolIfKnown(key.identityPoolId()), key.identityPoolId());
+      Pool pool = state.pool(key.identityPoolId());
+      return state.withIdentity(pool, key.identityId(), true, identity -> {
         for (Device d : identity.devices.values()) {
           if (d.platform().equals(platform) && d.token().equals(token)) {
             return d.deviceId();
           }
         }
-        Device device = new Device(engine.ids().nextId(), platform, token);
+        Device device = new Device(state.ids.nextId(), platform, token);
         identity.devices.put(device.deviceId(), device);
+        state.publish(new PoolChanged(pool.id));
         return device.deviceId();
       });
     });
   }
 
-  /** SubscribeToDataset: needs a device of this identity and an existing dataset (404). */
   void subscribeToDataset(Caller caller, DatasetKey key, String deviceId) {
-    engine.read(() -> {
+    state.read(() -> {
       // an unknown pool has no devices: refused without registering it
       Pool pool = knownOrEmpty(key.identityPoolId());
-      return engine.withIdentity(pool, key.identityId(), false, identity -> {
+      return state.withIdentity(pool, key.identityId(), false, identity -> {
         requireDevice(identity, deviceId);
         RecordSync.existing(identity, key);
         identity.subscriptions.computeIfAbsent(key.datasetName(),
             n -> new java.util.LinkedHashSet<>()).add(deviceId);
+        state.publish(new PoolChanged(pool.id));
         return null;
       });
     });
   }
 
-  /** UnsubscribeFromDataset: 404 when the device is unknown or not subscribed. */
   void unsubscribeFromDataset(Caller caller, DatasetKey key, String deviceId) {
-    engine.read(() -> {
+    state.read(() -> {
       Pool pool = knownOrEmpty(key.identityPoolId());
-      return engine.withIdentity(pool, key.identityId(), false, identity -> {
+      return state.withIdentity(pool, key.identityId(), false, identity -> {
         requireDevice(identity, deviceId);
         Set<String> subscribed = identity.subscriptions.get(key.datasetName());
         if (subscribed == null || !subscribed.remove(deviceId)) {
@@ -227,30 +220,30 @@ final class PoolAdministration {
         if (subscribed.isEmpty()) {
           identity.subscriptions.remove(key.datasetName());
         }
+        state.publish(new PoolChanged(pool.id));
         return null;
       });
     });
   }
 
-  /** The devices registered for one identity, in registration order. */
   List<Device> devices(IdentityKey key) {
-    return engine.read(() -> {
-      Pool pool = engine.knownPool(key.identityPoolId());
-      return pool == null ? List.<Device>of() : engine.withIdentity(pool, key.identityId(), false,
+    return state.read(() -> {
+      Pool pool = state.knownPool(key.identityPoolId());
+      return pool == null ? List.<Device>of() : state.withIdentity(pool, key.identityId(), false,
           identity -> identity == null ? List.<Device>of() : List.copyOf(identity.devices.values()));
     });
   }
 
   /** The pool, checked for push sync; an unknown one stands empty and stays unregistered. */
   private Pool knownOrEmpty(String identityPoolId) {
-    Pool known = engine.poolIfKnown(identityPoolId);
+    Pool known = state.poolIfKnown(identityPoolId);
     requirePushSync(known, identityPoolId);
     return known == null ? new Pool(identityPoolId, null) : known;
   }
 
   private void requirePushSync(Pool pool, String identityPoolId) {
     PushSyncConfig push = pool == null ? null : pool.pushSync;
-    if (engine.settings().requirePushSyncForDevices() && (push == null || !push.enabled())) {
+    if (state.settings.requirePushSyncForDevices() && (push == null || !push.enabled())) {
       throw new ServiceException(ErrorShape.InvalidConfigurationException,
           "Push sync is not configured for identity pool " + identityPoolId);
     }
@@ -264,17 +257,11 @@ final class PoolAdministration {
 
   // ---------------------------------------------------------------- bulk publish (G6)
 
-  /**
-   * BulkPublish: puts every existing dataset on the pool's stream at once (the run then stays
-   * IN_PROGRESS for {@code bulkPublishDuration}). With streaming not enabled the call succeeds
-   * and the run is recorded FAILED with a FailureMessage: the API is asynchronous and
-   * InvalidConfigurationException is not among BulkPublish's errors (G6, our choice).
-   */
   void bulkPublish(Caller caller, String identityPoolId) {
-    engine.read(() -> {
-      Pool pool = engine.pool(identityPoolId);
+    state.read(() -> {
+      Pool pool = state.pool(identityPoolId);
       synchronized (pool) {
-        Instant now = engine.clock().instant();
+        Instant now = state.clock.instant();
         if (pool.bulkPublish != null) {
           BulkPublishDetails last = pool.bulkPublish.details(pool.id, now);
           if (last.status() == BulkPublishStatus.IN_PROGRESS) {
@@ -293,12 +280,13 @@ final class PoolAdministration {
           pool.bulkPublish = new BulkPublishRun(now, null,
               "Cognito Streams is not enabled for identity pool " + pool.id
                   + ": set CognitoStreams with StreamingStatus ENABLED first");
+          state.publish(new PoolChanged(pool.id));
           return null;
         }
         List<Identity> identities = new ArrayList<>(pool.identities.values());
         identities.sort(Comparator.comparing(i -> i.id));
         for (Identity identity : identities) {
-          engine.withIdentity(pool, identity.id, false, locked -> {
+          state.withIdentity(pool, identity.id, false, locked -> {
             if (locked == null) {
               return null;
             }
@@ -308,26 +296,27 @@ final class PoolAdministration {
               }
               List<SyncRecord> live = d.records.values().stream()
                   .filter(r -> !r.isTombstone()).toList();
-              SideEffectEmitter.stream(engine.sideEffects(), pool,
+              SideEffectEmitter.stream(state.sideEffects, pool,
                   new DatasetKey(pool.id, locked.id, d.name), "replace", d.syncCount, live,
                   d.lastModifiedDate == null ? now : d.lastModifiedDate);
             }
             return null;
           });
         }
-        pool.bulkPublish = new BulkPublishRun(now, now.plus(engine.settings().bulkPublishDuration()),
+        pool.bulkPublish = new BulkPublishRun(now, now.plus(state.settings.bulkPublishDuration()),
             null);
+        state.publish(new PoolChanged(pool.id));
         return null;
       }
     });
   }
 
   BulkPublishDetails getBulkPublishDetails(Caller caller, String identityPoolId) {
-    return engine.read(() -> {
-      Pool pool = engine.pool(identityPoolId);
+    return state.read(() -> {
+      Pool pool = state.pool(identityPoolId);
       synchronized (pool) {
         return pool.bulkPublish == null ? BulkPublishRun.notStarted(pool.id)
-            : pool.bulkPublish.details(pool.id, engine.clock().instant());
+            : pool.bulkPublish.details(pool.id, state.clock.instant());
       }
     });
   }

@@ -11,27 +11,21 @@ import java.util.Set;
 
 /**
  * The dataset and record operations (SEMANTICS B, C, D, E): ListRecords, UpdateRecords,
- * DescribeDataset, DeleteDataset, ListDatasets, DescribeIdentityUsage. Runs inside the engine's
- * locks; see {@link SyncEngine}.
+ * DescribeDataset, DeleteDataset, ListDatasets, DescribeIdentityUsage. Each is documented where
+ * the engine exposes it ({@link SyncEngine}); they reach the state only through {@link SyncState}.
  */
 final class RecordSync {
   private static final Comparator<SyncRecord> BY_SYNC_COUNT_THEN_KEY =
       Comparator.comparingLong(SyncRecord::syncCount).thenComparing(SyncRecord::key);
 
-  private final SyncEngine engine;
+  private final SyncState state;
 
-  RecordSync(SyncEngine engine) {
-    this.engine = engine;
+  RecordSync(SyncState state) {
+    this.state = state;
   }
 
   // ---------------------------------------------------------------- ListRecords
 
-  /**
-   * ListRecords: records changed after {@code lastSyncCount} (null means 0), tombstones included,
-   * ordered by SyncCount then key, and a fresh SyncSessionToken (B3, C6, C7, D1, D2, E1, E3); a
-   * count the existing dataset never reached is refused (C8).
-   * A {@code syncSessionToken} passed back by a client (iOS does) is accepted and replaced.
-   */
   RecordsPage listRecords(Caller caller, DatasetKey key, Long lastSyncCount,
       String nextToken, Integer maxResults) {
     long since = lastSyncCount == null ? 0 : lastSyncCount;
@@ -45,10 +39,10 @@ final class RecordSync {
     if (after != null) {
       PageToken.position(after.get(0));
     }
-    return engine.read(() -> {
-      Pool pool = engine.pool(key.identityPoolId());
-      Instant now = engine.clock().instant();
-      return engine.withIdentity(pool, key.identityId(), false, identity -> {
+    return state.read(() -> {
+      Pool pool = state.pool(key.identityPoolId());
+      Instant now = state.clock.instant();
+      return state.withIdentity(pool, key.identityId(), false, identity -> {
         Dataset dataset = identity == null ? null : identity.datasets.get(key.datasetName());
         boolean exists = dataset != null && dataset.exists;
         if (exists && since > dataset.syncCount) {
@@ -56,9 +50,10 @@ final class RecordSync {
           throw ServiceException.invalidParameter(
               "No such SyncCount: " + since + " exists for this Dataset");
         }
-        SyncSessionToken session = new SyncSessionToken(engine.ids().nextId(), key,
-            now.plus(engine.settings().tokenExpiry()));
+        SyncSessionToken session = new SyncSessionToken(state.ids.nextId(), key,
+            now.plus(state.settings.tokenExpiry()));
         pool.syncSessionsCount.incrementAndGet();
+        state.publish(new SyncSessionStarted(pool.id));
         boolean deletedAfter = dataset != null && since > 0 && since <= dataset.deletionWatermark;
         List<String> merged = identity == null ? List.of() : mergedNames(identity, key.datasetName());
         if (!exists) {
@@ -105,16 +100,12 @@ final class RecordSync {
 
   // ---------------------------------------------------------------- UpdateRecords
 
-  /**
-   * UpdateRecords: applies all patches or none (C1, C2, C3, C4, C5, B1, B7, D3, D4). The dataset
-   * sync count rises by exactly one when anything is written, and every written record takes it.
-   */
   List<SyncRecord> updateRecords(Caller caller, DatasetKey key, String deviceId,
       List<RecordPatch> patches, String syncSessionToken) {
     Objects.requireNonNull(patches, "patches");
     checkPatches(patches);
-    return engine.read(() -> {
-      Instant now = engine.clock().instant();
+    return state.read(() -> {
+      Instant now = state.clock.instant();
       SyncSessionToken token = SyncSessionToken.decode(syncSessionToken == null ? "" : syncSessionToken)
           .orElseThrow(RecordSync::tokenNotValid);
       if (token.isForAnotherIdentityOfThePool(key)) {
@@ -124,15 +115,15 @@ final class RecordSync {
       if (!token.isValidFor(key, now)) {
         throw tokenNotValid();
       }
-      if (engine.poolIfKnown(key.identityPoolId()) == null) {
+      if (state.poolIfKnown(key.identityPoolId()) == null) {
         // a first write to a new pool: refuse what an empty pool would, before registering it
         checkWrite(new Identity(key.identityId()), null, key, patches);
       }
-      Pool pool = engine.pool(key.identityPoolId());
+      Pool pool = state.pool(key.identityPoolId());
       if (patches.isEmpty()) {
         return List.of();
       }
-      return engine.withIdentity(pool, key.identityId(), true,
+      return state.withIdentity(pool, key.identityId(), true,
           identity -> write(pool, identity, key, caller, deviceId, patches, now, true));
     });
   }
@@ -166,10 +157,10 @@ final class RecordSync {
     Dataset dataset = identity.datasets.get(key.datasetName());
     boolean creating = dataset == null || !dataset.exists;
     checkConflicts(dataset, creating, key, patches);
-    SyncTriggerHandler trigger = runSyncTrigger ? engine.syncTriggers().handlerFor(pool, caller) : null;
+    SyncTriggerHandler trigger = runSyncTrigger ? state.syncTriggers.handlerFor(pool, caller) : null;
     if (trigger != null) {
       // G3: the conflict check above is on the client's patches; quotas apply to the final write
-      patches = SyncTrigger.apply(trigger, engine.settings().syncTriggerTimeout(), engine.settings().region(), key,
+      patches = SyncTrigger.apply(trigger, state.settings.syncTriggerTimeout(), state.settings.region(), key,
           creating ? null : dataset, patches);
       if (patches.isEmpty()) {
         return List.of();
@@ -197,9 +188,9 @@ final class RecordSync {
     dataset.lastModifiedDate = now;
     dataset.lastModifiedBy = caller.principal();
     List<SyncRecord> result = List.copyOf(written);
-    SideEffectEmitter.recordsWritten(engine.sideEffects(), pool, identity, key, deviceId, syncCount,
+    SideEffectEmitter.recordsWritten(state.sideEffects, pool, identity, key, deviceId, syncCount,
         result, now);
-    engine.publish(new DatasetChange(DatasetChange.Kind.RECORDS_WRITTEN, key, caller, deviceId,
+    state.publish(new DatasetChange(DatasetChange.Kind.RECORDS_WRITTEN, key, caller, deviceId,
         syncCount, result, now));
     return result;
   }
@@ -229,7 +220,7 @@ final class RecordSync {
 
   private void checkQuotas(Identity identity, Dataset dataset, boolean creating,
       List<RecordPatch> patches) {
-    Quotas quotas = engine.settings().quotas();
+    Quotas quotas = state.settings.quotas();
     if (creating && identity.existingDatasetCount() >= quotas.datasetsPerIdentity()) {
       throw new ServiceException(ErrorShape.LimitExceededException,
           "Too many datasets: an identity may have at most " + quotas.datasetsPerIdentity());
@@ -261,27 +252,25 @@ final class RecordSync {
 
   // ---------------------------------------------------------------- datasets
 
-  /** DescribeDataset: 404 for a dataset that does not exist or was deleted (B2, B4). */
   DatasetInfo describeDataset(Caller caller, DatasetKey key) {
-    return engine.read(() -> {
-      Pool pool = engine.poolIfKnown(key.identityPoolId());
-      return engine.withIdentity(pool == null ? new Pool(key.identityPoolId(), null) : pool,
+    return state.read(() -> {
+      Pool pool = state.poolIfKnown(key.identityPoolId());
+      return state.withIdentity(pool == null ? new Pool(key.identityPoolId(), null) : pool,
           key.identityId(), false, identity -> existing(identity, key).info(key.identityId()));
     });
   }
 
-  /** DeleteDataset: answers the metadata as it stood, then forgets the records (B2, B5, E1, E4). */
   DatasetInfo deleteDataset(Caller caller, DatasetKey key) {
-    return engine.read(() -> {
-      Pool known = engine.poolIfKnown(key.identityPoolId());
+    return state.read(() -> {
+      Pool known = state.poolIfKnown(key.identityPoolId());
       Pool pool = known == null ? new Pool(key.identityPoolId(), null) : known;
-      return engine.withIdentity(pool, key.identityId(), false, identity -> {
+      return state.withIdentity(pool, key.identityId(), false, identity -> {
           Dataset dataset = existing(identity, key);
           DatasetInfo before = dataset.info(key.identityId());
           dataset.delete();
-          Instant now = engine.clock().instant();
-          SideEffectEmitter.datasetDeleted(engine.sideEffects(), pool, key, dataset.syncCount, now);
-          engine.publish(new DatasetChange(DatasetChange.Kind.DATASET_DELETED, key, caller, null,
+          Instant now = state.clock.instant();
+          SideEffectEmitter.datasetDeleted(state.sideEffects, pool, key, dataset.syncCount, now);
+          state.publish(new DatasetChange(DatasetChange.Kind.DATASET_DELETED, key, caller, null,
               dataset.syncCount, List.of(), now));
           return before;
         });
@@ -296,15 +285,14 @@ final class RecordSync {
     return dataset;
   }
 
-  /** ListDatasets: existing datasets by name, paged (B5, B6, C7). */
   DatasetsPage listDatasets(Caller caller, IdentityKey key, String nextToken,
       Integer maxResults) {
     int pageSize = PageToken.pageSize(maxResults);
     String scope = "datasets/" + key.identityPoolId() + "/" + key.identityId();
     String after = nextToken == null ? null : PageToken.decode(nextToken, scope, 1).get(0);
-    return engine.read(() -> {
-      Pool pool = engine.pool(key.identityPoolId());
-      return engine.withIdentity(pool, key.identityId(), false, identity -> {
+    return state.read(() -> {
+      Pool pool = state.pool(key.identityPoolId());
+      return state.withIdentity(pool, key.identityId(), false, identity -> {
         List<DatasetInfo> page = new ArrayList<>();
         String next = null;
         if (identity != null) {
@@ -326,9 +314,8 @@ final class RecordSync {
     });
   }
 
-  /** DescribeIdentityUsage (G7): an identity with no data has zero usage. */
   IdentityUsage describeIdentityUsage(Caller caller, IdentityKey key) {
-    return engine.read(() -> engine.withIdentity(engine.pool(key.identityPoolId()), key.identityId(), false,
+    return state.read(() -> state.withIdentity(state.pool(key.identityPoolId()), key.identityId(), false,
         identity -> identity == null
             ? new IdentityUsage(key.identityId(), key.identityPoolId(), null, 0, 0)
             : new IdentityUsage(key.identityId(), key.identityPoolId(),

@@ -60,10 +60,6 @@ public final class SideEffects {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
-  public void removeListener(SideEffectListener listener) {
-    listeners.remove(listener);
-  }
-
   void push(PushNotification notification) {
     synchronized (this) {
       add(notifications, notification);

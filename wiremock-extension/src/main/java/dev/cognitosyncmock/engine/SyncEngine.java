@@ -1,41 +1,41 @@
 package dev.cognitosyncmock.engine;
 
+import dev.cognitosyncmock.state.SharedState;
+import dev.cognitosyncmock.state.StateChange;
+import dev.cognitosyncmock.state.StateListener;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 /**
  * The Cognito Sync rules, with no HTTP in sight: the engine's public face. The work is done by
  * {@link RecordSync} (datasets and records) and {@link PoolAdministration} (pool-level
- * operations); this class owns the state and its locking. Thread-safe: calls on one identity are
- * serialized by that identity's lock; whole-state operations (reset, import, export) take the
- * state lock exclusively. Rule ids refer to SEMANTICS.md.
+ * operations), both over {@link SyncState}, which owns the pools and their locking. Thread-safe:
+ * calls on one identity are serialized by that identity's lock; whole-state operations (reset,
+ * import, export) take the state lock exclusively. Every committed change is published on the
+ * {@link SharedState} as a {@link StateChange}. Rule ids refer to SEMANTICS.md.
  */
 public final class SyncEngine {
-  private final EngineSettings settings;
-  private final Clock clock;
-  private final IdSource ids;
-  private final ConcurrentMap<String, Pool> poolsById = new ConcurrentHashMap<>();
-  private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
-  private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
-  private final SideEffects sideEffects = new SideEffects();
-  private final SyncTriggers syncTriggers;
-  private final RecordSync records = new RecordSync(this);
-  private final PoolAdministration pools = new PoolAdministration(this);
+  private final SyncState state;
+  private final RecordSync records;
+  private final PoolAdministration pools;
+  private final Map<ChangeListener, StateListener> datasetListeners = new ConcurrentHashMap<>();
 
   public SyncEngine(EngineSettings settings, Clock clock, IdSource ids) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.ids = Objects.requireNonNull(ids, "ids");
-    this.syncTriggers = new SyncTriggers(settings);
+    this(settings, clock, ids, new SharedState());
+  }
+
+  /** An engine whose state lock and change events are {@code shared} with other services'. */
+  public SyncEngine(EngineSettings settings, Clock clock, IdSource ids, SharedState shared) {
+    this.state = new SyncState(Objects.requireNonNull(settings, "settings"),
+        Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(ids, "ids"),
+        Objects.requireNonNull(shared, "shared"));
+    this.records = new RecordSync(state);
+    this.pools = new PoolAdministration(state);
   }
 
   public SyncEngine() {
@@ -43,23 +43,39 @@ public final class SyncEngine {
   }
 
   public EngineSettings settings() {
-    return settings;
+    return state.settings;
   }
 
   public Clock clock() {
-    return clock;
+    return state.clock;
   }
 
   public IdSource ids() {
-    return ids;
+    return state.ids;
   }
 
+  /** The state lock and change events (every {@link StateChange}), shared with other services. */
+  public SharedState state() {
+    return state.shared;
+  }
+
+  /** Follows the dataset changes only (a {@link StateListener} on {@link #state()} sees all). */
   public void addChangeListener(ChangeListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    Objects.requireNonNull(listener, "listener");
+    StateListener follower = change -> {
+      if (change instanceof DatasetChange d) {
+        listener.onChange(d);
+      }
+    };
+    datasetListeners.put(listener, follower);
+    state.shared.addListener(follower);
   }
 
   public void removeChangeListener(ChangeListener listener) {
-    listeners.remove(listener);
+    StateListener follower = datasetListeners.remove(listener);
+    if (follower != null) {
+      state.shared.removeListener(follower);
+    }
   }
 
   // ---------------------------------------------------------------- operations (see RecordSync, PoolAdministration)
@@ -70,7 +86,8 @@ public final class SyncEngine {
 
   /**
    * ListRecords: records changed after {@code lastSyncCount} (null means 0), tombstones included,
-   * ordered by SyncCount then key, and a fresh SyncSessionToken (B3, C6, C7, D1, D2, E1, E3).
+   * ordered by SyncCount then key, and a fresh SyncSessionToken (B3, C6, C7, D1, D2, E1, E3); a
+   * count the existing dataset never reached is refused (C8).
    * A {@code syncSessionToken} passed back by a client (iOS does) is accepted and replaced.
    */
   public RecordsPage listRecords(Caller caller, DatasetKey key, Long lastSyncCount, String nextToken, Integer maxResults) {
@@ -119,7 +136,11 @@ public final class SyncEngine {
     return pools.getIdentityPoolConfiguration(caller, identityPoolId);
   }
 
-  /** Sets the sections given (null leaves a section as it is, empty removes it) and answers the result. */
+  /**
+   * Sets the sections given (null leaves a section as it is; an empty one removes it, G1) and
+   * answers the result. A caller's section never carries a DisabledReason: only the service sets
+   * one (G5).
+   */
   public PoolConfiguration setIdentityPoolConfiguration(Caller caller, String identityPoolId, PushSyncConfig pushSync, CognitoStreamsConfig cognitoStreams) {
     return pools.setIdentityPoolConfiguration(caller, identityPoolId, pushSync, cognitoStreams);
   }
@@ -148,12 +169,12 @@ public final class SyncEngine {
    * while the pool's events name a SyncTrigger (SetCognitoEvents), as the Lambda would.
    */
   public void setSyncTriggerHandler(String identityPoolId, SyncTriggerHandler handler) {
-    syncTriggers.set(identityPoolId, handler);
+    state.syncTriggers.set(identityPoolId, handler);
   }
 
   /** How to call a pool's {@link PoolMockSettings#syncTriggerUrl()}; the engine has no HTTP. */
   public void setUrlSyncTriggerHandlers(Function<String, SyncTriggerHandler> factory) {
-    syncTriggers.setUrlHandlers(factory);
+    state.syncTriggers.setUrlHandlers(factory);
   }
 
   public PoolMockSettings poolMockSettings(String identityPoolId) {
@@ -207,18 +228,18 @@ public final class SyncEngine {
 
   /** Push notifications and stream records captured so far (G4, G5). */
   public SideEffects sideEffects() {
-    return sideEffects;
+    return state.sideEffects;
   }
 
   // ---------------------------------------------------------------- administration
 
   /** Registers a pool (needed before use when pools are strict). */
   public void createIdentityPool(String identityPoolId) {
-    read(() -> poolsById.computeIfAbsent(identityPoolId, id -> new Pool(id, clock.instant())));
+    state.read(() -> state.register(identityPoolId));
   }
 
   public boolean hasIdentityPool(String identityPoolId) {
-    return poolsById.containsKey(identityPoolId);
+    return state.knownPool(identityPoolId) != null;
   }
 
   /**
@@ -231,8 +252,8 @@ public final class SyncEngine {
     if (survivorId.equals(absorbedId)) {
       throw ServiceException.invalidParameter("An identity cannot be merged into itself");
     }
-    return read(() -> {
-      Pool pool = pool(identityPoolId);
+    return state.read(() -> {
+      Pool pool = state.pool(identityPoolId);
       Identity absorbed = pool.identities.get(absorbedId);
       if (absorbed == null) {
         throw ServiceException.notFound("Identity not found: " + absorbedId);
@@ -267,6 +288,7 @@ public final class SyncEngine {
           names.add(moved.name);
         }
         pool.identities.remove(absorbedId);
+        state.publish(new PoolChanged(identityPoolId));
         return names;
       } finally {
         second.lock.unlock();
@@ -281,9 +303,9 @@ public final class SyncEngine {
    * push notifications and stream records go out as for any write.
    */
   public List<SyncRecord> putRecords(Caller caller, DatasetKey key, Map<String, String> values) {
-    return read(() -> withIdentity(pool(key.identityPoolId()), key.identityId(), true,
+    return state.read(() -> state.withIdentity(state.pool(key.identityPoolId()), key.identityId(), true,
         identity -> {
-          Pool pool = pool(key.identityPoolId());
+          Pool pool = state.pool(key.identityPoolId());
           Dataset dataset = identity.datasets.get(key.datasetName());
           boolean exists = dataset != null && dataset.exists;
           List<RecordPatch> patches = new ArrayList<>();
@@ -291,22 +313,23 @@ public final class SyncEngine {
               v == null ? PatchOp.REMOVE : PatchOp.REPLACE, k, v,
               exists ? dataset.currentSyncCountOf(k) : 0, null)));
           return patches.isEmpty() ? List.of()
-              : records.write(pool, identity, key, caller, null, patches, clock.instant(), false);
+              : records.write(pool, identity, key, caller, null, patches, state.clock.instant(), false);
         }));
   }
 
   /** Forgets everything. */
   public void reset() {
-    exclusive(() -> {
-      poolsById.clear();
-      sideEffects.clear();
-      syncTriggers.clear();
+    state.exclusive(() -> {
+      state.poolsById().clear();
+      state.sideEffects.clear();
+      state.syncTriggers.clear();
+      state.publish(new StateReplaced());
       return null;
     });
   }
 
   public EngineSnapshot exportState() {
-    return exclusive(() -> StateCodec.export(poolsById.values()));
+    return state.exclusive(() -> StateCodec.export(state.pools()));
   }
 
   /**
@@ -314,130 +337,71 @@ public final class SyncEngine {
    * rotates there so that the snapshot and the journal after it meet exactly.
    */
   public EngineSnapshot exportState(Runnable alsoWhileLocked) {
-    return exclusive(() -> {
-      EngineSnapshot snapshot = StateCodec.export(poolsById.values());
+    return state.exclusive(() -> {
+      EngineSnapshot snapshot = StateCodec.export(state.pools());
       alsoWhileLocked.run();
       return snapshot;
     });
   }
 
   /**
-   * Applies a change recorded earlier by a {@link ChangeListener}, as it was committed: same sync
-   * count, records and dates. Used to recover a persistent mock; no listener is told.
+   * Applies a change recorded earlier by a {@link StateListener}, as it was committed: same sync
+   * count, records and dates. Used to recover a persistent mock; no listener is told. Only the
+   * changes a journal keeps line by line apply: dataset changes, pool registrations and sync
+   * sessions.
    */
-  public void replay(DatasetChange change) {
+  public void replay(StateChange change) {
+    state.read(() -> {
+      if (change instanceof DatasetChange d) {
+        replayDataset(d);
+      } else if (change instanceof PoolRegistered r) {
+        state.poolsById().putIfAbsent(r.identityPoolId(),
+            new Pool(r.identityPoolId(), r.creationDate()));
+      } else if (change instanceof SyncSessionStarted s) {
+        replayPool(s.identityPoolId(), state.clock.instant()).syncSessionsCount.incrementAndGet();
+      } else {
+        throw new IllegalArgumentException("Not a replayable change: " + change);
+      }
+      return null;
+    });
+  }
+
+  private Pool replayPool(String identityPoolId, java.time.Instant at) {
+    return state.poolsById().computeIfAbsent(identityPoolId, id -> new Pool(id, at));
+  }
+
+  private void replayDataset(DatasetChange change) {
     DatasetKey key = change.dataset();
-    read(() -> {
-      Pool pool = poolsById.computeIfAbsent(key.identityPoolId(), id -> new Pool(id, change.at()));
-      return withIdentity(pool, key.identityId(), true, identity -> {
-        Dataset dataset = identity.datasets.computeIfAbsent(key.datasetName(), Dataset::new);
-        if (change.kind() == DatasetChange.Kind.DATASET_DELETED) {
-          dataset.syncCount = Math.max(dataset.syncCount, change.syncCount());
-          dataset.delete();
-          return null;
-        }
-        if (!dataset.exists) {
-          dataset.exists = true;
-          dataset.creationDate = change.at();
-        }
+    Pool pool = replayPool(key.identityPoolId(), change.at());
+    state.withIdentity(pool, key.identityId(), true, identity -> {
+      Dataset dataset = identity.datasets.computeIfAbsent(key.datasetName(), Dataset::new);
+      if (change.kind() == DatasetChange.Kind.DATASET_DELETED) {
         dataset.syncCount = Math.max(dataset.syncCount, change.syncCount());
-        change.written().forEach(dataset::put);
-        dataset.lastModifiedDate = change.at();
-        dataset.lastModifiedBy = change.caller().principal();
+        dataset.delete();
         return null;
-      });
+      }
+      if (!dataset.exists) {
+        dataset.exists = true;
+        dataset.creationDate = change.at();
+      }
+      dataset.syncCount = Math.max(dataset.syncCount, change.syncCount());
+      change.written().forEach(dataset::put);
+      dataset.lastModifiedDate = change.at();
+      dataset.lastModifiedBy = change.caller().principal();
+      return null;
     });
   }
 
   /** Replaces the whole state with the document's; missing counts and dates are filled in. */
   public void importState(EngineSnapshot snapshot) {
-    Map<String, Pool> imported = StateCodec.restore(snapshot, clock.instant(),
+    Map<String, Pool> imported = StateCodec.restore(snapshot, state.clock.instant(),
         Caller.DEFAULT_ACCOUNT_ID);
-    exclusive(() -> {
-      poolsById.clear();
-      poolsById.putAll(imported);
+    state.exclusive(() -> {
+      state.poolsById().clear();
+      state.poolsById().putAll(imported);
+      state.publish(new StateReplaced());
       return null;
     });
   }
-
-  // ---------------------------------------------------------------- plumbing
-
-  /** The pool, registered on first use unless pools are strict. */
-  Pool pool(String identityPoolId) {
-    Pool pool = poolsById.get(identityPoolId);
-    if (pool != null) {
-      return pool;
-    }
-    if (settings.strictPools()) {
-      throw ServiceException.notFound("IdentityPool not found: " + identityPoolId);
-    }
-    return poolsById.computeIfAbsent(identityPoolId, id -> new Pool(id, clock.instant()));
-  }
-
-  java.util.Collection<Pool> pools() {
-    return poolsById.values();
-  }
-
-  /**
-   * For calls that an unknown pool must refuse (a missing dataset or device): the pool if
-   * registered, else null, and never registers it, as a refused request changes nothing. With
-   * strict pools an unknown one is a 404 as ever.
-   */
-  Pool poolIfKnown(String identityPoolId) {
-    Pool pool = poolsById.get(identityPoolId);
-    if (pool == null && settings.strictPools()) {
-      throw ServiceException.notFound("IdentityPool not found: " + identityPoolId);
-    }
-    return pool;
-  }
-
-  /** The pool if registered, else null: never registers one. */
-  Pool knownPool(String identityPoolId) {
-    return poolsById.get(identityPoolId);
-  }
-
-  SyncTriggers syncTriggers() {
-    return syncTriggers;
-  }
-
-  /** Runs fn holding the identity's lock; the identity is null when absent and not created. */
-  <T> T withIdentity(Pool pool, String identityId, boolean create, Function<Identity, T> fn) {
-    Identity identity = create
-        ? pool.identities.computeIfAbsent(identityId, Identity::new)
-        : pool.identities.get(identityId);
-    if (identity == null) {
-      return fn.apply(null);
-    }
-    identity.lock.lock();
-    try {
-      return fn.apply(identity);
-    } finally {
-      identity.lock.unlock();
-    }
-  }
-
-  <T> T read(java.util.function.Supplier<T> action) {
-    return locked(stateLock.readLock(), action);
-  }
-
-  private <T> T exclusive(java.util.function.Supplier<T> action) {
-    return locked(stateLock.writeLock(), action);
-  }
-
-  private static <T> T locked(Lock lock, java.util.function.Supplier<T> action) {
-    lock.lock();
-    try {
-      return action.get();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  void publish(DatasetChange change) {
-    for (ChangeListener listener : listeners) {
-      listener.onChange(change);
-    }
-  }
-
 
 }

@@ -9,6 +9,7 @@ import dev.cognitosyncmock.protocol.CallInterceptor;
 import dev.cognitosyncmock.protocol.ConnectionFault;
 import dev.cognitosyncmock.protocol.OperationCall;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
+import dev.cognitosyncmock.protocol.RequestContext;
 import dev.cognitosyncmock.schemas.ServiceModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * Fault injection and scenario recording for one mock, hooked into the protocol after validation
@@ -37,9 +37,12 @@ public final class FaultInjector implements CallInterceptor {
   private final FaultRules rules;
   private final ScenarioRecorder recorder = new ScenarioRecorder();
   private volatile ScenarioReplay replay;
-  private final ThreadLocal<FaultAction> forced = new ThreadLocal<>();
-  /** The step being recorded for the call this thread serves (intercept and completed share it). */
-  private final ThreadLocal<ScenarioRecorder.Pending> pending = new ThreadLocal<>();
+  /** The fault a stub forces on one request; the adapter puts it in the request's context. */
+  public static final RequestContext.Key<FaultAction> FORCED =
+      new RequestContext.Key<>("forced fault");
+  /** The scenario step being recorded for a request, from intercept to completed. */
+  private static final RequestContext.Key<ScenarioRecorder.Pending> PENDING =
+      new RequestContext.Key<>("recorded step");
 
   public FaultInjector(ServiceModel model, SyncEngine engine) {
     this(model, engine, System::nanoTime);
@@ -112,32 +115,19 @@ public final class FaultInjector implements CallInterceptor {
   }
 
   /**
-   * Runs {@code call} (one request to the mock, on this thread) with {@code action} forced on it,
-   * as a WireMock stub with the extension's transformer and fault parameters does.
+   * A context that forces {@code action} on the request it travels with, as a WireMock stub
+   * with the extension's transformer and fault parameters does.
    */
-  public <T> T forcing(FaultAction action, Supplier<T> call) {
-    FaultAction previous = forced.get();
-    forced.set(action);
-    try {
-      return call.get();
-    } finally {
-      if (previous == null) {
-        forced.remove();
-      } else {
-        forced.set(previous);
-      }
-    }
+  public static RequestContext forcing(FaultAction action) {
+    return new RequestContext().with(FORCED, action);
   }
 
   @Override
-  public Interception intercept(OperationCall call) {
-    FaultAction forcedAction = forced.get();
+  public Interception intercept(OperationCall call, RequestContext context) {
+    FaultAction forcedAction = context.get(FORCED);
     ScenarioReplay r = replay;
     if (recorder.isRecording()) {
-      ScenarioRecorder.Pending p = recorder.begin(call);
-      if (p != null) {
-        pending.set(p);
-      }
+      context.with(PENDING, recorder.begin(call));
     }
     if (forcedAction == null && r == null && rules.isEmpty()) {
       return Interception.NONE;
@@ -166,10 +156,9 @@ public final class FaultInjector implements CallInterceptor {
   }
 
   @Override
-  public void completed(OperationCall call, ProtocolResponse response) {
-    ScenarioRecorder.Pending p = pending.get();
+  public void completed(OperationCall call, ProtocolResponse response, RequestContext context) {
+    ScenarioRecorder.Pending p = context.get(PENDING);
     if (p != null) {
-      pending.remove();
       recorder.complete(p, response);
     }
   }

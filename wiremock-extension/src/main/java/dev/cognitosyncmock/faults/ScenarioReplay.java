@@ -23,7 +23,7 @@ public final class ScenarioReplay {
   }
 
   /** A marked step whose fault fired. */
-  public record FiredStep(int step, String operation, String fault) {
+  public record FiredStep(int step, String operation, FaultAction fault) {
   }
 
   /** A step where the call was not the recorded operation. */
@@ -64,7 +64,7 @@ public final class ScenarioReplay {
     Duration delay = action instanceof FaultAction.Latency l ? FaultRules.sample(l, new Random(l.seed() + number)) : null;
     return new FaultCandidate("scenario step " + number, action, delay, () -> {
       synchronized (this) {
-        fired.add(new FiredStep(number, call.operation(), FaultJson.describe(action)));
+        fired.add(new FiredStep(number, call.operation(), action));
       }
     });
   }

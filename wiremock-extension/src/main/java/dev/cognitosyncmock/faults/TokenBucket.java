@@ -13,10 +13,6 @@ public final class TokenBucket {
   private double tokens;
   private long last;
 
-  public TokenBucket(double perSecond, int capacity) {
-    this(perSecond, capacity, System::nanoTime);
-  }
-
   public TokenBucket(double perSecond, int capacity, LongSupplier nanoTime) {
     if (!(perSecond > 0) || capacity < 1) {
       throw new IllegalArgumentException("need perSecond > 0 and capacity >= 1");

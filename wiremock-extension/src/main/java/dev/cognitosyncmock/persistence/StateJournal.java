@@ -1,18 +1,19 @@
 package dev.cognitosyncmock.persistence;
 
 import dev.cognitosyncmock.engine.Caller;
-import dev.cognitosyncmock.engine.ChangeListener;
 import dev.cognitosyncmock.engine.DatasetChange;
 import dev.cognitosyncmock.engine.DatasetKey;
 import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.engine.PoolRegistered;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.engine.SyncRecord;
+import dev.cognitosyncmock.engine.SyncSessionStarted;
 import dev.cognitosyncmock.protocol.JsonProblem;
-import dev.cognitosyncmock.protocol.OperationListener;
 import dev.cognitosyncmock.protocol.WireJson;
-import dev.cognitosyncmock.schemas.OperationModel;
-import java.util.Set;
+import dev.cognitosyncmock.state.StateChange;
+import dev.cognitosyncmock.state.StateListener;
+import java.util.concurrent.locks.ReentrantLock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,8 +34,11 @@ import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 
 /**
- * Durable state in a directory: every committed change is appended to a journal and fsynced
- * before the caller is answered; from time to time the state is compacted into a snapshot.
+ * Durable state in a directory, following the engine's change events (never operation names):
+ * dataset changes, pool registrations and sync sessions are appended to a journal and fsynced
+ * before the caller is answered; any other change (a pool's configuration, devices, a merge, an
+ * import) is made durable by a snapshot once the call lets go of the state lock, still before it
+ * answers. Calls that change nothing write nothing. Large journals are compacted into a snapshot.
  *
  * <p>Files: {@code snapshot.json} holds the state as of its generation G; {@code journal-N.log}
  * holds the changes after snapshot N, one JSON line each. Compaction rotates the journal while
@@ -42,7 +46,7 @@ import tools.jackson.core.JacksonException;
  * point recovers from the newest snapshot plus every journal at or after its generation. A torn
  * last line (a crash mid-append, never acknowledged) is ignored.
  */
-public final class StateJournal implements ChangeListener, OperationListener, AutoCloseable {
+public final class StateJournal implements StateListener, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(StateJournal.class.getName());
   private static final Pattern JOURNAL_NAME = Pattern.compile("journal-(\\d+)\\.log");
   static final String SNAPSHOT = "snapshot.json";
@@ -55,6 +59,10 @@ public final class StateJournal implements ChangeListener, OperationListener, Au
   private long generation;
   private FileChannel journal;
   private int linesSinceSnapshot;
+  /** Changes that only a snapshot makes durable: how many were told, how many one covers. */
+  private volatile long snapshotOnlyChanges; // written under this object's monitor
+  private volatile long snapshotCovers;
+  private final ReentrantLock compacting = new ReentrantLock();
 
   private StateJournal(Path dir, SyncEngine engine, int compactAfter) {
     this.dir = dir;
@@ -89,7 +97,7 @@ public final class StateJournal implements ChangeListener, OperationListener, Au
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open state directory " + dir, e);
     }
-    engine.addChangeListener(j);
+    engine.state().addListener(j);
     return j;
   }
 
@@ -160,12 +168,20 @@ public final class StateJournal implements ChangeListener, OperationListener, Au
     return n;
   }
 
-  /** Runs on the request path, under the dataset's identity lock: durable before it returns. */
+  /**
+   * Runs on the request path, under the changed part's lock: a journaled change is durable before
+   * it returns; any other is noted for the snapshot {@link #settled} writes.
+   */
   @Override
-  public synchronized void onChange(DatasetChange change) {
+  public synchronized void onChange(StateChange change) {
+    JournalEntry journalEntry = JournalEntry.of(change);
+    if (journalEntry == null) {
+      snapshotOnlyChanges++;
+      return;
+    }
     // bytes from the mapper, which escapes a lone surrogate (a key may hold one); a String
     // encoded as UTF-8 would turn it into '?' and the record would come back changed
-    byte[] entry = WireJson.MAPPER.writeValueAsBytes(JournalEntry.of(change));
+    byte[] entry = WireJson.MAPPER.writeValueAsBytes(journalEntry);
     byte[] line = java.util.Arrays.copyOf(entry, entry.length + 1);
     line[entry.length] = '\n';
     try {
@@ -181,19 +197,29 @@ public final class StateJournal implements ChangeListener, OperationListener, Au
   }
 
   /**
-   * The journal carries record writes and deletions line by line; any other call that may change
-   * state (every method but GET: configuration, events, devices, subscriptions, bulk publish) is
-   * made durable by a compaction, which is rare enough to afford. Large journals compact here too.
+   * The call holds no state lock any more: writes the snapshot that changes outside the journal
+   * wait for. (A large journal is compacted by whoever serves requests, at a quiet moment: see
+   * {@link #wantsCompaction}.)
    */
   @Override
-  public void completed(OperationModel operation) {
-    boolean mayChange = !operation.method().equals("GET");
-    if ((mayChange && !JOURNALED.contains(operation.name())) || wantsCompaction()) {
-      compact();
+  public void settled() {
+    if (compacting.isHeldByCurrentThread() || !snapshotDue()) {
+      return;
+    }
+    compacting.lock();
+    try {
+      if (snapshotDue()) { // another call's snapshot may have covered this one's changes
+        compact();
+      }
+    } finally {
+      compacting.unlock();
     }
   }
 
-  private static final Set<String> JOURNALED = Set.of("UpdateRecords", "DeleteDataset");
+  /** Lock-free: every call asks, and appends hold the monitor through their fsync. */
+  private boolean snapshotDue() {
+    return snapshotOnlyChanges > snapshotCovers;
+  }
 
   /** True when the journal has grown enough that the next quiet moment should compact it. */
   public synchronized boolean wantsCompaction() {
@@ -206,9 +232,20 @@ public final class StateJournal implements ChangeListener, OperationListener, Au
    * which the journal does not record line by line.
    */
   public void compact() {
+    compacting.lock();
+    try {
+      writeSnapshot();
+    } finally {
+      compacting.unlock();
+    }
+  }
+
+  private void writeSnapshot() {
     long[] next = new long[1];
+    long[] covers = new long[1];
     EngineSnapshot state = engine.exportState(() -> {
       synchronized (this) {
+        covers[0] = snapshotOnlyChanges;
         try {
           journal.close();
           next[0] = generation + 1;
@@ -236,6 +273,9 @@ public final class StateJournal implements ChangeListener, OperationListener, Au
           Files.deleteIfExists(journalFile(n));
         }
       }
+      synchronized (this) {
+        snapshotCovers = Math.max(snapshotCovers, covers[0]);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write a snapshot in " + dir, e);
     }
@@ -243,7 +283,7 @@ public final class StateJournal implements ChangeListener, OperationListener, Au
 
   @Override
   public void close() {
-    engine.removeChangeListener(this);
+    engine.state().removeListener(this);
     compact();
     synchronized (this) {
       try {
@@ -292,23 +332,50 @@ public final class StateJournal implements ChangeListener, OperationListener, Au
   record PersistedSnapshot(long generation, EngineSnapshot state) {
   }
 
-  /** One journal line: a committed change in plain values. */
+  /**
+   * One journal line: a committed change in plain values. The kinds are the dataset change kinds,
+   * {@value #POOL_REGISTERED} and {@value #SYNC_SESSION_STARTED} (which use the pool id, and
+   * {@code at} for the registration).
+   */
   record JournalEntry(String kind, String identityPoolId, String identityId, String datasetName,
       String callerKind, String caller, String deviceId, long syncCount, Instant at,
       List<SyncRecord> written) {
+    static final String POOL_REGISTERED = "POOL_REGISTERED";
+    static final String SYNC_SESSION_STARTED = "SYNC_SESSION_STARTED";
 
-    static JournalEntry of(DatasetChange c) {
-      DatasetKey k = c.dataset();
-      return new JournalEntry(c.kind().name(), k.identityPoolId(), k.identityId(),
-          k.datasetName(), c.caller().kind().name(), c.caller().principal(), c.deviceId(),
-          c.syncCount(), c.at(), c.written());
+    /** The line for a change the journal keeps, or null for one only a snapshot keeps. */
+    static JournalEntry of(StateChange change) {
+      if (change instanceof DatasetChange c) {
+        DatasetKey k = c.dataset();
+        return new JournalEntry(c.kind().name(), k.identityPoolId(), k.identityId(),
+            k.datasetName(), c.caller().kind().name(), c.caller().principal(), c.deviceId(),
+            c.syncCount(), c.at(), c.written());
+      }
+      if (change instanceof PoolRegistered r) {
+        return poolLine(POOL_REGISTERED, r.identityPoolId(), r.creationDate());
+      }
+      if (change instanceof SyncSessionStarted s) {
+        return poolLine(SYNC_SESSION_STARTED, s.identityPoolId(), null);
+      }
+      return null;
     }
 
-    DatasetChange toChange() {
-      return new DatasetChange(DatasetChange.Kind.valueOf(kind),
-          new DatasetKey(identityPoolId, identityId, datasetName),
-          new Caller(Caller.Kind.valueOf(callerKind), caller), deviceId, syncCount,
-          written == null ? List.of() : written, at);
+    private static JournalEntry poolLine(String kind, String identityPoolId, Instant at) {
+      return new JournalEntry(kind, identityPoolId, null, null, null, null, null, 0, at, null);
+    }
+
+    StateChange toChange() {
+      switch (kind) {
+        case POOL_REGISTERED:
+          return new PoolRegistered(identityPoolId, at);
+        case SYNC_SESSION_STARTED:
+          return new SyncSessionStarted(identityPoolId);
+        default:
+          return new DatasetChange(DatasetChange.Kind.valueOf(kind),
+              new DatasetKey(identityPoolId, identityId, datasetName),
+              new Caller(Caller.Kind.valueOf(callerKind), caller), deviceId, syncCount,
+              written == null ? List.of() : written, at);
+      }
     }
   }
 }

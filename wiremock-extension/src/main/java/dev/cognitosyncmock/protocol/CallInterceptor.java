@@ -10,15 +10,16 @@ import java.time.Duration;
  * write), ask for a delay, or replace the answer by a broken connection.
  */
 public interface CallInterceptor {
-  CallInterceptor NONE = call -> Interception.NONE;
+  CallInterceptor NONE = (call, context) -> Interception.NONE;
 
-  Interception intercept(OperationCall call);
+  /** @param context the request's context: what the adapter passed, and room to keep state */
+  Interception intercept(OperationCall call, RequestContext context);
 
   /**
    * The response sent for a call this interceptor saw, whatever the outcome (including its own
    * error, delay or connection fault). Called once per {@link #intercept}, after it.
    */
-  default void completed(OperationCall call, ProtocolResponse response) {
+  default void completed(OperationCall call, ProtocolResponse response, RequestContext context) {
   }
 
   /**

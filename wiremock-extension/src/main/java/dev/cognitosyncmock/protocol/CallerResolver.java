@@ -32,10 +32,6 @@ public final class CallerResolver {
         request::header, request.body());
   }
 
-  Caller resolve(ProtocolRequest request, OperationCall unresolved) {
-    return resolve(request, unresolved, null);
-  }
-
   /**
    * After validation: the caller, refused (403) when credential classes are enforced and violated
    * (NotAuthorizedException) or identity credentials reach another identity (AccessDeniedException).

@@ -6,8 +6,6 @@ import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.schemas.OperationModel;
 import dev.cognitosyncmock.schemas.ServiceModel;
 import dev.cognitosyncmock.security.AccessKey;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,8 +28,6 @@ public final class CognitoSyncProtocol {
   private final InputValidator validator;
   private final OperationTable table;
   private final CallerResolver callers;
-  private final java.util.List<OperationListener> listeners =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile CallInterceptor interceptor = CallInterceptor.NONE;
 
   public CognitoSyncProtocol(ServiceModel model, SyncEngine engine, CallerResolver callers) {
@@ -43,17 +39,18 @@ public final class CognitoSyncProtocol {
     this.callers = callers;
   }
 
-  public void addOperationListener(OperationListener listener) {
-    listeners.add(listener);
-  }
-
   /** Sees every validated call before its handler (fault injection); one at a time. */
   public void setInterceptor(CallInterceptor interceptor) {
     this.interceptor = interceptor == null ? CallInterceptor.NONE : interceptor;
   }
 
   public ProtocolResponse handle(ProtocolRequest request) {
-    Intercepted intercepted = new Intercepted();
+    return handle(request, new RequestContext());
+  }
+
+  /** Serves {@code request}; {@code context} carries what the adapter knows about it. */
+  public ProtocolResponse handle(ProtocolRequest request, RequestContext context) {
+    Intercepted intercepted = new Intercepted(context);
     ProtocolResponse response = serve(request, intercepted);
     return intercepted.call == null ? response : intercepted.finish(response);
   }
@@ -89,7 +86,7 @@ public final class CognitoSyncProtocol {
       // fault injection and scenario recording: the one hook, after validation, before the handler
       intercepted.call = call;
       intercepted.by = interceptor;
-      intercepted.interception = intercepted.by.intercept(call);
+      intercepted.interception = intercepted.by.intercept(call, intercepted.context);
       if (intercepted.interception.skipsHandler()) {
         if (intercepted.interception.error() != null) {
           throw intercepted.interception.error();
@@ -98,10 +95,7 @@ public final class CognitoSyncProtocol {
             "The connection broke before the request was applied", requestId);
       }
       JsonNode output = table.handler(operation.name()).handle(call);
-      for (OperationListener listener : listeners) {
-        listener.completed(operation);
-      }
-      return json(operation.responseCode(), requestId, null, output);
+      return json(operation.responseCode(), requestId, output);
     } catch (ServiceException e) {
       return error(operation, e, requestId);
     } catch (RequestBinder.MalformedBody e) {
@@ -136,34 +130,31 @@ public final class CognitoSyncProtocol {
 
   private static ProtocolResponse unmodeledError(int status, String errorType, String message,
       String requestId) {
-    ObjectNode body = OutputShapes.object();
-    body.put("message", message);
-    return json(status, requestId, errorType, body);
+    return ProtocolResponse.message(status, message, "x-amzn-RequestId", requestId,
+        "x-amzn-ErrorType", errorType);
   }
 
-  private static ProtocolResponse json(int status, String requestId, String errorType,
-      JsonNode body) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "application/json");
-    headers.put("x-amzn-RequestId", requestId);
-    if (errorType != null) {
-      headers.put("x-amzn-ErrorType", errorType);
-    }
-    return new ProtocolResponse(status, headers, WireJson.MAPPER.writeValueAsBytes(body));
+  private static ProtocolResponse json(int status, String requestId, JsonNode body) {
+    return ProtocolResponse.json(status, body, "x-amzn-RequestId", requestId);
   }
 
   /** The call the interceptor saw, and what it asked for; finished once the response exists. */
   private static final class Intercepted {
+    final RequestContext context;
     OperationCall call;
     CallInterceptor by;
     CallInterceptor.Interception interception = CallInterceptor.Interception.NONE;
+
+    Intercepted(RequestContext context) {
+      this.context = context;
+    }
 
     ProtocolResponse finish(ProtocolResponse response) {
       ProtocolResponse finished = response.withDelay(interception.delay());
       if (interception.connectionFault() != null) {
         finished = finished.withConnectionFault(interception.connectionFault());
       }
-      by.completed(call, finished);
+      by.completed(call, finished, context);
       return finished;
     }
   }

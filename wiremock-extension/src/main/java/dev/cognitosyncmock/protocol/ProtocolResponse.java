@@ -2,7 +2,9 @@ package dev.cognitosyncmock.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A finished HTTP response: status, headers, JSON body bytes. A server adapter waits
@@ -14,6 +16,34 @@ public record ProtocolResponse(int status, Map<String, String> headers, byte[] b
 
   public ProtocolResponse(int status, Map<String, String> headers, byte[] body) {
     this(status, headers, body, null, null);
+  }
+
+  /**
+   * A JSON answer: {@code Content-Type: application/json}, then {@code headers} (name, value,
+   * name, value...), and {@code body}.
+   */
+  public static ProtocolResponse json(int status, JsonNode body, String... headers) {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("Content-Type", "application/json");
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      all.put(headers[i], headers[i + 1]);
+    }
+    return new ProtocolResponse(status, all, WireJson.MAPPER.writeValueAsBytes(body));
+  }
+
+  /**
+   * The one shape of every error and notice this mock writes, {@code {"message": ...}}, with
+   * {@code headers} as for {@link #json}.
+   */
+  public static ProtocolResponse message(int status, String message, String... headers) {
+    return json(status, WireJson.MAPPER.createObjectNode().put("message", message), headers);
+  }
+
+  /** This response with one more header (or one replaced). */
+  public ProtocolResponse withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new ProtocolResponse(status, more, body, delay, connectionFault);
   }
 
   public String bodyText() {

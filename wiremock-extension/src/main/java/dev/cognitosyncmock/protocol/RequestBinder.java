@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.protocol;
 
+import dev.cognitosyncmock.uri.PercentDecoding;
 import dev.cognitosyncmock.schemas.MemberBinding;
 import dev.cognitosyncmock.schemas.OperationModel;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.protocol;
 
+import dev.cognitosyncmock.uri.PercentDecoding;
 import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.schemas.OperationModel;

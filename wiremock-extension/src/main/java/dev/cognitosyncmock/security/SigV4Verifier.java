@@ -1,7 +1,7 @@
 package dev.cognitosyncmock.security;
 
+import dev.cognitosyncmock.uri.PercentDecoding;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -163,13 +163,8 @@ final class SigV4Verifier {
       }
       request.putHeader(name, value);
     }
-    for (String pair : rawQuery.split("&")) {
-      if (!pair.isEmpty()) {
-        int eq = pair.indexOf('=');
-        request.appendRawQueryParameter(percentDecode(eq < 0 ? pair : pair.substring(0, eq)),
-            eq < 0 ? "" : percentDecode(pair.substring(eq + 1)));
-      }
-    }
+    PercentDecoding.pairs(rawQuery, PercentDecoding::decodeLenient)
+        .forEach(p -> request.appendRawQueryParameter(p.getKey(), p.getValue()));
     Aws4SignerParams params = Aws4SignerParams.builder()
         .awsCredentials(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))
         .signingName(auth.service())
@@ -223,25 +218,6 @@ final class SigV4Verifier {
     int from = i + start.length();
     int to = s.indexOf(end, from);
     return to < 0 ? s.substring(from) : s.substring(from, to);
-  }
-
-  /** Percent-escapes only ('+' stays '+', as SigV4 clients encode it as %2B); lenient. */
-  static String percentDecode(String s) {
-    if (s.indexOf('%') < 0) {
-      return s;
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-    byte[] raw = s.getBytes(StandardCharsets.UTF_8);
-    for (int i = 0; i < raw.length; i++) {
-      if (raw[i] == '%' && i + 2 < raw.length
-          && Character.digit(raw[i + 1], 16) >= 0 && Character.digit(raw[i + 2], 16) >= 0) {
-        out.write(Character.digit(raw[i + 1], 16) * 16 + Character.digit(raw[i + 2], 16));
-        i += 2;
-      } else {
-        out.write(raw[i]);
-      }
-    }
-    return out.toString(StandardCharsets.UTF_8);
   }
 
   static boolean constantTimeEquals(String expected, String actual) {

@@ -2,12 +2,12 @@ package dev.cognitosyncmock.wiremock;
 
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
-import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.cognitosyncmock.protocol.ProtocolResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -51,12 +51,7 @@ final class AdminTokenCheck {
   }
 
   private static ResponseDefinition unauthorized(String message) {
-    return new ResponseDefinitionBuilder()
-        .withStatus(401)
-        .withHeaders(new HttpHeaders(
-            new HttpHeader("Content-Type", "application/json"),
-            new HttpHeader("WWW-Authenticate", "Bearer realm=\"cognito-sync-mock admin\"")))
-        .withBody("{\"message\":\"" + message + "\"}")
-        .build();
+    return WireMockTranslation.response(ProtocolResponse.message(401, message)
+        .withHeader("WWW-Authenticate", "Bearer realm=\"cognito-sync-mock admin\""), List.of());
   }
 }

@@ -21,10 +21,6 @@ public final class CognitoSyncExtensions implements ExtensionFactory {
     this.service = service;
   }
 
-  public CognitoSyncService service() {
-    return service;
-  }
-
   @Override
   public List<Extension> create(WireMockServices services) {
     return List.of(new CognitoSyncWireMockExtension(service), new CognitoSyncRecording(),

@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.wiremock;
 
+import dev.cognitosyncmock.uri.PercentDecoding;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
 import com.github.tomakehurst.wiremock.http.HttpServer;
@@ -105,20 +106,6 @@ final class CognitoSyncHttpServerFactory implements HttpServerFactory {
         context.setErrorHandler(new HttpLayerErrors());
       }
     };
-  }
-
-  /** True when every {@code %} in the query starts a two-hex-digit escape. */
-  static boolean queryDecodes(String query) {
-    if (query == null) {
-      return true;
-    }
-    for (int i = query.indexOf('%'); i >= 0; i = query.indexOf('%', i + 1)) {
-      if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0
-          || Character.digit(query.charAt(i + 2), 16) < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** As WireMock decides: gzip when Content-Encoding says so or the body starts 1f 8b. */
@@ -320,11 +307,13 @@ final class CognitoSyncHttpServerFactory implements HttpServerFactory {
       try {
         JsonNode parsed = body.length == 0 ? null : WireJson.MAPPER.readTree(body);
         if (parsed instanceof ObjectNode object) {
-          if (!object.has("message")) {
-            JsonNode title = object.path("errors").path(0).path("title");
-            object.put("message", title.isString() ? title.asString() : fallback);
-          }
-          return WireJson.MAPPER.writeValueAsBytes(object);
+          // the AWS shape's message first, then WireMock's own members, which its clients read
+          ObjectNode shaped = WireJson.MAPPER.createObjectNode();
+          JsonNode title = object.path("errors").path(0).path("title");
+          shaped.put("message", object.has("message") ? object.get("message").asString()
+              : title.isString() ? title.asString() : fallback);
+          object.properties().forEach(e -> shaped.putIfAbsent(e.getKey(), e.getValue()));
+          return WireJson.MAPPER.writeValueAsBytes(shaped);
         }
       } catch (RuntimeException notJson) {
         // answered below
@@ -379,7 +368,7 @@ final class CognitoSyncHttpServerFactory implements HttpServerFactory {
         }
       }
       // WireMock builds a URL from Host and target: "OPTIONS *" makes it throw
-      if (queryDecodes(request.getQueryString()) && request.getRequestURI().startsWith("/")) {
+      if (PercentDecoding.wellFormed(request.getQueryString()) && request.getRequestURI().startsWith("/")) {
         if (admin) {
           AdminAnswer answer = new AdminAnswer(response,
               request.getMethod() + " " + request.getRequestURI());

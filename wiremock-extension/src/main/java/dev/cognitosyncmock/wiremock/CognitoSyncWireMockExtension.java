@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.faults.FaultAction;
+import dev.cognitosyncmock.faults.FaultInjector;
 import dev.cognitosyncmock.faults.InvalidFaultException;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
@@ -106,7 +107,7 @@ public final class CognitoSyncWireMockExtension implements ResponseDefinitionTra
       return WireMockTranslation.response(StubFaults.misconfigured(e), List.of(NAME));
     }
     response = forced == null ? service.handle(request)
-        : service.faults().forcing(forced, () -> service.handle(request));
+        : service.handle(request, FaultInjector.forcing(forced));
     // keep naming ourselves so that the response transformer below still applies
     return WireMockTranslation.response(response, List.of(NAME));
   }

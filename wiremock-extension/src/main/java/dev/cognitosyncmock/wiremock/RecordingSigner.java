@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.wiremock;
 
+import dev.cognitosyncmock.uri.PercentDecoding;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestWrapper;
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
@@ -7,8 +8,6 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -59,7 +58,6 @@ public final class RecordingSigner implements StubRequestFilterV2 {
     }
   }
 
-  private final String host;
   private final Credentials credentials;
   private final String region;
   private final Clock clock;
@@ -71,7 +69,6 @@ public final class RecordingSigner implements StubRequestFilterV2 {
    */
   public RecordingSigner(URI target, Credentials credentials, String region, Clock clock) {
     this.target = target;
-    this.host = hostHeader(target);
     this.credentials = Objects.requireNonNull(credentials);
     this.region = region != null ? region : regionOf(target);
     this.clock = Objects.requireNonNull(clock);
@@ -129,13 +126,8 @@ public final class RecordingSigner implements StubRequestFilterV2 {
           .uri(target)
           .encodedPath(q < 0 ? url : url.substring(0, q));
       if (q >= 0) {
-        for (String pair : url.substring(q + 1).split("&")) {
-          if (!pair.isEmpty()) {
-            int eq = pair.indexOf('=');
-            request.appendRawQueryParameter(decode(eq < 0 ? pair : pair.substring(0, eq)),
-                eq < 0 ? "" : decode(pair.substring(eq + 1)));
-          }
-        }
+        PercentDecoding.pairs(url.substring(q + 1), PercentDecoding::decodeLenient)
+            .forEach(p -> request.appendRawQueryParameter(p.getKey(), p.getValue()));
       }
       AwsCredentialsIdentity identity = credentials.sessionToken() == null
           ? AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey())
@@ -149,10 +141,6 @@ public final class RecordingSigner implements StubRequestFilterV2 {
           .putProperty(AwsV4HttpSigner.REGION_NAME, region)
           .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(now, ZoneOffset.UTC))).request();
     }
-
-    private static String decode(String s) {
-      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
   }
 
   /** Replaces a header the request has (a removed header cannot be added back), else adds it. */
@@ -163,13 +151,5 @@ public final class RecordingSigner implements StubRequestFilterV2 {
     } else {
       wrapped.addHeader(name, value);
     }
-  }
-
-  /** What an HTTP client sends as Host for this endpoint: the port only when not the default. */
-  static String hostHeader(URI target) {
-    int port = target.getPort();
-    boolean defaultPort = port == -1 || ("https".equalsIgnoreCase(target.getScheme()) && port == 443)
-        || ("http".equalsIgnoreCase(target.getScheme()) && port == 80);
-    return defaultPort ? target.getHost() : target.getHost() + ":" + port;
   }
 }

