@@ -5,11 +5,9 @@ import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
 import com.github.tomakehurst.wiremock.http.HttpServer;
 import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
-import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -27,18 +25,15 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
-import org.eclipse.jetty.servlet.FilterHolder;
-import org.eclipse.jetty.servlet.ServletContextHandler;
 
 /**
- * WireMock's Jetty server with one guard in front. WireMock journals every request before any
- * extension or filter sees it, and two things in that step throw, so WireMock would answer 500:
+ * WireMock's HTTP server ({@link JettyServer}) with one guard in front. WireMock journals every
+ * request before any extension or filter sees it, and two things in that step throw, so WireMock would answer 500:
  * <ul>
  *   <li>its journal decodes the query with {@code URLDecoder}, which throws on a broken escape
  *       ({@code ?%}, {@code ?a=%zz}). Such a request is answered here by the mock itself (which
@@ -58,21 +53,8 @@ final class CognitoSyncHttpServerFactory implements HttpServerFactory {
   @Override
   public HttpServer buildHttpServer(Options options, AdminRequestHandler adminRequestHandler,
       StubRequestHandler stubRequestHandler) {
-    return new Jetty11HttpServer(options, adminRequestHandler, stubRequestHandler) {
-      @Override
-      protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
-        super.decorateMockServiceContextBeforeConfig(context);
-        context.addFilter(new FilterHolder(new MalformedQueryGuard(service, false)), "/*",
-            EnumSet.of(DispatcherType.REQUEST));
-      }
-
-      @Override
-      protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
-        super.decorateAdminServiceContextBeforeConfig(context);
-        context.addFilter(new FilterHolder(new MalformedQueryGuard(service, true)), "/*",
-            EnumSet.of(DispatcherType.REQUEST));
-      }
-    };
+    return JettyServer.withFilters(options, adminRequestHandler, stubRequestHandler,
+        new MalformedQueryGuard(service, false), new MalformedQueryGuard(service, true));
   }
 
   /** True when every {@code %} in the query starts a two-hex-digit escape. */
