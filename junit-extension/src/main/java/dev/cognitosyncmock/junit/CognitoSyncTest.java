@@ -63,4 +63,12 @@ public @interface CognitoSyncTest {
    * an identity with {@link IdentityCredentials}.
    */
   boolean enforceCredentialClasses() default false;
+
+  /**
+   * Point AWS SDK v2 clients that the code under test builds itself at the mock, through the
+   * SDK's {@code aws.endpointUrlCognitoSync} system property (JVM-wide: refused where classes run
+   * in parallel unless the class is {@code @Isolated}). See
+   * {@link CognitoSyncExtension.Builder#sdkEndpointProperties(boolean)}.
+   */
+  boolean sdkEndpointProperties() default false;
 }

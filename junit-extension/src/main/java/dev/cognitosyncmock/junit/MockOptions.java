@@ -18,11 +18,13 @@ import java.util.function.Supplier;
  * @param clockStart start of a {@link MutableClock} made per mock and rewound on reset; or null
  * @param ids makes the id source; called again on every reset
  * @param seed starting state, or null for empty
+ * @param sdkEndpointProperties point clients the code under test builds at the mock through the
+ *     AWS SDK's {@code aws.endpointUrlCognitoSync} system property ({@link SdkEndpointProperties})
  */
 record MockOptions(int port, EngineSettings settings, String accountId, Clock clock,
     Instant clockStart, Supplier<IdSource> ids, StateSeed seed, ResetPolicy reset,
     int requestJournalSize, boolean verbose, Consumer<WireMockConfiguration> wireMockOptions,
-    SecurityOptions security) {
+    SecurityOptions security, boolean sdkEndpointProperties) {
 
   /**
    * What the mock checks about callers (see docs/security.md); all off by default.
