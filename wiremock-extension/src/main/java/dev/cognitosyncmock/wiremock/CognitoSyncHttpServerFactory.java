@@ -1,10 +1,6 @@
 package dev.cognitosyncmock.wiremock;
 
-import com.github.tomakehurst.wiremock.core.Options;
-import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
-import com.github.tomakehurst.wiremock.http.HttpServer;
-import com.github.tomakehurst.wiremock.http.HttpServerFactory;
-import com.github.tomakehurst.wiremock.http.StubRequestHandler;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
@@ -43,18 +39,16 @@ import java.util.zip.GZIPInputStream;
  *       bytes. A body that is not gzip data is answered 400 SerializationException here.</li>
  * </ul>
  */
-final class CognitoSyncHttpServerFactory implements HttpServerFactory {
-  private final CognitoSyncService service;
-
-  CognitoSyncHttpServerFactory(CognitoSyncService service) {
-    this.service = service;
+final class CognitoSyncHttpServerFactory {
+  private CognitoSyncHttpServerFactory() {
   }
 
-  @Override
-  public HttpServer buildHttpServer(Options options, AdminRequestHandler adminRequestHandler,
-      StubRequestHandler stubRequestHandler) {
-    return JettyServer.withFilters(options, adminRequestHandler, stubRequestHandler,
-        new MalformedQueryGuard(service, false), new MalformedQueryGuard(service, true));
+  /** WireMock's HTTP server ({@link JettyServer}) with the guard in front of both contexts. */
+  static void install(WireMockConfiguration config, CognitoSyncService service) {
+    // Jetty wants no more acceptors than cores; small CI machines have two
+    JettyServer.install(config, new MalformedQueryGuard(service, false),
+        new MalformedQueryGuard(service, true),
+        Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
   }
 
   /** True when every {@code %} in the query starts a two-hex-digit escape. */

@@ -29,12 +29,10 @@ public final class CognitoSyncServer implements AutoCloseable {
         .port(b.port)
         .bindAddress(b.bindAddress)
         .extensions(new CognitoSyncExtensions(b.service))
-        // answers requests WireMock's journal cannot decode, which WireMock would answer 500
-        .httpServerFactory(new CognitoSyncHttpServerFactory(b.service))
         .notifier(new ConsoleNotifier(b.verbose))
-        .stubRequestLoggingDisabled(!b.verbose)
-        // Jetty wants no more acceptors than cores; small CI machines have two
-        .jettyAcceptors(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        .stubRequestLoggingDisabled(!b.verbose);
+    // answers requests WireMock's journal cannot decode, which WireMock would answer 500
+    CognitoSyncHttpServerFactory.install(config, b.service);
     if (b.requestJournalSize <= 0) {
       config.disableRequestJournal();
     } else {

@@ -1,8 +1,10 @@
 package dev.cognitosyncmock.wiremock;
 
 import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
 import com.github.tomakehurst.wiremock.http.HttpServer;
+import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import jakarta.servlet.DispatcherType;
@@ -13,15 +15,28 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
 
 /**
  * The one place that knows WireMock's HTTP server is Jetty 11: WireMock's own server, with a
- * servlet filter in front of its stub and admin contexts. WireMock 4 moves to Jetty 12 (EE10
- * servlets); docs/wiremock4.md says what changes here, and only here.
+ * servlet filter in front of its stub and admin contexts, and its acceptor count. WireMock 4
+ * moves to Jetty 12 (EE11 servlets): src/wiremock4/java holds that version of this class, and
+ * docs/wiremock4.md says what differs.
  */
-final class JettyServer {
-  private JettyServer() {
+final class JettyServer implements HttpServerFactory {
+  private final Filter stubFilter;
+  private final Filter adminFilter;
+
+  private JettyServer(Filter stubFilter, Filter adminFilter) {
+    this.stubFilter = stubFilter;
+    this.adminFilter = adminFilter;
   }
 
-  static HttpServer withFilters(Options options, AdminRequestHandler admin,
-      StubRequestHandler stubs, Filter stubFilter, Filter adminFilter) {
+  /** WireMock's Jetty server with these filters in front, and {@code acceptors} acceptors. */
+  static void install(WireMockConfiguration config, Filter stubFilter, Filter adminFilter,
+      int acceptors) {
+    config.jettyAcceptors(acceptors).httpServerFactory(new JettyServer(stubFilter, adminFilter));
+  }
+
+  @Override
+  public HttpServer buildHttpServer(Options options, AdminRequestHandler admin,
+      StubRequestHandler stubs) {
     return new Jetty11HttpServer(options, admin, stubs) {
       @Override
       protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {

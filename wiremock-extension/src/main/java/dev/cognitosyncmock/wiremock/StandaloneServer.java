@@ -120,6 +120,14 @@ public final class StandaloneServer implements Callable<Integer> {
           + " (env COGNITO_SYNC_MOCK_ROOT_DIR; default: none, or . with --record-from).")
   Path rootDir;
 
+  @Option(names = "--init-dir", defaultValue = "${env:COGNITO_SYNC_MOCK_INIT_DIR}",
+      description = "A directory loaded at start-up: seed.json (state), faults.json (fault rules),"
+          + " scenario.json (a scenario to replay) and mappings/ with __files/ (WireMock stub"
+          + " mappings), each when present; anything else there is refused. An explicit"
+          + " --seed-file, --fault-file, --scenario-file or --root-dir wins over its file"
+          + " (env COGNITO_SYNC_MOCK_INIT_DIR; the image: /etc/cognito-sync-mock/init).")
+  Path initDir;
+
   @Option(names = "--record-from", defaultValue = "${env:COGNITO_SYNC_MOCK_RECORD_FROM}",
       description = "Proxy every API call to this endpoint (e.g."
           + " https://cognito-sync.us-east-1.amazonaws.com) and record it: on shutdown WireMock"
@@ -145,6 +153,10 @@ public final class StandaloneServer implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Logger.getLogger("dev.cognitosyncmock").setLevel(level(logLevel));
+    InitDirectory init = initDir == null ? InitDirectory.NONE : InitDirectory.read(initDir);
+    Path seedFile = this.seedFile != null ? this.seedFile : init.seed();
+    Path faultFile = this.faultFile != null ? this.faultFile : init.faults();
+    Path scenarioFile = this.scenarioFile != null ? this.scenarioFile : init.scenario();
     CognitoSyncService service = CognitoSyncService.builder()
         .settings(EngineSettings.DEFAULT.withStrictPools(strictPools).withTokenExpiry(tokenExpiry))
         .accountId(accountId)
@@ -157,7 +169,8 @@ public final class StandaloneServer implements Callable<Integer> {
         .enforceCredentialClasses(enforceCredentialClasses)
         .adminToken(adminToken == null || adminToken.isEmpty() ? null : adminToken)
         .build();
-    Path root = rootDir != null ? rootDir : recordFrom != null ? Path.of(".") : null;
+    Path root = rootDir != null ? rootDir : init.wireMockRoot() != null ? init.wireMockRoot()
+        : recordFrom != null ? Path.of(".") : null;
     CognitoSyncServer.Builder builder = CognitoSyncServer.builder()
         .service(service)
         .port(port)
@@ -170,7 +183,9 @@ public final class StandaloneServer implements Callable<Integer> {
                 java.time.Clock.systemUTC()))
             .orElse(null);
     if (root != null) {
-      createDirectories(root);
+      if (root != init.wireMockRoot()) { // an init directory may be mounted read-only
+        createDirectories(root);
+      }
       builder.wireMockOptions(c -> {
         c.usingFilesUnderDirectory(root.toString());
         if (signer != null) {
@@ -186,8 +201,12 @@ public final class StandaloneServer implements Callable<Integer> {
           signer == null ? "requests forwarded as signed by the client"
               : "requests signed again for " + signer.region() + " with AWS_ACCESS_KEY_ID");
     }
+    Path endpointFile = endpointFile(server);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (endpointFile != null) {
+        endpointFile.toFile().delete();
+      }
       if (recordFrom != null) {
         finishRecording(server, service, root);
       }
@@ -200,6 +219,40 @@ public final class StandaloneServer implements Callable<Integer> {
         seedFile == null ? "" : ", seeded from " + seedFile, securitySummary(service));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Where the server tells the image's health check what it listens on, whichever way the port
+   * and bind address were set (flag, variable, port 0): the system property
+   * {@value #ENDPOINT_FILE_PROPERTY}, which the image's entry point sets. Not a user option.
+   */
+  static final String ENDPOINT_FILE_PROPERTY = "cognitosyncmock.endpointFile";
+
+  /** Writes {@code http://host:port} to the endpoint file, if one is asked for; null if not. */
+  private Path endpointFile(CognitoSyncServer server) {
+    String name = System.getProperty(ENDPOINT_FILE_PROPERTY);
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    Path file = Path.of(name);
+    String host = switch (bindAddress) {
+      case "0.0.0.0" -> "127.0.0.1";
+      case "::", "[::]", "0:0:0:0:0:0:0:0" -> "[::1]";
+      default -> bindAddress.contains(":") && !bindAddress.startsWith("[")
+          ? "[" + bindAddress + "]" : bindAddress;
+    };
+    try {
+      Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+      java.nio.file.Files.writeString(temporary, "http://" + host + ":" + server.port() + "\n");
+      java.nio.file.Files.move(temporary, file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return file;
+    } catch (java.io.IOException e) {
+      Logger.getLogger(StandaloneServer.class.getName()).warning("Cannot write " + file
+          + " for the health check (" + e.getMessage() + "); it falls back to the variables");
+      return null;
+    }
   }
 
   /** Saves the WireMock mappings and the scenario recorded so far, when still recording. */
