@@ -58,14 +58,21 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
 
   private String region = "us-east-1";
 
-  /** The default image, {@code cognitosyncmock/cognito-sync-mock:<this library's version>}. */
+  /**
+   * The default image, {@code cognitosyncmock/cognito-sync-mock:<this library's version>} (never
+   * {@code latest}): the local one, else the published one, else built from the server jar this
+   * library ships ({@link CognitoSyncImage}).
+   */
   public CognitoSyncContainer() {
-    this(DEFAULT_IMAGE_NAME.withTag(DEFAULT_TAG));
+    this(CognitoSyncImage.defaultImage());
   }
 
-  /** @param dockerImageName an image name compatible with {@link #DEFAULT_IMAGE_NAME} */
+  /**
+   * @param dockerImageName an image name with a tag, compatible with {@link #DEFAULT_IMAGE_NAME};
+   *     a name without one is refused rather than silently taken as {@code latest}
+   */
   public CognitoSyncContainer(String dockerImageName) {
-    this(DockerImageName.parse(dockerImageName));
+    this(DockerImageName.parse(requireTag(dockerImageName)));
   }
 
   /**
@@ -225,6 +232,15 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
     return SECRET_KEY;
   }
 
+  static String requireTag(String name) {
+    String last = name.substring(name.lastIndexOf('/') + 1);
+    if (!last.contains(":") && !name.contains("@")) {
+      throw new IllegalArgumentException("Give " + name + " a tag (e.g. " + name + ":"
+          + DEFAULT_TAG + "): without one Docker would take latest, which may be any version");
+    }
+    return name;
+  }
+
   private static String libraryVersion() {
     Properties p = new Properties();
     try (InputStream in = CognitoSyncContainer.class.getResourceAsStream("version.properties")) {
@@ -234,6 +250,12 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return p.getProperty("version", "latest");
+    String version = p.getProperty("version");
+    if (version == null || version.isBlank() || version.startsWith("${")) {
+      // the resource is filtered by Maven; unfiltered (an IDE build), there is no honest default
+      throw new IllegalStateException("cognito-sync-mock-testcontainers has no version.properties"
+          + " with its version; build it with Maven, or name the image with a tag");
+    }
+    return version;
   }
 }

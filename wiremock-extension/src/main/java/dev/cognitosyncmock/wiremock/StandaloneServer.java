@@ -144,7 +144,13 @@ public final class StandaloneServer implements Callable<Integer> {
   String recordRegion;
 
   public static void main(String[] args) {
-    int exit = new CommandLine(new StandaloneServer()).execute(args);
+    int exit = new CommandLine(new StandaloneServer())
+        // bad configuration (a missing file, a refused init directory): one line, no stack trace
+        .setExecutionExceptionHandler((e, command, parsed) -> {
+          command.getErr().println("cognito-sync-mock: " + e.getMessage());
+          return 2;
+        })
+        .execute(args);
     if (exit != 0) {
       System.exit(exit);
     }
