@@ -53,6 +53,9 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
 
   static final String CONFIG_DIRECTORY = "/etc/cognito-sync-mock";
 
+  /** The image's init directory ({@code COGNITO_SYNC_MOCK_INIT_DIR}). */
+  public static final String INIT_DIRECTORY = "/etc/cognito-sync-mock/init";
+
   private static final String ACCESS_KEY = "test";
   private static final String SECRET_KEY = "test";
 
@@ -156,6 +159,16 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   public CognitoSyncContainer withScenarioResource(String resourcePath) {
     return withConfigFile(MountableFile.forClasspathResource(resourcePath, 0644), "scenario.json",
         "COGNITO_SYNC_MOCK_SCENARIO_FILE");
+  }
+
+  /**
+   * An init directory: its {@code seed.json}, {@code faults.json}, {@code scenario.json} and
+   * {@code mappings/} load at start-up (anything else in it is refused). Copied into the image's
+   * {@link #INIT_DIRECTORY}, as {@code docker run -v DIR:/etc/cognito-sync-mock/init:ro} would
+   * mount it.
+   */
+  public CognitoSyncContainer withInitDirectory(Path directory) {
+    return withCopyFileToContainer(MountableFile.forHostPath(directory, 0755), INIT_DIRECTORY);
   }
 
   private CognitoSyncContainer withConfigFile(MountableFile file, String name, String variable) {

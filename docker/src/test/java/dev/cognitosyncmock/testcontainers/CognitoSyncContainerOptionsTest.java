@@ -106,4 +106,13 @@ class CognitoSyncContainerOptionsTest {
     assertThat(loader.getResource(CognitoSyncImage.RESOURCES + "cognito-sync-mock-wiremock-"
         + CognitoSyncContainer.DEFAULT_TAG + "-standalone.jar")).isNotNull();
   }
+
+  @Test
+  @DisplayName("withInitDirectory copies a host directory to the image's init directory")
+  void initDirectoryIsCopiedToTheImagesInitDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    try (CognitoSyncContainer mock = new CognitoSyncContainer().withInitDirectory(dir)) {
+      assertThat(mock.getCopyToFileContainerPathMap().values())
+          .containsExactly("/etc/cognito-sync-mock/init");
+    }
+  }
 }
