@@ -32,7 +32,7 @@ class SettingsStoreContainerTest {
 
   @BeforeAll
   static void start() {
-    ContainerImage.requireEngineAndImage(); // plumbing of this repository, see there
+    ContainerImage.requireEngine(); // plumbing of this repository, see there
     mock = new CognitoSyncContainer()       // cognitosyncmock/cognito-sync-mock:<library version>
         .withSeedResource("seed-settings.json");
     mock.start();
