@@ -226,7 +226,8 @@ public final class SchemaGenerator {
     }
 
     /**
-     * Rewrites the committed schema files. Arguments: model path (default: the vendored model) and output
+     * Rewrites the committed schema files from the model with the errata applied ({@link ModelErrata}).
+     * Arguments: model path (default: the vendored model) and output
      * directory (default: this module's resource folder, which holds {@code input/} and {@code output/}).
      * Stale {@code .json} files in those folders are deleted.
      */
@@ -236,7 +237,7 @@ public final class SchemaGenerator {
         Path outputDir = args.length > 1 ? Path.of(args[1]) : ModulePaths.resourceDir(moduleDir);
         ServiceModel model;
         try (InputStream in = Files.newInputStream(modelPath)) {
-            model = ServiceModel.parse(in);
+            model = ServiceModel.parseWithErrata(in);
         }
         SortedMap<String, String> files = new SchemaGenerator(model).render();
         for (Direction direction : Direction.values()) {
