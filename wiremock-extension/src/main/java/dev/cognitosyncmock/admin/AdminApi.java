@@ -137,9 +137,8 @@ public final class AdminApi {
         }
         case "GET " + PREFIX + "/pool-settings" -> {
           ObjectNode out = WireJson.MAPPER.createObjectNode();
-          ObjectNode pools = out.putObject("identityPools");
-          engine.allPoolMockSettings().forEach((id, settings) ->
-              pools.set(id, WireJson.MAPPER.valueToTree(settings)));
+          ObjectNode pools = out.putObject("IdentityPools");
+          engine.allPoolMockSettings().forEach((id, settings) -> pools.set(id, poolSettings(settings)));
           yield ok(out);
         }
         case "POST " + PREFIX + "/pool-settings" -> {
@@ -150,8 +149,8 @@ public final class AdminApi {
               url(in, "PushWebhookUrl", current.pushWebhookUrl()),
               url(in, "SyncTriggerUrl", current.syncTriggerUrl()));
           engine.setPoolMockSettings(poolId, updated);
-          ObjectNode out = WireJson.MAPPER.valueToTree(updated);
-          out.put("IdentityPoolId", poolId);
+          ObjectNode out = WireJson.MAPPER.createObjectNode().put("IdentityPoolId", poolId);
+          out.setAll(poolSettings(updated));
           yield ok(out);
         }
         default -> response(404, message("No admin route " + route));
@@ -198,7 +197,20 @@ public final class AdminApi {
   /**
    * An absolute http(s) URL member: absent keeps {@code current}, null or "" clears it.
    */
+  /** Pool settings as the admin API answers them: PascalCase, like every AWS-shaped member. */
+  private static ObjectNode poolSettings(PoolMockSettings settings) {
+    ObjectNode out = WireJson.MAPPER.createObjectNode();
+    out.put("PushWebhookUrl", settings.pushWebhookUrl());
+    out.put("SyncTriggerUrl", settings.syncTriggerUrl());
+    return out;
+  }
+
   private static String url(JsonNode in, String member, String current) {
+    // camelCase is what earlier versions answered with; accepted so that answers can be sent back
+    String camelCase = Character.toLowerCase(member.charAt(0)) + member.substring(1);
+    if (!in.has(member) && in.has(camelCase)) {
+      member = camelCase;
+    }
     if (!in.has(member)) {
       return current;
     }
