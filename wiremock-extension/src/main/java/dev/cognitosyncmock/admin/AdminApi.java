@@ -6,6 +6,7 @@ import dev.cognitosyncmock.engine.PoolMockSettings;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
+import dev.cognitosyncmock.protocol.JsonProblem;
 import dev.cognitosyncmock.protocol.WireJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -159,7 +160,7 @@ public final class AdminApi {
       return response(e.shape().name().equals("ResourceNotFoundException") ? 404 : 400,
           message(e.getMessage()));
     } catch (JacksonException e) {
-      return response(400, message("Invalid JSON: " + e.getOriginalMessage()));
+      return response(400, message("Invalid JSON: " + JsonProblem.describe(e)));
     }
   }
 
@@ -169,13 +170,21 @@ public final class AdminApi {
       throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
           "A state document is required");
     }
-    EngineSnapshot snapshot = WireJson.MAPPER.readValue(json, EngineSnapshot.class);
+    EngineSnapshot snapshot;
+    try {
+      snapshot = WireJson.MAPPER.readValue(json, EngineSnapshot.class);
+    } catch (JacksonException e) {
+      throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+          "Invalid state document: " + JsonProblem.describe(e));
+    }
     return snapshot.identityPools() == null ? new EngineSnapshot(List.of()) : snapshot;
   }
 
   public static EngineSnapshot readState(Path file) {
     try {
       return readState(Files.readAllBytes(file));
+    } catch (ServiceException e) {
+      throw new ServiceException(e.shape(), "State file " + file + ": " + e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read state file " + file, e);
     }
