@@ -26,6 +26,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -55,15 +56,16 @@ final class CognitoSyncHttpServerFactory {
   }
 
   /**
-   * WireMock's HTTP server ({@link JettyServer}, the one class that knows it is Jetty 11) with
-   * the guard in front of both contexts and {@link HttpLayerErrors} for Jetty's error pages.
+   * WireMock's HTTP server ({@link JettyServer}, the one class that knows it is Jetty) with the
+   * guard in front of both contexts and {@link HttpLayerErrors} for Jetty's error pages;
+   * {@code idleTimeout} null for WireMock's default.
    */
   static void install(WireMockConfiguration config, CognitoSyncService service,
-      long maxRequestBodyBytes) {
+      long maxRequestBodyBytes, Duration idleTimeout) {
     // Jetty wants no more acceptors than cores; small CI machines have two
     JettyServer.install(config, new RequestGuard(service, false, maxRequestBodyBytes),
         new RequestGuard(service, true, maxRequestBodyBytes),
-        Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        Math.max(1, Runtime.getRuntime().availableProcessors() / 2), idleTimeout);
   }
 
   /** As WireMock decides: gzip when Content-Encoding says so or the body starts 1f 8b. */

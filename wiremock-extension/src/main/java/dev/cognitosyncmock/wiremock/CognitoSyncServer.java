@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -56,7 +57,7 @@ public final class CognitoSyncServer implements AutoCloseable {
         .stubRequestLoggingDisabled(!verbose);
     // answers requests WireMock's journal cannot decode, which WireMock would answer 500
     CognitoSyncHttpServerFactory.install(config, service,
-        o.get(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE));
+        o.get(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE), b.idleTimeout);
     if (journalSize <= 0) {
       config.disableRequestJournal();
     } else {
@@ -233,6 +234,7 @@ public final class CognitoSyncServer implements AutoCloseable {
     private CognitoSyncService service;
     private final CognitoSyncOptions.Builder options = CognitoSyncOptions.builder();
     private Consumer<WireMockConfiguration> wireMockOptions = c -> { };
+    private Duration idleTimeout;
 
     /** Every option {@code options} sets, over those set before. */
     public Builder options(CognitoSyncOptions options) {
@@ -278,6 +280,19 @@ public final class CognitoSyncServer implements AutoCloseable {
     /** Logs every request WireMock serves. */
     public Builder verbose(boolean verbose) {
       options.verbose(verbose);
+      return this;
+    }
+
+    /**
+     * How long a connection may stay idle, a request stall mid-body, before Jetty closes it
+     * (answered 400 when a body stalls); WireMock's default when not set. The same on WireMock 3
+     * ({@code jettyIdleTimeout}) and 4 (a Jetty setting of the HTTP server).
+     */
+    public Builder idleTimeout(Duration idleTimeout) {
+      if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout must be positive, was " + idleTimeout);
+      }
+      this.idleTimeout = idleTimeout;
       return this;
     }
 

@@ -4,9 +4,6 @@ import com.github.tomakehurst.wiremock.common.FileSource;
 import com.github.tomakehurst.wiremock.store.DefaultStores;
 import com.github.tomakehurst.wiremock.store.RequestJournalStore;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.github.tomakehurst.wiremock.extension.requestfilter.RequestWrapper;
-import com.github.tomakehurst.wiremock.http.Body;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Map;
@@ -58,16 +55,7 @@ public final class ConstantTimeJournalStore implements RequestJournalStore {
     if (body == null || body.length <= MAX_BODY_BYTES) {
       return event;
     }
-    byte[] kept = Arrays.copyOf(body, MAX_BODY_BYTES);
-    ServeEvent bounded = event.replaceRequest(RequestWrapper.create()
-        .transformBody(b -> new Body(kept))
-        .wrap(event.getRequest()));
-    ResponseDefinition answered = bounded.getResponseDefinition();
-    if (answered != null && answered.getOriginalRequest() != null) {
-      // the served response definition keeps the whole request too (for proxying, done by now)
-      answered.setOriginalRequest(bounded.getRequest());
-    }
-    return bounded;
+    return ServeEventEdits.withRequestBody(event, Arrays.copyOf(body, MAX_BODY_BYTES));
   }
 
   @Override

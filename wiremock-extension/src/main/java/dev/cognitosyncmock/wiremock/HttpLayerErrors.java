@@ -1,30 +1,23 @@
 package dev.cognitosyncmock.wiremock;
 
 import dev.cognitosyncmock.protocol.WireJson;
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.EofException;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
- * Answers what Jetty refuses before the mock sees a request (a request line, Host, framing or
- * size it cannot accept) and any error a servlet lets escape, in the AWS error shape: status,
- * {@code x-amzn-ErrorType}, {@code x-amzn-RequestId} and {@code {"message": ...}}. Installed on
- * the server, for errors found while parsing, and on the mock's and admin contexts, in place of
- * Jetty's HTML pages (which name Jetty and, for a 500, print a Java stack trace).
+ * The AWS-shaped answer (status, {@code x-amzn-ErrorType}, {@code x-amzn-RequestId} and
+ * {@code {"message": ...}}) to what Jetty refuses before the mock sees a request (a request line,
+ * Host, framing or size it cannot accept) and to any error a servlet lets escape, in place of
+ * Jetty's HTML pages (which name Jetty and, for a 500, print a Java stack trace). Free of Jetty:
+ * {@link JettyServer}'s error handler (one per Jetty version) asks it what to answer.
  */
-final class HttpLayerErrors extends ErrorHandler {
+final class HttpLayerErrors {
+  /** What to answer: the status, x-amzn-ErrorType, x-amzn-RequestId and JSON body. */
+  record Answer(int status, String errorType, String requestId, byte[] body) {
+  }
+
   /** x-amzn-ErrorType by status, for errors no operation produced. */
   private static final Map<Integer, String> TYPES = Map.ofEntries(
       Map.entry(400, "BadRequestException"),
@@ -82,56 +75,34 @@ final class HttpLayerErrors extends ErrorHandler {
     return WireJson.MAPPER.writeValueAsBytes(Map.of("message", message));
   }
 
-  /** Jetty writes error pages for GET, POST and HEAD only; every method gets the AWS shape. */
-  @Override
-  public boolean errorPageForMethod(String method) {
-    return true;
+  private HttpLayerErrors() {
   }
 
-  /** Jetty's parser refused the request (bad request line, Host, framing, sizes, version). */
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-    fields.put("x-amzn-RequestId", UUID.randomUUID().toString());
-    fields.put("x-amzn-ErrorType", errorType(status));
-    return ByteBuffer.wrap(body(message(status, reason)));
+  /** The answer to a parser refusal: Jetty's {@code status} and {@code reason}. */
+  static Answer badMessage(int status, String reason) {
+    return new Answer(status, errorType(status), UUID.randomUUID().toString(),
+        body(message(status, reason)));
   }
 
-  /** An error raised inside a context: sendError, or an exception a servlet or filter threw. */
-  @Override
-  public void handle(String target, Request baseRequest, HttpServletRequest request,
-      HttpServletResponse response) throws IOException {
-    baseRequest.setHandled(true);
-    int status = response.getStatus();
-    Throwable cause = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+  /**
+   * The answer to an error raised inside a context (sendError, or what a servlet or filter
+   * threw): {@code status} as the response holds it, the error's {@code reason} and {@code cause}.
+   */
+  static Answer contextError(int status, String reason, Throwable cause) {
     if (status >= 500 && brokenRequest(cause)) {
       // the client's body ended early or stalled: its fault, never a 5xx
       status = 400;
     }
-    String reason = (String) request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
     String message = brokenRequest(cause)
         ? "The request body ended before its Content-Length, or stalled"
         : message(status, status >= 500 ? null : reason);
-    if (response.isCommitted()) {
-      return;
-    }
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setHeader("x-amzn-RequestId", UUID.randomUUID().toString());
-    response.setHeader("x-amzn-ErrorType", errorType(status));
-    byte[] body = body(message);
-    response.setContentLength(body.length);
-    try {
-      response.getOutputStream().write(body);
-    } catch (IllegalStateException writerInUse) {
-      response.getWriter().write(new String(body, StandardCharsets.UTF_8));
-    }
+    return new Answer(status, errorType(status), UUID.randomUUID().toString(), body(message));
   }
 
+  /** Jetty's EofException is an EOFException, so no Jetty type is named here. */
   static boolean brokenRequest(Throwable cause) {
     for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof EofException || t instanceof TimeoutException
-          || t instanceof java.io.EOFException) {
+      if (t instanceof java.io.EOFException || t instanceof TimeoutException) {
         return true;
       }
     }

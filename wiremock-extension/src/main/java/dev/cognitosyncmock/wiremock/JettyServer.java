@@ -9,15 +9,26 @@ import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumSet;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 
 /**
- * The one place that knows WireMock's HTTP server is Jetty 11 (with {@link HttpLayerErrors}, its
- * error handler): WireMock's own server, with a servlet filter in front of its stub and admin
- * contexts, Jetty's error pages replaced, and its acceptor count. WireMock 4
+ * The one place that knows WireMock's HTTP server is Jetty 11: WireMock's own server, with a
+ * servlet filter in front of its stub and admin contexts, Jetty's error pages replaced by
+ * {@link HttpLayerErrors}' answers ({@link ErrorPages}), and its acceptor count. WireMock 4
  * moves to Jetty 12 (EE11 servlets): src/wiremock4/java holds that version of this class, and
  * docs/wiremock4.md says what differs.
  */
@@ -30,10 +41,16 @@ final class JettyServer implements HttpServerFactory {
     this.adminFilter = adminFilter;
   }
 
-  /** WireMock's Jetty server with these filters in front, and {@code acceptors} acceptors. */
+  /**
+   * WireMock's Jetty server with these filters in front, {@code acceptors} acceptors and
+   * {@code idleTimeout} (null: WireMock's default).
+   */
   static void install(WireMockConfiguration config, Filter stubFilter, Filter adminFilter,
-      int acceptors) {
+      int acceptors, Duration idleTimeout) {
     config.jettyAcceptors(acceptors).httpServerFactory(new JettyServer(stubFilter, adminFilter));
+    if (idleTimeout != null) {
+      config.jettyIdleTimeout(idleTimeout.toMillis());
+    }
   }
 
   @Override
@@ -44,7 +61,7 @@ final class JettyServer implements HttpServerFactory {
       protected void applyAdditionalServerConfiguration(Server jettyServer, Options options) {
         super.applyAdditionalServerConfiguration(jettyServer, options);
         // what the HTTP parser refuses (Host, framing, sizes, versions) is answered here
-        jettyServer.setErrorHandler(new HttpLayerErrors());
+        jettyServer.setErrorHandler(new ErrorPages());
       }
 
       @Override
@@ -56,7 +73,7 @@ final class JettyServer implements HttpServerFactory {
       @Override
       protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
         super.decorateMockServiceContextAfterConfig(context);
-        context.setErrorHandler(new HttpLayerErrors());
+        context.setErrorHandler(new ErrorPages());
       }
 
       @Override
@@ -68,8 +85,50 @@ final class JettyServer implements HttpServerFactory {
       @Override
       protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
         super.decorateAdminServiceContextAfterConfig(context);
-        context.setErrorHandler(new HttpLayerErrors());
+        context.setErrorHandler(new ErrorPages());
       }
     };
+  }
+
+  /** Jetty 11's error handler, answering with {@link HttpLayerErrors}. */
+  private static final class ErrorPages extends ErrorHandler {
+    /** Jetty writes error pages for GET, POST and HEAD only; every method gets the AWS shape. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+      return true;
+    }
+
+    /** Jetty's parser refused the request (bad request line, Host, framing, sizes, version). */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+      HttpLayerErrors.Answer answer = HttpLayerErrors.badMessage(status, reason);
+      fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+      fields.put("x-amzn-RequestId", answer.requestId());
+      fields.put("x-amzn-ErrorType", answer.errorType());
+      return ByteBuffer.wrap(answer.body());
+    }
+
+    /** An error raised inside a context: sendError, or an exception a servlet or filter threw. */
+    @Override
+    public void handle(String target, Request baseRequest, HttpServletRequest request,
+        HttpServletResponse response) throws IOException {
+      baseRequest.setHandled(true);
+      HttpLayerErrors.Answer answer = HttpLayerErrors.contextError(response.getStatus(),
+          (String) request.getAttribute(RequestDispatcher.ERROR_MESSAGE),
+          (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+      if (response.isCommitted()) {
+        return;
+      }
+      response.setStatus(answer.status());
+      response.setContentType("application/json");
+      response.setHeader("x-amzn-RequestId", answer.requestId());
+      response.setHeader("x-amzn-ErrorType", answer.errorType());
+      response.setContentLength(answer.body().length);
+      try {
+        response.getOutputStream().write(answer.body());
+      } catch (IllegalStateException writerInUse) {
+        response.getWriter().write(new String(answer.body(), StandardCharsets.UTF_8));
+      }
+    }
   }
 }

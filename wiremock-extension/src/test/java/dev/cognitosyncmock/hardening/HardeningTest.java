@@ -11,6 +11,7 @@ import dev.cognitosyncmock.security.AuthErrors;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -230,7 +231,7 @@ class HardeningTest {
     verifying.service().engine().importState(
         AdminApi.readState(SEED.getBytes(StandardCharsets.UTF_8)));
     bounded = CognitoSyncServer.builder().maxRequestBodySize(BOUNDED_LIMIT)
-        .wireMockOptions(c -> c.jettyIdleTimeout(3_000L)).build().start();
+        .idleTimeout(Duration.ofSeconds(3)).build().start();
     bounded.service().engine().importState(
         AdminApi.readState(SEED.getBytes(StandardCharsets.UTF_8)));
   }

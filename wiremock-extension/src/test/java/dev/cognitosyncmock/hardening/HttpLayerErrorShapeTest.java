@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
@@ -29,7 +30,7 @@ class HttpLayerErrorShapeTest {
   @BeforeAll
   static void start() {
     server = CognitoSyncServer.builder().maxRequestBodySize(LIMIT)
-        .wireMockOptions(c -> c.jettyIdleTimeout(1_500L)).build().start();
+        .idleTimeout(Duration.ofMillis(1_500)).build().start();
   }
 
   @AfterAll
