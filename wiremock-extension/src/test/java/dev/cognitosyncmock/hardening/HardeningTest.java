@@ -361,6 +361,15 @@ class HardeningTest {
       assertThat(bounded.service().engine().exportState()).isEqualTo(before);
       return;
     }
+    if (answer.get().status() == 101) {
+      // a well-formed request asking for h2c, which Jetty grants: the answer goes on in HTTP/2,
+      // which this client does not speak; only a request that asked may be switched
+      assertThat(new String(c.bytes(), StandardCharsets.ISO_8859_1)).as(c.toString())
+          .contains("Upgrade: h2c");
+      assertThat(answer.get().header("Upgrade")).as(c.toString()).isEqualToIgnoringCase("h2c");
+      ACCEPTED.incrementAndGet();
+      return;
+    }
     verify(bounded, new Hostile(c.toString(), c.method(), "(raw)", List.of(), null, c.mustRefuse()),
         answer.get(), before);
   }

@@ -122,6 +122,18 @@ final class RawHttp {
 
   private static Response parse(byte[] raw, String what) throws IOException {
     String text = new String(raw, StandardCharsets.ISO_8859_1);
+    if (text.startsWith("HTTP/1.1 101 ") && text.indexOf("\r\n\r\n") > 0) {
+      // a switch (to h2c, RFC 7540 3.2): the rest is another protocol's bytes, kept as the body
+      int end = text.indexOf("\r\n\r\n");
+      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (String line : text.substring(0, end).split("\r\n")) {
+        int colon = line.indexOf(':');
+        if (colon > 0) {
+          headers.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+        }
+      }
+      return new Response(101, headers, java.util.Arrays.copyOfRange(raw, end + 4, raw.length));
+    }
     // skip interim responses (100 Continue)
     while (text.startsWith("HTTP/1.1 1") && text.indexOf("\r\n\r\n") > 0) {
       int skip = text.indexOf("\r\n\r\n") + 4;
