@@ -46,6 +46,7 @@ public final class CognitoSyncService implements AutoCloseable {
   private final SecuritySettings security;
   private final Authenticator authenticator;
   private final String adminToken;
+  private final IdentityEndpoint identity;
 
   private CognitoSyncService(Builder b) {
     this.engine = new SyncEngine(b.settings, b.clock, b.ids);
@@ -64,6 +65,8 @@ public final class CognitoSyncService implements AutoCloseable {
     this.faults = new FaultInjector(model, engine);
     protocol.setInterceptor(faults);
     admin.addRoutes(new FaultAdmin(faults));
+    this.identity = new IdentityEndpoint(b.identitySettings, b.clock, b.ids, engine, authenticator,
+        b.accountId);
     b.faultRules.forEach(faults::add);
     if (b.scenario != null) {
       faults.loadScenario(b.scenario);
@@ -82,6 +85,7 @@ public final class CognitoSyncService implements AutoCloseable {
       }
       protocol.addOperationListener(journal);
       admin.afterStateChange(journal::compact);
+      identity.persistIn(b.persistenceDirectory, journal);
     } else {
       this.journal = null;
     }
@@ -118,7 +122,13 @@ public final class CognitoSyncService implements AutoCloseable {
   }
 
   public ProtocolResponse handle(ProtocolRequest request) {
-    return protocol.handle(request);
+    ProtocolResponse identityResponse = identity.handle(request);
+    return identityResponse != null ? identityResponse : protocol.handle(request);
+  }
+
+  /** Cognito Identity and STS on the same endpoint (IDENTITY.md). */
+  public IdentityEndpoint identity() {
+    return identity;
   }
 
   public AdminApi admin() {
@@ -179,6 +189,14 @@ public final class CognitoSyncService implements AutoCloseable {
     private boolean enforceCredentialClasses;
     private final List<AccessKey> credentials = new ArrayList<>();
     private String adminToken;
+    private dev.cognitosyncmock.identity.IdentitySettings identitySettings =
+        dev.cognitosyncmock.identity.IdentitySettings.DEFAULT;
+
+    /** Cognito Identity's settings: region, account, the inferred choices of IDENTITY.md. */
+    public Builder identitySettings(dev.cognitosyncmock.identity.IdentitySettings settings) {
+      this.identitySettings = Objects.requireNonNull(settings);
+      return this;
+    }
 
     /** State to start from (ignored when a persistence directory already holds state). */
     public Builder seed(EngineSnapshot seed) {

@@ -49,6 +49,17 @@ public final class ServiceModel {
 
     private static final Map<VendoredService, ServiceModel> OTHERS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Operations the model marks {@code authtype: none}: clients send them unsigned (IDENTITY.md H4). */
+    public Set<String> unsignedOperations() {
+        Set<String> unsigned = new LinkedHashSet<>();
+        for (Map.Entry<String, JsonNode> op : root.path("operations").properties()) {
+            if ("none".equals(op.getValue().path("authtype").asString(""))) {
+                unsigned.add(op.getKey());
+            }
+        }
+        return Collections.unmodifiableSet(unsigned);
+    }
+
     /** botocore {@code metadata.endpointPrefix}, e.g. {@code cognito-identity}. */
     public String endpointPrefix() {
         return root.path("metadata").path("endpointPrefix").asString();

@@ -259,6 +259,25 @@ public final class SyncEngine {
     });
   }
 
+  /** Forgets a pool and all its data (Cognito Identity's DeleteIdentityPool, IDENTITY.md H15). */
+  public void deleteIdentityPool(String identityPoolId) {
+    read(() -> poolsById.remove(identityPoolId));
+  }
+
+  /** Forgets one identity's datasets, records and devices (DeleteIdentities, IDENTITY.md H32). */
+  public void deleteIdentity(String identityPoolId, String identityId) {
+    read(() -> {
+      Pool pool = poolsById.get(identityPoolId);
+      return pool == null ? null : pool.identities.remove(identityId);
+    });
+  }
+
+  /** Whether the identity has any Sync state (datasets, devices) in the pool. */
+  public boolean hasIdentity(String identityPoolId, String identityId) {
+    Pool pool = poolsById.get(identityPoolId);
+    return pool != null && pool.identities.containsKey(identityId);
+  }
+
   /**
    * Writes records outside any sync session, as one sync: for seeding state from tests. Keys
    * mapped to null are removed. Conflict checks and the SyncTrigger do not apply; quotas do, and
