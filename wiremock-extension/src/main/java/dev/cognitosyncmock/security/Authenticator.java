@@ -68,8 +68,14 @@ public final class Authenticator {
    */
   public AccessKey authenticate(String method, String rawPath, String rawQuery,
       Function<String, String> header, byte[] body) {
+    return authenticate(SigV4Verifier.SERVICE, method, rawPath, rawQuery, header, body);
+  }
+
+  /** {@link #authenticate} for a request signed for {@code service} (its SigV4 scope). */
+  public AccessKey authenticate(String service, String method, String rawPath, String rawQuery,
+      Function<String, String> header, byte[] body) {
     if (settings.verifySignatures()) {
-      return unexpired(verifier.verify(method, rawPath, rawQuery, header, body));
+      return unexpired(verifier.verify(service, method, rawPath, rawQuery, header, body));
     }
     if (keys.isEmpty()) {
       return null;

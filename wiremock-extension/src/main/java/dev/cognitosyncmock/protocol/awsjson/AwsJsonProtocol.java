@@ -111,7 +111,7 @@ public final class AwsJsonProtocol {
       throw ServiceException.unmodeled("MissingAuthenticationTokenException",
           ErrorShape.InvalidParameterException, "Missing Authentication Token");
     }
-    AccessKey key = authenticator.authenticate(request.method(), request.path(), request.rawQuery(),
+    AccessKey key = authenticator.authenticate(model.endpointPrefix(), request.method(), request.path(), request.rawQuery(),
         request::header, request.body());
     if (key != null && key.kind() == Caller.Kind.IDENTITY) {
       throw new ServiceException(ErrorShape.NotAuthorizedException, operation
