@@ -67,6 +67,7 @@ public final class CognitoSyncService implements AutoCloseable {
     admin.addRoutes(new FaultAdmin(faults));
     this.identity = new IdentityEndpoint(b.identitySettings, b.clock, b.ids, engine, authenticator,
         b.accountId);
+    admin.addRoutes(identity.adminRoutes());
     b.faultRules.forEach(faults::add);
     if (b.scenario != null) {
       faults.loadScenario(b.scenario);

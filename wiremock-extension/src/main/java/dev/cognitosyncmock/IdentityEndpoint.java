@@ -77,6 +77,11 @@ public final class IdentityEndpoint {
     IdentityStateFile.open(directory, engine);
   }
 
+  /** Admin routes for identity state; see {@link dev.cognitosyncmock.admin.IdentityAdminRoutes}. */
+  public dev.cognitosyncmock.admin.AdminRoutes adminRoutes() {
+    return new dev.cognitosyncmock.admin.IdentityAdminRoutes(engine);
+  }
+
   private static AccessKey key(IssuedCredentials c) {
     return AccessKey.identity(c.accessKeyId(), c.secretKey(), c.sessionToken(), c.identityId())
         .inPool(c.identityPoolId());
@@ -102,18 +107,20 @@ public final class IdentityEndpoint {
     }
 
     @Override
-    public void identitiesMerged(String identityPoolId, String survivor, String absorbed) {
+    public java.util.List<String> identitiesMerged(String identityPoolId, String survivor, String absorbed) {
       if (!sync.hasIdentity(identityPoolId, absorbed)) {
-        return; // no Sync data to carry over
+        return java.util.List.of(); // no Sync data to carry over
       }
+      java.util.List<String> names = java.util.List.of();
       try {
-        sync.mergeIdentities(identityPoolId, survivor, absorbed);
+        names = sync.mergeIdentities(identityPoolId, survivor, absorbed);
       } catch (ServiceException e) {
         if (e.shape() != ErrorShape.ResourceNotFoundException) {
           throw e;
         }
       }
       durable();
+      return names;
     }
 
     private void durable() {

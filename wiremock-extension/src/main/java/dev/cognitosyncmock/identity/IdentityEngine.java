@@ -506,8 +506,12 @@ public final class IdentityEngine {
 
   // ------------------------------------------------------------------ admin
 
-  /** The admin merge route: {@code absorbed} merges into {@code survivor} as a login merge would. */
-  public void mergeIdentities(String poolId, String survivorId, String absorbedId) {
+  /**
+   * The admin merge route: {@code absorbed} merges into {@code survivor} as a login merge would.
+   * Answers the names of the merged datasets.
+   */
+  public List<String> mergeIdentities(String poolId, String survivorId, String absorbedId) {
+    List<String> names;
     synchronized (this) {
       IdentityPoolState pool = pool(poolId);
       IdentityState survivor = pool.identities.get(survivorId);
@@ -518,9 +522,10 @@ public final class IdentityEngine {
       if (survivor == absorbed) {
         throw IdentityErrors.invalidParameter("An identity cannot be merged into itself");
       }
-      merge(pool, survivor, absorbed);
+      names = merge(pool, survivor, absorbed);
     }
     changed();
+    return names;
   }
 
   public synchronized boolean knowsIdentity(String poolId, String identityId) {
@@ -560,6 +565,7 @@ public final class IdentityEngine {
     }
     restored.forEach(c -> credentialListeners.forEach(l -> l.accept(c)));
     pools().forEach(hooks::poolCreated);
+    changed();
   }
 
   public synchronized List<String> pools() {
@@ -571,6 +577,7 @@ public final class IdentityEngine {
       pools.clear();
       credentials.clear();
     }
+    changed();
   }
 
   // ------------------------------------------------------------------ rules
@@ -729,7 +736,7 @@ public final class IdentityEngine {
   }
 
   /** H30: the absorbed identity's links move, it is disabled, its Sync data merges. */
-  private void merge(IdentityPoolState pool, IdentityState survivor, IdentityState absorbed) {
+  private List<String> merge(IdentityPoolState pool, IdentityState survivor, IdentityState absorbed) {
     for (Map.Entry<String, String> e : absorbed.logins.entrySet()) {
       String mine = survivor.logins.get(e.getKey());
       if (mine != null && !mine.equals(e.getValue())) {
@@ -751,7 +758,7 @@ public final class IdentityEngine {
     Instant now = clock.instant();
     absorbed.lastModifiedDate = now;
     survivor.lastModifiedDate = now;
-    hooks.identitiesMerged(pool.config.identityPoolId(), survivor.id, absorbed.id);
+    return hooks.identitiesMerged(pool.config.identityPoolId(), survivor.id, absorbed.id);
   }
 
   /** H46 */

@@ -21,7 +21,11 @@ public interface SyncDataHooks {
   default void identityDeleted(String identityPoolId, String identityId) {
   }
 
-  /** A merge: each dataset D of {@code absorbed} lives on as {@code D.<absorbed>} under the survivor (H30, E3). */
-  default void identitiesMerged(String identityPoolId, String survivor, String absorbed) {
+  /**
+   * A merge: each dataset D of {@code absorbed} lives on as {@code D.<absorbed>} under the
+   * survivor (H30, E3). Answers the merged datasets' names.
+   */
+  default java.util.List<String> identitiesMerged(String identityPoolId, String survivor, String absorbed) {
+    return java.util.List.of();
   }
 }
