@@ -61,6 +61,22 @@ public final class StandaloneServer implements Callable<Integer> {
           + " (env COGNITO_SYNC_MOCK_ACCOUNT_ID, default ${DEFAULT-VALUE}).")
   String accountId;
 
+  @Option(names = "--identity-region", defaultValue = "${env:COGNITO_SYNC_MOCK_IDENTITY_REGION:-us-east-1}",
+      description = "Region in the ids of pools and identities Cognito Identity creates"
+          + " (env COGNITO_SYNC_MOCK_IDENTITY_REGION, default ${DEFAULT-VALUE}).")
+  String identityRegion;
+
+  @Option(names = "--identity-keeps-sync-data",
+      defaultValue = "${env:COGNITO_SYNC_MOCK_IDENTITY_KEEPS_SYNC_DATA:-false}",
+      description = "DeleteIdentityPool and DeleteIdentities leave the Sync data in place"
+          + " (env COGNITO_SYNC_MOCK_IDENTITY_KEEPS_SYNC_DATA, default ${DEFAULT-VALUE}).")
+  boolean identityKeepsSyncData;
+
+  @Option(names = "--strict-login-tokens", defaultValue = "${env:COGNITO_SYNC_MOCK_STRICT_LOGIN_TOKENS:-false}",
+      description = "Refuse expired provider JWTs and user-pool/OIDC JWTs whose iss is not https://<login key>"
+          + " (env COGNITO_SYNC_MOCK_STRICT_LOGIN_TOKENS, default ${DEFAULT-VALUE}).")
+  boolean strictLoginTokens;
+
   @Option(names = "--verify-signatures",
       defaultValue = "${env:COGNITO_SYNC_MOCK_VERIFY_SIGNATURES:-false}",
       fallbackValue = "true", arity = "0..1",
@@ -145,9 +161,19 @@ public final class StandaloneServer implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Logger.getLogger("dev.cognitosyncmock").setLevel(level(logLevel));
+    dev.cognitosyncmock.identity.IdentitySettings identitySettings;
+    try {
+      identitySettings = new dev.cognitosyncmock.identity.IdentitySettings(identityRegion, accountId,
+          !identityKeepsSyncData, dev.cognitosyncmock.identity.IdentitySettings.DEFAULT.credentialsLifetime(),
+          strictLoginTokens);
+    } catch (IllegalArgumentException e) {
+      System.err.println("Invalid --identity-region: " + e.getMessage());
+      return 2;
+    }
     CognitoSyncService service = CognitoSyncService.builder()
         .settings(EngineSettings.DEFAULT.withStrictPools(strictPools).withTokenExpiry(tokenExpiry))
         .accountId(accountId)
+        .identitySettings(identitySettings)
         .seed(seedFile == null ? null : AdminApi.readState(seedFile))
         .persistenceDirectory(persistenceDir)
         .faultRules(faultFile == null ? java.util.List.of() : FaultJson.readRules(faultFile))
