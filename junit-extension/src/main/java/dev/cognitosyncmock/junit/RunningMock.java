@@ -109,7 +109,7 @@ final class RunningMock {
 
   /** Back to the seed: what the handle's {@code reset()} does. */
   void reset() {
-    restore(seed, options.clockStart());
+    restore(seed, null, options.clockStart());
   }
 
   /**
@@ -118,6 +118,7 @@ final class RunningMock {
    */
   synchronized void markBaseline() {
     baseline = new Baseline(server.service().engine().exportState(),
+        server.service().identity().engine().exportState(),
         ownClock == null ? null : ownClock.instant(),
         server.service().faults().rules().list().stream()
             .map(dev.cognitosyncmock.faults.FaultRules.Status::rule).toList());
@@ -129,12 +130,13 @@ final class RunningMock {
 
   /** Back to the baseline, before each test under {@link ResetPolicy#PER_TEST}. */
   synchronized void restoreBaseline() {
-    restore(baseline.state(), baseline.clockTime());
+    restore(baseline.state(), baseline.identityState(), baseline.clockTime());
     // the fault rules the @BeforeAll methods added, counted afresh
     server.service().faults().rules().addAll(baseline.faultRules());
   }
 
-  private void restore(EngineSnapshot state, Instant clockTime) {
+  private void restore(EngineSnapshot state, dev.cognitosyncmock.identity.IdentityStateDocument identityState,
+      Instant clockTime) {
     // no rules, scenario or recording left over (a baseline's rules are added back after)
     server.service().faults().clear();
     if (ownClock != null && clockTime != null) {
@@ -147,12 +149,19 @@ final class RunningMock {
     if (state != null) {
       server.service().engine().importState(state);
     }
+    // Cognito Identity's pools, identities and keys go back too (after Sync: its pools are Sync's)
+    if (identityState != null) {
+      server.service().identity().engine().importState(identityState);
+    } else {
+      server.service().identity().engine().reset();
+    }
     // user stubs and the journal go, as with WireMock's own extension; WireMock reloads our
     // catch-all stub on reset
     server.wireMock().resetAll();
   }
 
-  private record Baseline(EngineSnapshot state, Instant clockTime,
+  private record Baseline(EngineSnapshot state,
+      dev.cognitosyncmock.identity.IdentityStateDocument identityState, Instant clockTime,
       List<dev.cognitosyncmock.faults.FaultRule> faultRules) {
   }
 
