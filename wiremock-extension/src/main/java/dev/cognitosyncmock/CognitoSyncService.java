@@ -62,12 +62,14 @@ public final class CognitoSyncService implements AutoCloseable {
     this.protocol = new CognitoSyncProtocol(model, engine,
         new CallerResolver(b.accountId, authenticator));
     this.admin = new AdminApi(engine);
-    this.faults = new FaultInjector(model, engine);
+    this.faults = new FaultInjector(List.of(model,
+        ServiceModel.load(dev.cognitosyncmock.schemas.VendoredService.COGNITO_IDENTITY)), engine);
     protocol.setInterceptor(faults);
     admin.addRoutes(new FaultAdmin(faults));
     this.identity = new IdentityEndpoint(b.identitySettings, b.clock, b.ids, engine, authenticator,
         b.accountId);
     admin.addRoutes(identity.adminRoutes());
+    identity.setInterceptor(faults);
     b.faultRules.forEach(faults::add);
     if (b.scenario != null) {
       faults.loadScenario(b.scenario);

@@ -52,6 +52,11 @@ public final class IdentityEndpoint {
     this.sts = new QueryProtocol(VendoredService.STS, StsOperations.table(engine));
   }
 
+  /** Fault injection and recording see every validated Identity call, as they see Sync's. */
+  void setInterceptor(dev.cognitosyncmock.protocol.CallInterceptor interceptor) {
+    protocol.setInterceptor(interceptor);
+  }
+
   public IdentityEngine engine() {
     return engine;
   }

@@ -8,19 +8,29 @@ import dev.cognitosyncmock.schemas.ServiceModel;
 final class FaultValidation {
   static final String UPDATE_RECORDS = "UpdateRecords";
 
-  private final ServiceModel model;
+  /** The models of the services on the endpoint (Cognito Sync, Cognito Identity): no operation name is in two. */
+  private final java.util.List<ServiceModel> models;
 
   FaultValidation(ServiceModel model) {
-    this.model = model;
+    this(java.util.List.of(model));
+  }
+
+  FaultValidation(java.util.List<ServiceModel> models) {
+    this.models = java.util.List.copyOf(models);
   }
 
   OperationModel operation(String name) {
-    try {
-      return model.operation(name);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidFaultException("Unknown operation '" + name + "'; the operations are "
-          + model.operations().stream().map(OperationModel::name).toList());
+    for (ServiceModel model : models) {
+      if (model.operations().stream().anyMatch(op -> op.name().equals(name))) {
+        return model.operation(name);
+      }
     }
+    throw new InvalidFaultException("Unknown operation '" + name + "'; the operations are "
+        + operations().stream().map(OperationModel::name).toList());
+  }
+
+  private java.util.List<OperationModel> operations() {
+    return models.stream().flatMap(m -> m.operations().stream()).toList();
   }
 
   boolean models(String operation, ErrorShape error) {
@@ -37,7 +47,7 @@ final class FaultValidation {
         throw new InvalidFaultException(operation + " does not model " + e.error()
             + "; its errors are " + operation(operation).errors());
       }
-      if (operation == null && model.operations().stream()
+      if (operation == null && operations().stream()
           .noneMatch(op -> op.errors().contains(e.error().name()))) {
         throw new InvalidFaultException("No operation models " + e.error());
       }

@@ -3,6 +3,7 @@ package dev.cognitosyncmock.protocol.awsjson;
 import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.engine.ServiceException;
+import dev.cognitosyncmock.protocol.CallInterceptor;
 import dev.cognitosyncmock.protocol.InputValidator;
 import dev.cognitosyncmock.protocol.OperationCall;
 import dev.cognitosyncmock.protocol.OperationHandler;
@@ -44,6 +45,7 @@ public final class AwsJsonProtocol {
   private final Set<String> unsigned;
   private final Authenticator authenticator;
   private final String accountId;
+  private volatile CallInterceptor interceptor = CallInterceptor.NONE;
 
   public AwsJsonProtocol(VendoredService service, Map<String, OperationHandler> handlers,
       Authenticator authenticator, String accountId) {
@@ -60,6 +62,11 @@ public final class AwsJsonProtocol {
     this.unsigned = model.unsignedOperations();
     this.authenticator = authenticator;
     this.accountId = accountId;
+  }
+
+  /** Sees every validated call before its handler (fault injection, recording). */
+  public void setInterceptor(CallInterceptor interceptor) {
+    this.interceptor = interceptor == null ? CallInterceptor.NONE : interceptor;
   }
 
   /** Whether the request is for this service: its X-Amz-Target names the model's prefix. */
@@ -80,6 +87,23 @@ public final class AwsJsonProtocol {
   }
 
   public ProtocolResponse handle(ProtocolRequest request) {
+    OperationCall[] seen = new OperationCall[1];
+    CallInterceptor by = interceptor;
+    CallInterceptor.Interception[] asked = {CallInterceptor.Interception.NONE};
+    ProtocolResponse response = serve(request, by, seen, asked);
+    if (seen[0] == null) {
+      return response;
+    }
+    ProtocolResponse finished = response.withDelay(asked[0].delay());
+    if (asked[0].connectionFault() != null) {
+      finished = finished.withConnectionFault(asked[0].connectionFault());
+    }
+    by.completed(seen[0], finished);
+    return finished;
+  }
+
+  private ProtocolResponse serve(ProtocolRequest request, CallInterceptor by, OperationCall[] seen,
+      CallInterceptor.Interception[] asked) {
     String requestId = UUID.randomUUID().toString();
     try {
       String operation = operationOf(request);
@@ -90,7 +114,17 @@ public final class AwsJsonProtocol {
       Caller caller = authorize(operation, request);
       ObjectNode input = body(request);
       validator.validate(operation, input);
-      JsonNode output = handlers.get(operation).handle(new OperationCall(operation, input, caller));
+      OperationCall call = new OperationCall(operation, input, caller);
+      seen[0] = call;
+      asked[0] = by.intercept(call);
+      if (asked[0].skipsHandler()) {
+        if (asked[0].error() != null) {
+          throw asked[0].error();
+        }
+        throw new ServiceException(ErrorShape.InternalErrorException,
+            "The connection broke before the request was applied");
+      }
+      JsonNode output = handlers.get(operation).handle(call);
       return json(200, requestId, null, null, output == null ? WireJson.MAPPER.createObjectNode() : output);
     } catch (ServiceException e) {
       return error(e, requestId);
