@@ -42,6 +42,25 @@ class IdentityWireTest extends IdentitySdkTestSupport {
   }
 
   @Test
+  @DisplayName("H8: CreationDate, LastModifiedDate and Expiration are epoch-second JSON numbers")
+  void H8_timestamps() throws Exception {
+    start();
+    String pool = createPool();
+    String id = identity.getId(r -> r.identityPoolId(pool)).identityId();
+    // a signed operation: any SigV4 header passes while signatures are not verified
+    JsonNode described = JSON.readTree(post("AWSCognitoIdentityService.DescribeIdentity",
+        "{\"IdentityId\":\"" + id + "\"}", Map.of("Authorization", "AWS4-HMAC-SHA256 Credential=AKIAX/20260101/"
+            + "us-east-1/cognito-identity/aws4_request, SignedHeaders=host, Signature=00")).body());
+    assertThat(described.path("CreationDate").isNumber()).isTrue();
+    assertThat(described.path("LastModifiedDate").isNumber()).isTrue();
+    assertThat(described.path("CreationDate").asDouble()).isBetween(System.currentTimeMillis() / 1000.0 - 60,
+        System.currentTimeMillis() / 1000.0 + 60);
+    JsonNode creds = JSON.readTree(post("AWSCognitoIdentityService.GetCredentialsForIdentity",
+        "{\"IdentityId\":\"" + id + "\"}", Map.of()).body());
+    assertThat(creds.path("Credentials").path("Expiration").isNumber()).isTrue();
+  }
+
+  @Test
   @DisplayName("H2: operations without output answer {}")
   void H2_emptyOutput() throws Exception {
     start();
