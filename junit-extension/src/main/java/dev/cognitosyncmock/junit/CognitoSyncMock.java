@@ -144,6 +144,15 @@ public final class CognitoSyncMock {
     return engine().mergeIdentities(identityPoolId, survivorId, absorbedId);
   }
 
+  /**
+   * Says the pool's Kinesis stream (or its role) is gone: streaming turns off, and
+   * GetIdentityPoolConfiguration reports {@code reason} as CognitoStreams.DisabledReason (a
+   * default naming the stream and role when null). Refused unless streaming is on (SEMANTICS G5).
+   */
+  public void streamLost(String identityPoolId, String reason) {
+    engine().streamLost(identityPoolId, reason);
+  }
+
   // ------------------------------------------------------------------ datasets and records
 
   /**

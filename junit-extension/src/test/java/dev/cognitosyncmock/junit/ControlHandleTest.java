@@ -87,6 +87,21 @@ class ControlHandleTest {
         .containsExactly("games." + OTHER);
     assertThat(mock.values(Sync.POOL, Sync.ID, "games." + OTHER)).isEqualTo(Map.of("level", "3"));
     assertThat(mock.identities(Sync.POOL)).containsExactly(Sync.ID);
+    assertThat(mock.dataset(Sync.POOL, Sync.ID, "games." + OTHER)).isPresent();
+    assertThat(mock.records(Sync.POOL, Sync.ID, "games." + OTHER))
+        .extracting(SyncRecord::syncCount).containsOnly(1L); // E6
+  }
+
+  @Test
+  void G5_streamLostTurnsStreamingOffWithAReason(CognitoSyncMock mock, CognitoSyncClient sync) {
+    sync.setIdentityPoolConfiguration(r -> r.identityPoolId(Sync.POOL).cognitoStreams(s -> s
+        .streamName("sync-stream").roleArn("arn:aws:iam::123456789012:role/Streams")
+        .streamingStatus("ENABLED")));
+    mock.streamLost(Sync.POOL, "stream deleted");
+    assertThat(sync.getIdentityPoolConfiguration(r -> r.identityPoolId(Sync.POOL))
+        .cognitoStreams().streamingStatusAsString()).isEqualTo("DISABLED");
+    assertThat(mock.engine().getIdentityPoolConfiguration(dev.cognitosyncmock.engine.Caller.developer(),
+        Sync.POOL).cognitoStreams().disabledReason()).isEqualTo("stream deleted");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.cognitosync.model.CognitoSyncException;
 import software.amazon.awssdk.services.cognitosync.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitosync.model.Platform;
 import software.amazon.awssdk.services.cognitosync.model.Record;
@@ -39,8 +40,12 @@ class IdentityCredentialsTest {
       @IdentityCredentials(ALICE) CognitoSyncClient alice) {
     assertThatThrownBy(() -> alice.listRecords(r -> r.identityPoolId(POOL).identityId(BOB)
         .datasetName("prefs")))
-        .isInstanceOfSatisfying(NotAuthorizedException.class,
-            e -> assertThat(e.statusCode()).isEqualTo(403));
+        .isInstanceOfSatisfying(CognitoSyncException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(403);
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+          assertThat(e.awsErrorDetails().errorMessage())
+              .contains("assumed-role/", "/CognitoIdentityCredentials", "cognito-sync:ListRecords");
+        });
     assertThat(bobField.listRecords(r -> r.identityPoolId(POOL).identityId(BOB)
         .datasetName("prefs")).datasetExists()).isFalse();
   }

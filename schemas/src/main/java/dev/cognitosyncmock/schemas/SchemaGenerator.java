@@ -237,18 +237,23 @@ public final class SchemaGenerator {
     }
 
     /**
-     * Rewrites the committed schema files. Arguments: model path (default: the vendored model) and output
+     * Rewrites the committed schema files from the model with the errata applied ({@link ModelErrata}).
+     * Arguments: model path (default: the vendored model) and output
      * directory (default: this module's resource folder, which holds {@code input/} and {@code output/}).
      * Stale {@code .json} files in those folders are deleted.
      */
     public static void main(String[] args) throws IOException {
         Path moduleDir = ModulePaths.moduleDir();
         if (args.length == 0) {
-            // the services beside Cognito Sync write to their own folder; Sync follows below
+            // the services beside Cognito Sync write to their own folder, from their model as it
+            // is (the errata are Cognito Sync's); Sync follows below
             for (VendoredService service : VendoredService.values()) {
                 if (service != VendoredService.COGNITO_SYNC) {
-                    main(new String[] {ModulePaths.vendoredModel(moduleDir, service).toString(),
-                        ModulePaths.resourceDir(moduleDir).resolve(service.folder()).toString()});
+                    Path modelPath = ModulePaths.vendoredModel(moduleDir, service);
+                    try (InputStream in = Files.newInputStream(modelPath)) {
+                        write(ServiceModel.parse(in), modelPath,
+                            ModulePaths.resourceDir(moduleDir).resolve(service.folder()));
+                    }
                 }
             }
         }
@@ -256,8 +261,12 @@ public final class SchemaGenerator {
         Path outputDir = args.length > 1 ? Path.of(args[1]) : ModulePaths.resourceDir(moduleDir);
         ServiceModel model;
         try (InputStream in = Files.newInputStream(modelPath)) {
-            model = ServiceModel.parse(in);
+            model = ServiceModel.parseWithErrata(in);
         }
+        write(model, modelPath, outputDir);
+    }
+
+    private static void write(ServiceModel model, Path modelPath, Path outputDir) throws IOException {
         SortedMap<String, String> files = new SchemaGenerator(model).render();
         for (Direction direction : Direction.values()) {
             Path folder = outputDir.resolve(direction.folder());

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Read-only view of the botocore service model (Amazon Cognito Sync 2014-06-30, rest-json).
  *
- * <p>Only what the mock needs is typed (operations, HTTP bindings, error statuses); everything else is
+ * <p>{@link #load()} applies the spec errata ({@link ModelErrata}) over the vendored file.
+ * Only what the mock needs is typed (operations, HTTP bindings, error statuses); everything else is
  * reachable as raw JSON through {@link #shape(String)}.
  */
 public final class ServiceModel {
@@ -34,7 +35,7 @@ public final class ServiceModel {
         this.operations = readOperations(root.path("operations"));
     }
 
-    /** The vendored model from the classpath, parsed once. */
+    /** The vendored model from the classpath with the errata applied ({@link ModelErrata}), parsed once. */
     public static ServiceModel load() {
         return Vendored.INSTANCE;
     }
@@ -85,8 +86,17 @@ public final class ServiceModel {
         return rawShape(errorShape).path("error").path("code").asString(errorShape);
     }
 
+    /** Any botocore model, as it is. */
     public static ServiceModel parse(InputStream in) {
-        JsonNode root = Json.MAPPER.readTree(in);
+        return of(Json.MAPPER.readTree(in));
+    }
+
+    /** A botocore model of Cognito Sync with the errata applied over it (SEMANTICS A9). */
+    public static ServiceModel parseWithErrata(InputStream in) {
+        return of(ModelErrata.apply(Json.MAPPER.readTree(in), ModelErrata.load()));
+    }
+
+    private static ServiceModel of(JsonNode root) {
         if (!root.path("operations").isObject() || !root.path("shapes").isObject()) {
             throw new IllegalArgumentException("Not a botocore service model: missing operations or shapes");
         }
@@ -239,7 +249,14 @@ public final class ServiceModel {
         static final ServiceModel INSTANCE = readVendored();
 
         private static ServiceModel readVendored() {
-            return readResource(RESOURCE);
+            try (InputStream in = ServiceModel.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("Vendored service model missing from classpath: " + RESOURCE);
+                }
+                return parseWithErrata(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.cognitosyncmock.admin;
 
 import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.engine.PoolConfiguration;
 import dev.cognitosyncmock.engine.PoolMockSettings;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.SyncEngine;
@@ -20,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The mock's own admin API, served under {@code /__admin/cognito-sync/}: reset, export and import
- * the whole state, create identity pools, merge identities, read and clear the captured push
+ * the whole state, create identity pools, merge identities, lose a pool's stream (G5), read and
+ * clear the captured push
  * notifications and stream records, and set each pool's webhook and SyncTrigger URLs. Knows
  * nothing of the HTTP server: an adapter hands it every request below the prefix.
  */
@@ -93,6 +95,25 @@ public final class AdminApi {
               required(in, "SurvivorIdentityId"), required(in, "AbsorbedIdentityId"));
           ObjectNode out = WireJson.MAPPER.createObjectNode();
           out.set("MergedDatasetNames", WireJson.MAPPER.valueToTree(names));
+          yield ok(out);
+        }
+        case "POST " + PREFIX + "/stream-lost" -> {
+          // G5: the stream or its role is gone; the service turns streaming off and says why
+          JsonNode in = read(body);
+          JsonNode reason = in.get("DisabledReason");
+          if (reason != null && !reason.isNull() && !reason.isString()) {
+            throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+                "DisabledReason must be a string");
+          }
+          PoolConfiguration c = engine.streamLost(required(in, "IdentityPoolId"),
+              reason == null || reason.isNull() ? null : reason.asString());
+          ObjectNode out = WireJson.MAPPER.createObjectNode();
+          out.put("IdentityPoolId", c.identityPoolId());
+          ObjectNode streams = out.putObject("CognitoStreams");
+          streams.put("StreamName", c.cognitoStreams().streamName());
+          streams.put("RoleArn", c.cognitoStreams().roleArn());
+          streams.put("StreamingStatus", c.cognitoStreams().streamingStatus());
+          streams.put("DisabledReason", c.cognitoStreams().disabledReason());
           yield ok(out);
         }
         case "GET " + PREFIX + "/push-notifications" -> {

@@ -75,18 +75,44 @@ final class PoolAdministration {
     return engine.read(() -> engine.pool(identityPoolId).configuration());
   }
 
-  /** Sets the sections given (null leaves a section as it is) and answers the result. */
+  /**
+   * Sets the sections given (null leaves a section as it is; an empty one removes it, G1) and
+   * answers the result. A caller's section never carries a DisabledReason: only the service sets
+   * one (G5).
+   */
   PoolConfiguration setIdentityPoolConfiguration(Caller caller, String identityPoolId,
       PushSyncConfig pushSync, CognitoStreamsConfig cognitoStreams) {
     return engine.read(() -> {
       Pool pool = engine.pool(identityPoolId);
       synchronized (pool) {
         if (pushSync != null) {
-          pool.pushSync = pushSync;
+          pool.pushSync = pushSync.isEmpty() ? null : pushSync;
         }
         if (cognitoStreams != null) {
-          pool.cognitoStreams = cognitoStreams;
+          pool.cognitoStreams = cognitoStreams.isEmpty() ? null : new CognitoStreamsConfig(
+              cognitoStreams.streamName(), cognitoStreams.roleArn(), cognitoStreams.streamingStatus());
         }
+        return pool.configuration();
+      }
+    });
+  }
+
+  /**
+   * G5: the pool's stream or its role is gone, so the service turns streaming off and says why
+   * in DisabledReason. Refused when streaming is not on.
+   */
+  PoolConfiguration streamLost(String identityPoolId, String reason) {
+    return engine.read(() -> {
+      Pool pool = engine.pool(identityPoolId);
+      synchronized (pool) {
+        CognitoStreamsConfig streams = pool.cognitoStreams;
+        if (streams == null || !streams.enabled()) {
+          throw ServiceException.invalidParameter("Streaming is not enabled for identity pool "
+              + identityPoolId + ": there is no stream to lose");
+        }
+        pool.cognitoStreams = streams.disabledBecause(reason != null && !reason.isBlank() ? reason
+            : "Kinesis stream " + streams.streamName() + " was not found or role "
+                + streams.roleArn() + " could not be assumed");
         return pool.configuration();
       }
     });

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The PushSync section of a pool's configuration (SEMANTICS G1). Push is "configured" when at
- * least one SNS platform application is named: {@code {"ApplicationArns": []}} switches it off.
+ * least one SNS platform application is named. With no application and no role the section is
+ * empty, and setting it empty removes it.
  */
 public record PushSyncConfig(List<String> applicationArns, String roleArn) {
   public PushSyncConfig {
@@ -13,5 +14,10 @@ public record PushSyncConfig(List<String> applicationArns, String roleArn) {
 
   public boolean enabled() {
     return !applicationArns.isEmpty();
+  }
+
+  /** {@code "PushSync": {}} (no application, no role) removes the section (SEMANTICS G1 [I8]). */
+  public boolean isEmpty() {
+    return applicationArns.isEmpty() && roleArn == null;
   }
 }

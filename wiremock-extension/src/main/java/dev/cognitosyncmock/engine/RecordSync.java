@@ -28,7 +28,8 @@ final class RecordSync {
 
   /**
    * ListRecords: records changed after {@code lastSyncCount} (null means 0), tombstones included,
-   * ordered by SyncCount then key, and a fresh SyncSessionToken (B3, C6, C7, D1, D2, E1, E3).
+   * ordered by SyncCount then key, and a fresh SyncSessionToken (B3, C6, C7, D1, D2, E1, E3); a
+   * count the existing dataset never reached is refused (C8).
    * A {@code syncSessionToken} passed back by a client (iOS does) is accepted and replaced.
    */
   RecordsPage listRecords(Caller caller, DatasetKey key, Long lastSyncCount,
@@ -47,14 +48,20 @@ final class RecordSync {
     return engine.read(() -> {
       Pool pool = engine.pool(key.identityPoolId());
       Instant now = engine.clock().instant();
-      SyncSessionToken session = new SyncSessionToken(engine.ids().nextId(), key,
-          now.plus(engine.settings().tokenExpiry()));
-      pool.syncSessionsCount.incrementAndGet();
       return engine.withIdentity(pool, key.identityId(), false, identity -> {
         Dataset dataset = identity == null ? null : identity.datasets.get(key.datasetName());
+        boolean exists = dataset != null && dataset.exists;
+        if (exists && since > dataset.syncCount) {
+          // C8: the iOS client repairs itself on this message's prefix
+          throw ServiceException.invalidParameter(
+              "No such SyncCount: " + since + " exists for this Dataset");
+        }
+        SyncSessionToken session = new SyncSessionToken(engine.ids().nextId(), key,
+            now.plus(engine.settings().tokenExpiry()));
+        pool.syncSessionsCount.incrementAndGet();
         boolean deletedAfter = dataset != null && since > 0 && since <= dataset.deletionWatermark;
         List<String> merged = identity == null ? List.of() : mergedNames(identity, key.datasetName());
-        if (dataset == null || !dataset.exists) {
+        if (!exists) {
           return new RecordsPage(List.of(), null, 0, null, merged, false, deletedAfter,
               session.encode());
         }
@@ -108,10 +115,15 @@ final class RecordSync {
     checkPatches(patches);
     return engine.read(() -> {
       Instant now = engine.clock().instant();
-      SyncSessionToken.decode(syncSessionToken == null ? "" : syncSessionToken)
-          .filter(t -> t.isValidFor(key, now))
-          .orElseThrow(() -> ServiceException.invalidParameter(
-              "SyncSessionToken not valid for these inputs"));
+      SyncSessionToken token = SyncSessionToken.decode(syncSessionToken == null ? "" : syncSessionToken)
+          .orElseThrow(RecordSync::tokenNotValid);
+      if (token.isForAnotherIdentityOfThePool(key)) {
+        throw ServiceException.invalidParameter(
+            "Mismatch between session identity id and request identity id"); // D3 [I9]
+      }
+      if (!token.isValidFor(key, now)) {
+        throw tokenNotValid();
+      }
       Pool pool = engine.pool(key.identityPoolId());
       if (patches.isEmpty()) {
         return List.of();
@@ -119,6 +131,10 @@ final class RecordSync {
       return engine.withIdentity(pool, key.identityId(), true,
           identity -> write(pool, identity, key, caller, deviceId, patches, now, true));
     });
+  }
+
+  private static ServiceException tokenNotValid() {
+    return ServiceException.invalidParameter("SyncSessionToken not valid for these inputs");
   }
 
   private static void checkPatches(List<RecordPatch> patches) {

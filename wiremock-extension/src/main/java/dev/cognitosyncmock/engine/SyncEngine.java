@@ -119,9 +119,18 @@ public final class SyncEngine {
     return pools.getIdentityPoolConfiguration(caller, identityPoolId);
   }
 
-  /** Sets the sections given (null leaves a section as it is) and answers the result. */
+  /** Sets the sections given (null leaves a section as it is, empty removes it) and answers the result. */
   public PoolConfiguration setIdentityPoolConfiguration(Caller caller, String identityPoolId, PushSyncConfig pushSync, CognitoStreamsConfig cognitoStreams) {
     return pools.setIdentityPoolConfiguration(caller, identityPoolId, pushSync, cognitoStreams);
+  }
+
+  /**
+   * Tells the mock that the pool's Kinesis stream or its role is gone: streaming turns off with
+   * {@code reason} (or a default naming the stream and role) as the DisabledReason that
+   * GetIdentityPoolConfiguration then returns (SEMANTICS G5, A9). Refused unless streaming is on.
+   */
+  public PoolConfiguration streamLost(String identityPoolId, String reason) {
+    return pools.streamLost(identityPoolId, reason);
   }
 
   /** GetCognitoEvents: event type to Lambda ARN, empty when none. */
@@ -215,7 +224,8 @@ public final class SyncEngine {
   /**
    * Merges {@code absorbed} into {@code survivor}, as Cognito Identity does when two logins are
    * linked: each dataset X of the absorbed identity lives on as {@code X.<absorbedId>} under the
-   * survivor (E3, E5). Answers the new dataset names.
+   * survivor (E3, E5), starting over at DatasetSyncCount 1 with its live records (E6). Answers
+   * the new dataset names.
    */
   public List<String> mergeIdentities(String identityPoolId, String survivorId, String absorbedId) {
     if (survivorId.equals(absorbedId)) {
@@ -243,10 +253,16 @@ public final class SyncEngine {
           moved.creationDate = d.creationDate;
           moved.lastModifiedDate = d.lastModifiedDate;
           moved.lastModifiedBy = d.lastModifiedBy;
-          moved.syncCount = d.syncCount;
+          // E6: the merged dataset starts over at count 1, its live records with it (C1)
+          moved.syncCount = 1;
           moved.exists = true;
           moved.mergedFrom = d.name;
-          d.records.values().forEach(moved::put);
+          for (SyncRecord r : d.records.values()) {
+            if (!r.isTombstone()) {
+              moved.put(new SyncRecord(r.key(), r.value(), 1, r.lastModifiedDate(),
+                  r.lastModifiedBy(), r.deviceLastModifiedDate()));
+            }
+          }
           survivor.datasets.put(moved.name, moved);
           names.add(moved.name);
         }

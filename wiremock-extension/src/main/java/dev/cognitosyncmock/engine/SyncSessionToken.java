@@ -50,6 +50,12 @@ public record SyncSessionToken(String sessionId, DatasetKey dataset, Instant exp
     }
   }
 
+  /** Issued in the same identity pool to a different identity (SEMANTICS D3). */
+  public boolean isForAnotherIdentityOfThePool(DatasetKey key) {
+    return dataset.identityPoolId().equals(key.identityPoolId())
+        && !dataset.identityId().equals(key.identityId());
+  }
+
   public boolean isValidFor(DatasetKey key, Instant now) {
     return dataset.equals(key) && now.isBefore(expiresAt);
   }

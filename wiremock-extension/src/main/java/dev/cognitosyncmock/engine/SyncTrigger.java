@@ -30,7 +30,8 @@ final class SyncTrigger {
 
   /**
    * The patches to write after the handler has seen the client's: keys the handler left out are
-   * not written (they "stay as they are"), removals and new keys are added, and every patch
+   * not written (they "stay as they are"), nor are keys the client did not send whose value the
+   * handler kept; removals, changed values and new keys are added, and every patch
    * carries the key's current SyncCount because the client's were checked already (C2).
    *
    * @param dataset the dataset as it stands, or null when it does not exist yet
@@ -43,8 +44,9 @@ final class SyncTrigger {
     if (dataset != null) {
       for (SyncRecord r : dataset.records.values()) {
         if (!r.isTombstone() && !byKey.containsKey(r.key())) {
-          records.put(r.key(), new SyncTriggerRecord(r.value(), r.value(),
-              SyncTriggerRecord.UNCHANGED));
+          // G3: an unchanged key goes as "replace" with equal old and new values, as in every
+          // public sample event; there is no other op
+          records.put(r.key(), SyncTriggerRecord.replace(r.value(), r.value()));
         }
       }
     }
@@ -78,8 +80,7 @@ final class SyncTrigger {
         if (asked != null || current != null) {
           result.add(new RecordPatch(PatchOp.REMOVE, k, null, syncCount, deviceDate));
         }
-      } else if (asked != null || !SyncTriggerRecord.UNCHANGED.equals(r.op())
-          || !r.newValue().equals(current)) {
+      } else if (asked != null || !r.newValue().equals(current)) {
         result.add(new RecordPatch(PatchOp.REPLACE, k, r.newValue(), syncCount, deviceDate));
       }
     }

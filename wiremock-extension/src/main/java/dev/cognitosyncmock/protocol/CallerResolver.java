@@ -36,7 +36,10 @@ public final class CallerResolver {
     return resolve(request, unresolved, null);
   }
 
-  /** After validation: the caller, refused (403) when credential classes are enforced and violated. */
+  /**
+   * After validation: the caller, refused (403) when credential classes are enforced and violated
+   * (NotAuthorizedException) or identity credentials reach another identity (AccessDeniedException).
+   */
   Caller resolve(ProtocolRequest request, OperationCall unresolved, AccessKey key) {
     String identityId = unresolved.string("IdentityId");
     boolean temporary = request.header("x-amz-security-token") != null;
@@ -51,7 +54,7 @@ public final class CallerResolver {
     Caller.Kind kind = key != null ? key.kind()
         : temporary ? Caller.Kind.IDENTITY : Caller.Kind.DEVELOPER;
     authenticator.authorize(unresolved.operation(), kind, key, unresolved.identityPoolId(),
-        identityId);
+        identityId, unresolved.string("DatasetName"), accountId);
     return caller;
   }
 }

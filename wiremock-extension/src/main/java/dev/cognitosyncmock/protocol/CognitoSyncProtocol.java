@@ -26,6 +26,7 @@ public final class CognitoSyncProtocol {
   private final ServiceModel model;
   private final Router router;
   private final RequestBinder binder = new RequestBinder();
+  private final BodyTypeCheck bodyTypes;
   private final InputValidator validator;
   private final OperationTable table;
   private final CallerResolver callers;
@@ -36,6 +37,7 @@ public final class CognitoSyncProtocol {
   public CognitoSyncProtocol(ServiceModel model, SyncEngine engine, CallerResolver callers) {
     this.model = model;
     this.router = new Router(model);
+    this.bodyTypes = new BodyTypeCheck(model);
     this.validator = new InputValidator(model);
     this.table = new OperationTable(model, engine);
     this.callers = callers;
@@ -79,6 +81,7 @@ public final class CognitoSyncProtocol {
       Router.RouteMatch match = router.route(request.method(), request.path());
       operation = match.operation();
       ObjectNode input = binder.bind(operation, match.labels(), request);
+      bodyTypes.check(operation, input);
       validator.validate(operation.name(), input);
       OperationCall unresolved = new OperationCall(operation.name(), input, null);
       OperationCall call = new OperationCall(operation.name(), input,

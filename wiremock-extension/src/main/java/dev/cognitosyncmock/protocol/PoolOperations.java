@@ -76,6 +76,7 @@ final class PoolOperations {
     return new PushSyncConfig(arns, text(in, "RoleArn"));
   }
 
+  /** A caller's DisabledReason is ignored: only the service says why it turned streaming off. */
   private static CognitoStreamsConfig cognitoStreams(JsonNode in) {
     if (in == null || in.isNull()) {
       return null;
@@ -84,7 +85,7 @@ final class PoolOperations {
         text(in, "StreamingStatus"));
   }
 
-  /** Only the sections that have been configured (G1). */
+  /** Only the sections that have been configured (G1), DisabledReason when there is one (G5). */
   private static ObjectNode configuration(PoolConfiguration c) {
     ObjectNode out = OutputShapes.object();
     out.put("IdentityPoolId", c.identityPoolId());
@@ -101,6 +102,7 @@ final class PoolOperations {
       OutputShapes.putString(s, "StreamName", streams.streamName());
       OutputShapes.putString(s, "RoleArn", streams.roleArn());
       OutputShapes.putString(s, "StreamingStatus", streams.streamingStatus());
+      OutputShapes.putString(s, "DisabledReason", streams.disabledReason()); // A9 erratum
     }
     return out;
   }

@@ -59,7 +59,21 @@ public final class AuthErrors {
         "The security token included in the request is expired");
   }
 
-  /** A modeled error (A7): the credential class or identity may not make this call. */
+  public static final String ACCESS_DENIED = "AccessDeniedException";
+
+  /**
+   * A7 [I10]: IAM's refusal of identity credentials reaching another identity's data, before
+   * Cognito Sync sees the call. Not a modeled shape; the message names the assumed role, whose
+   * session name is always CognitoIdentityCredentials.
+   */
+  static ServiceException accessDenied(String accountId, String roleName, String operation,
+      String resourceArn) {
+    return ServiceException.unmodeled(ACCESS_DENIED, FORBIDDEN, "User: arn:aws:sts::" + accountId
+        + ":assumed-role/" + roleName + "/CognitoIdentityCredentials is not authorized to perform: "
+        + "cognito-sync:" + operation + " on resource: " + resourceArn);
+  }
+
+  /** A modeled error (A7): the credential class may not make this call. */
   static ServiceException notAuthorized(String message) {
     return new ServiceException(ErrorShape.NotAuthorizedException, message);
   }

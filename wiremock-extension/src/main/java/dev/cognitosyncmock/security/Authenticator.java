@@ -96,16 +96,20 @@ public final class Authenticator {
 
   /**
    * Refuses the call when credential classes are enforced and the caller may not make it
-   * (SEMANTICS A7): 403 NotAuthorizedException.
+   * (SEMANTICS A7): 403 NotAuthorizedException for the wrong class, 403 AccessDeniedException
+   * for another identity's data.
    *
    * @param kind the caller's credential class
    * @param key the key from {@link #authenticate}, or null
    * @param identityId the call's IdentityId, null when the operation has none
+   * @param datasetName the call's DatasetName, null when the operation has none
+   * @param accountId the mock's account, which owns the pools and roles
    */
   public void authorize(String operation, Caller.Kind kind, AccessKey key, String identityPoolId,
-      String identityId) {
+      String identityId, String datasetName, String accountId) {
     if (settings.enforceCredentialClasses()) {
-      CredentialClasses.check(operation, kind, key, identityPoolId, identityId);
+      CredentialClasses.check(operation, kind, key, identityPoolId, identityId, datasetName,
+          accountId);
     }
   }
 }

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * SEMANTICS A7, the one table: which operations only one credential class may call. Operations
  * not listed are open to both; with identity credentials they reach only the caller's own
- * identity. Refusals are 403 NotAuthorizedException, which every operation models.
+ * identity. A class refusal is 403 NotAuthorizedException, which every operation models; reaching
+ * another identity is IAM's 403 AccessDeniedException.
  */
 public final class CredentialClasses {
   private static final Map<String, Caller.Kind> ONLY = Map.ofEntries(
@@ -39,15 +40,26 @@ public final class CredentialClasses {
   }
 
   /**
-   * Refuses a call its caller may not make: the wrong credential class for the operation, or
-   * identity credentials reaching another identity's (or pool's) data.
+   * The role identity credentials act under, named in AccessDeniedException messages. A key does
+   * not say which role Cognito Identity gave it, so one name stands for all (a console-created
+   * pool's authenticated role looks like this).
+   */
+  public static final String IDENTITY_ROLE = "Cognito_IdentityPoolAuth_Role";
+
+  /**
+   * Refuses a call its caller may not make: the wrong credential class for the operation (403
+   * NotAuthorizedException, inferred), or identity credentials reaching another identity's (or
+   * pool's) data, which IAM refuses before the service sees the call (403 AccessDeniedException
+   * naming the assumed role [I10]).
    *
    * @param key the configured key the request was signed with; null when the caller's class was
    *     read from the request alone (then the identity is the one in the path)
    * @param identityId the call's IdentityId member, null when it has none
+   * @param datasetName the call's DatasetName member, null when it has none
+   * @param accountId the account the pool (and the role) belong to
    */
   static void check(String operation, Caller.Kind kind, AccessKey key, String identityPoolId,
-      String identityId) {
+      String identityId, String datasetName, String accountId) {
     Caller.Kind only = ONLY.get(operation);
     if (only != null && only != kind) {
       throw AuthErrors.notAuthorized(only == Caller.Kind.DEVELOPER
@@ -57,15 +69,23 @@ public final class CredentialClasses {
     if (key == null || key.kind() != Caller.Kind.IDENTITY) {
       return;
     }
-    if (identityId != null && !identityId.equals(key.identityId())) {
-      throw AuthErrors.notAuthorized("Access to identity '" + AuthorizationHeader.clip(identityId)
-          + "' is forbidden for the credentials of identity '" + key.identityId() + "'");
+    boolean otherIdentity = identityId != null && !identityId.equals(key.identityId());
+    boolean otherPool = identityPoolId != null && key.identityPoolId() != null
+        && !identityPoolId.equals(key.identityPoolId());
+    if (otherIdentity || otherPool) {
+      throw AuthErrors.accessDenied(accountId, IDENTITY_ROLE, operation,
+          resource(accountId, identityPoolId, identityId, datasetName));
     }
-    if (identityPoolId != null && key.identityPoolId() != null
-        && !identityPoolId.equals(key.identityPoolId())) {
-      throw AuthErrors.notAuthorized("Access to identity pool '"
-          + AuthorizationHeader.clip(identityPoolId) + "' is forbidden for the credentials of identity '"
-          + key.identityId() + "'");
-    }
+  }
+
+  /** The resource ARN IAM names, as the real message shows it ({@code dataset/null} included). */
+  private static String resource(String accountId, String identityPoolId, String identityId,
+      String datasetName) {
+    String pool = AuthorizationHeader.clip(String.valueOf(identityPoolId));
+    int colon = pool.indexOf(':');
+    String region = colon > 0 ? pool.substring(0, colon) : "us-east-1";
+    return "arn:aws:cognito-sync:" + region + ":" + accountId + ":identitypool/" + pool
+        + "/identity/" + AuthorizationHeader.clip(String.valueOf(identityId)) + "/dataset/"
+        + AuthorizationHeader.clip(String.valueOf(datasetName));
   }
 }

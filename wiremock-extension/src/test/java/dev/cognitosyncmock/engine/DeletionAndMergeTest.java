@@ -50,7 +50,7 @@ class DeletionAndMergeTest extends EngineTestSupport {
   void E1_neverDeletedDatasetIsNeverFlagged() {
     put(prefs, "a", "1");
     put(prefs, "a", "2");
-    for (long n = 0; n <= 3; n++) {
+    for (long n = 0; n <= 2; n++) {
       assertThat(list(prefs, n).datasetDeletedAfterRequestedSyncCount()).as("n=%d", n).isFalse();
     }
     assertThat(list(ds(ID_B, "never"), 5).datasetDeletedAfterRequestedSyncCount()).isFalse();
@@ -86,10 +86,38 @@ class DeletionAndMergeTest extends EngineTestSupport {
 
     RecordsPage merged = list(ds(ID_A, "prefs." + ID_B));
     assertThat(merged.datasetExists()).isTrue();
-    assertThat(merged.datasetSyncCount()).isEqualTo(2);
-    assertThat(merged.records()).extracting(SyncRecord::key, SyncRecord::value,
-        SyncRecord::syncCount).containsExactly(tuple("k", "2", 2L));
+    assertThat(merged.records()).extracting(SyncRecord::key, SyncRecord::value)
+        .containsExactly(tuple("k", "2"));
     assertThat(merged.mergedDatasetNames()).isEmpty();
+  }
+
+  @Test
+  void E6_mergedDatasetStartsOverAtCountOneWhateverCountItHad() {
+    DatasetKey theirs = ds(ID_B, "prefs");
+    put(theirs, "a", "1");
+    put(theirs, "b", "1");
+    put(theirs, "a", "2");
+    put(theirs, "gone", "x");
+    put(theirs, "gone", null);            // count 5, one tombstone
+    assertThat(datasetSyncCount(theirs)).isEqualTo(5);
+    put(prefs, "mine", "1");              // count 1 on the survivor's own dataset
+    engine.mergeIdentities(POOL, ID_A, ID_B);
+
+    DatasetKey mergedKey = ds(ID_A, "prefs." + ID_B);
+    RecordsPage merged = list(mergedKey);
+    assertThat(merged.datasetSyncCount()).isEqualTo(1);
+    // live records keep key and value and take the dataset's count (C1); the tombstone stays behind
+    assertThat(merged.records()).extracting(SyncRecord::key, SyncRecord::value,
+        SyncRecord::syncCount).containsExactly(tuple("a", "2", 1L), tuple("b", "1", 1L));
+    assertThat(engine.describeDataset(dev, mergedKey).numRecords()).isEqualTo(2);
+    // the survivor's own dataset is untouched
+    assertThat(datasetSyncCount(prefs)).isEqualTo(1);
+    // a client that kept the absorbed dataset's count meets C8
+    assertThat(failure(() -> list(mergedKey, 5)).getMessage())
+        .startsWith("No such SyncCount: 5");
+    // and the next write takes count 2, with no gap
+    assertThat(update(mergedKey, replace("a", "3", 1))).extracting(SyncRecord::syncCount)
+        .containsExactly(2L);
   }
 
   @Test

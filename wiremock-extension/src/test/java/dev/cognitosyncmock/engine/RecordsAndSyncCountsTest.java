@@ -289,6 +289,21 @@ class RecordsAndSyncCountsTest extends EngineTestSupport {
   }
 
   @Test
+  void C8_aCountAboveTheExistingDatasetsIsNoSuchSyncCountAndIssuesNoSession() {
+    DatasetKey prefs = ds(ID_A, "prefs");
+    put(prefs, "a", "1");
+    put(prefs, "a", "2");                   // count 2
+    ServiceException e = assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
+        () -> list(prefs, 3));
+    assertThat(e.getMessage()).isEqualTo("No such SyncCount: 3 exists for this Dataset");
+    assertThat(list(prefs, 2).records()).isEmpty();
+    // B3 and E1 are unchanged for datasets that do not exist
+    assertThat(list(ds(ID_A, "never"), 3).datasetExists()).isFalse();
+    engine.deleteDataset(dev, prefs);
+    assertThat(list(prefs, 3).datasetExists()).isFalse();
+  }
+
+  @Test
   void C1_changeListenerSeesEveryCommitInOrderWithItsSyncCount() {
     List<DatasetChange> changes = new ArrayList<>();
     engine.addChangeListener(changes::add);

@@ -49,16 +49,32 @@ class SyncSessionTokenTest extends EngineTestSupport {
   }
 
   @Test
-  void D3_tokenForAnotherPoolIdentityOrDatasetIsRefused() {
+  void D3_tokenForAnotherPoolOrDatasetIsRefused() {
     put(prefs, "k", "v");
     String otherDataset = token(ds(ID_A, "other"));
-    String otherIdentity = token(ds(ID_B, "prefs"));
     String otherPool = token(new DatasetKey(OTHER_POOL, ID_A, "prefs"));
-    for (String wrong : List.of(otherDataset, otherIdentity, otherPool)) {
+    String otherPoolAndIdentity = token(new DatasetKey(OTHER_POOL, ID_B, "prefs"));
+    for (String wrong : List.of(otherDataset, otherPool, otherPoolAndIdentity)) {
       ServiceException e = assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
           () -> write(prefs, wrong, replace("k", "v2", 1)));
       assertThat(e.getMessage()).isEqualTo(NOT_VALID);
     }
+  }
+
+  @Test
+  void D3_tokenOfAnotherIdentityOfTheSamePoolHasItsOwnMessage() {
+    put(prefs, "k", "v");
+    for (String wrong : List.of(token(ds(ID_B, "prefs")), token(ds(ID_B, "other")))) {
+      ServiceException e = assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
+          () -> write(prefs, wrong, replace("k", "v2", 1)));
+      assertThat(e.getMessage())
+          .isEqualTo("Mismatch between session identity id and request identity id");
+    }
+    // even once expired: the identity is what is wrong with it
+    String expired = token(ds(ID_B, "prefs"));
+    clock.advance(EngineSettings.DEFAULT.tokenExpiry().plusSeconds(1));
+    assertThat(failure(() -> write(prefs, expired, replace("k", "v2", 1))).getMessage())
+        .isEqualTo("Mismatch between session identity id and request identity id");
   }
 
   @Test

@@ -81,9 +81,45 @@ class SyncTriggerTest extends PoolSdkTestSupport {
     assertThat(event.identityPoolId()).isEqualTo(POOL);
     assertThat(event.identityId()).isEqualTo(IDENTITY);
     assertThat(event.datasetName()).isEqualTo("profile");
+    // G3: the unchanged key goes as "replace" with equal old and new values; no other op exists
     assertThat(event.datasetRecords()).containsExactlyInAnyOrderEntriesOf(Map.of(
         "name", new SyncTriggerRecord("ada", "grace", "replace"),
-        "city", new SyncTriggerRecord("London", "London", "unchanged")));
+        "city", new SyncTriggerRecord("London", "London", "replace")));
+    assertThat(event.datasetRecords().values()).extracting(SyncTriggerRecord::op)
+        .containsOnly("replace");
+  }
+
+  @Test
+  void G3_unchangedKeysPassedBackAsTheyCameAreNotRewritten() {
+    start();
+    write(developer, IDENTITY, "profile", null, "name", "ada", "city", "London"); // count 1
+    setTrigger(event -> event);
+
+    List<Record> written = write(identity, IDENTITY, "profile", null, "name", "grace");
+
+    // only the client's change is written: "city" came back as replace London -> London
+    assertThat(written).extracting(Record::key).containsExactly("name");
+    List<Record> listed = developer.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
+        .datasetName("profile")).records();
+    assertThat(listed).filteredOn(r -> r.key().equals("city")).extracting(Record::syncCount)
+        .containsExactly(1L);
+  }
+
+  @Test
+  void G3_aHandlerChangingAnUnchangedKeyWritesIt() {
+    start();
+    write(developer, IDENTITY, "profile", null, "name", "ada", "city", "London");
+    setTrigger(event -> {
+      Map<String, SyncTriggerRecord> records = event.copyOfRecords();
+      records.put("city", SyncTriggerRecord.replace("London", "Paris"));
+      return event.withDatasetRecords(records);
+    });
+
+    List<Record> written = write(identity, IDENTITY, "profile", null, "name", "grace");
+
+    assertThat(values(written)).containsExactlyInAnyOrderEntriesOf(
+        Map.of("name", "grace", "city", "Paris"));
+    assertThat(written).extracting(Record::syncCount).containsOnly(2L);
   }
 
   @Test

@@ -125,6 +125,7 @@ class AwsCliSignatureTest extends SecurityTestSupport {
     assertThat(asIdentity.err()).contains("NotAuthorizedException");
     Result othersData = run(ALICE_KEY, listRecords(BOB));
     assertThat(othersData.exit()).isNotZero();
-    assertThat(othersData.err()).contains("NotAuthorizedException");
+    assertThat(othersData.err()).contains("AccessDeniedException",
+        "assumed-role/" + CredentialClasses.IDENTITY_ROLE + "/CognitoIdentityCredentials");
   }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.cognitosync.model.CognitoSyncException;
 import software.amazon.awssdk.services.cognitosync.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitosync.model.Platform;
 import software.amazon.awssdk.services.cognitosync.model.PushSync;
@@ -23,9 +24,9 @@ import software.amazon.awssdk.services.cognitosync.model.Record;
 
 /**
  * SEMANTICS A7 and C5 with real SDK v2 clients, signatures verified: developer-only calls refuse
- * identity keys, identity-only calls refuse developer keys, an identity key reaches only its own
- * identity, every refusal is 403 NotAuthorizedException and changes nothing, and LastModifiedBy
- * names the caller.
+ * identity keys, identity-only calls refuse developer keys (403 NotAuthorizedException), an
+ * identity key reaches only its own identity (IAM's 403 AccessDeniedException naming the assumed
+ * role), every refusal changes nothing, and LastModifiedBy names the caller.
  */
 class CredentialClassesTest extends SecurityTestSupport {
   static final String APP_ARN = "arn:aws:sns:us-east-1:123456789012:app/GCM/my-app";
@@ -45,6 +46,26 @@ class CredentialClassesTest extends SecurityTestSupport {
     assertThatThrownBy(call::run).isInstanceOfSatisfying(NotAuthorizedException.class, e -> {
       assertThat(e.statusCode()).isEqualTo(403);
       assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotAuthorizedException");
+    });
+    assertThat(server.service().engine().exportState()).isEqualTo(before);
+  }
+
+  /**
+   * IAM's answer to identity credentials on another identity's data [I10]: 403
+   * AccessDeniedException (not a modeled shape, so a plain CognitoSyncException in the SDK)
+   * naming the assumed role, the operation and the resource; nothing changes.
+   */
+  private void assertAccessDenied(String operation, String resource, Runnable call) {
+    EngineSnapshot before = server.service().engine().exportState();
+    assertThatThrownBy(call::run).isInstanceOfSatisfying(CognitoSyncException.class, e -> {
+      assertThat(e).isNotInstanceOf(NotAuthorizedException.class);
+      assertThat(e.statusCode()).isEqualTo(403);
+      assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+      assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:sts::"
+          + Caller.DEFAULT_ACCOUNT_ID + ":assumed-role/" + CredentialClasses.IDENTITY_ROLE
+          + "/CognitoIdentityCredentials is not authorized to perform: cognito-sync:" + operation
+          + " on resource: arn:aws:cognito-sync:us-east-1:" + Caller.DEFAULT_ACCOUNT_ID
+          + ":identitypool/" + resource);
     });
     assertThat(server.service().engine().exportState()).isEqualTo(before);
   }
@@ -118,20 +139,23 @@ class CredentialClassesTest extends SecurityTestSupport {
     write(developer, BOB, "settings", "theme", "dark");
     write(alice, ALICE, "settings", "theme", "light");
 
-    assertNotAuthorized(() -> alice.listRecords(r -> r.identityPoolId(POOL).identityId(BOB)
-        .datasetName("settings")));
-    assertNotAuthorized(() -> alice.describeDataset(r -> r.identityPoolId(POOL).identityId(BOB)
-        .datasetName("settings")));
-    assertNotAuthorized(() -> alice.listDatasets(r -> r.identityPoolId(POOL).identityId(BOB)));
-    assertNotAuthorized(() -> alice.describeIdentityUsage(r -> r.identityPoolId(POOL)
-        .identityId(BOB)));
-    assertNotAuthorized(() -> alice.deleteDataset(r -> r.identityPoolId(POOL).identityId(BOB)
-        .datasetName("settings")));
+    String bobs = POOL + "/identity/" + BOB + "/dataset/";
+    assertAccessDenied("ListRecords", bobs + "settings", () -> alice.listRecords(r -> r
+        .identityPoolId(POOL).identityId(BOB).datasetName("settings")));
+    assertAccessDenied("DescribeDataset", bobs + "settings", () -> alice.describeDataset(r -> r
+        .identityPoolId(POOL).identityId(BOB).datasetName("settings")));
+    // the real message names "dataset/null" for a call without a dataset [I10]
+    assertAccessDenied("ListDatasets", bobs + "null", () -> alice.listDatasets(r -> r
+        .identityPoolId(POOL).identityId(BOB)));
+    assertAccessDenied("DescribeIdentityUsage", bobs + "null", () -> alice.describeIdentityUsage(
+        r -> r.identityPoolId(POOL).identityId(BOB)));
+    assertAccessDenied("DeleteDataset", bobs + "settings", () -> alice.deleteDataset(r -> r
+        .identityPoolId(POOL).identityId(BOB).datasetName("settings")));
     // a token Bob's own session obtained does not help Alice either
     String bobsToken = client(BOB_KEY).listRecords(r -> r.identityPoolId(POOL).identityId(BOB)
         .datasetName("settings")).syncSessionToken();
-    assertNotAuthorized(() -> alice.updateRecords(r -> r.identityPoolId(POOL).identityId(BOB)
-        .datasetName("settings").syncSessionToken(bobsToken)
+    assertAccessDenied("UpdateRecords", bobs + "settings", () -> alice.updateRecords(r -> r
+        .identityPoolId(POOL).identityId(BOB).datasetName("settings").syncSessionToken(bobsToken)
         .recordPatches(p -> p.op("replace").key("theme").value("pwned").syncCount(1L))));
 
     // her own data, and the developer's view of everyone's, stay reachable
@@ -145,8 +169,9 @@ class CredentialClassesTest extends SecurityTestSupport {
   void A7_anIdentityKeyBoundToAPoolReachesOnlyThatPool() {
     startEnforcing();
     CognitoSyncClient bob = client(BOB_KEY);
-    assertNotAuthorized(() -> bob.listRecords(r -> r.identityPoolId(OTHER_POOL).identityId(BOB)
-        .datasetName("settings")));
+    assertAccessDenied("ListRecords", OTHER_POOL + "/identity/" + BOB + "/dataset/settings",
+        () -> bob.listRecords(r -> r.identityPoolId(OTHER_POOL).identityId(BOB)
+            .datasetName("settings")));
     assertThat(bob.listRecords(r -> r.identityPoolId(POOL).identityId(BOB)
         .datasetName("settings")).syncSessionToken()).isNotBlank();
   }
