@@ -69,6 +69,9 @@ public final class CognitoSyncService implements AutoCloseable {
     this.identity = new IdentityEndpoint(b.identitySettings, b.clock, b.ids, engine, authenticator,
         b.accountId);
     admin.addRoutes(identity.adminRoutes());
+    if (b.identitySeed != null) {
+      identity.engine().importState(b.identitySeed);
+    }
     identity.setInterceptor(faults);
     b.faultRules.forEach(faults::add);
     if (b.scenario != null) {
@@ -194,6 +197,17 @@ public final class CognitoSyncService implements AutoCloseable {
     private String adminToken;
     private dev.cognitosyncmock.identity.IdentitySettings identitySettings =
         dev.cognitosyncmock.identity.IdentitySettings.DEFAULT;
+
+    private dev.cognitosyncmock.identity.IdentityStateDocument identitySeed;
+
+    /**
+     * Cognito Identity state to start from: pools, identities, logins (ignored when a persistence
+     * directory already holds identity state).
+     */
+    public Builder identitySeed(dev.cognitosyncmock.identity.IdentityStateDocument seed) {
+      this.identitySeed = seed;
+      return this;
+    }
 
     /** Cognito Identity's settings: region, account, the inferred choices of IDENTITY.md. */
     public Builder identitySettings(dev.cognitosyncmock.identity.IdentitySettings settings) {

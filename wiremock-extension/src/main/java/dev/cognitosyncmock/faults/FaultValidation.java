@@ -3,34 +3,34 @@ package dev.cognitosyncmock.faults;
 import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.schemas.OperationModel;
 import dev.cognitosyncmock.schemas.ServiceModel;
+import java.util.List;
 
 /** What the model allows: which errors an operation lists, which operations exist. */
 final class FaultValidation {
   static final String UPDATE_RECORDS = "UpdateRecords";
 
   /** The models of the services on the endpoint (Cognito Sync, Cognito Identity): no operation name is in two. */
-  private final java.util.List<ServiceModel> models;
+  private final java.util.Map<String, OperationModel> operations = new java.util.LinkedHashMap<>();
 
   FaultValidation(ServiceModel model) {
     this(java.util.List.of(model));
   }
 
   FaultValidation(java.util.List<ServiceModel> models) {
-    this.models = java.util.List.copyOf(models);
+    models.forEach(m -> m.operations().forEach(op -> operations.put(op.name(), op)));
   }
 
   OperationModel operation(String name) {
-    for (ServiceModel model : models) {
-      if (model.operations().stream().anyMatch(op -> op.name().equals(name))) {
-        return model.operation(name);
-      }
+    OperationModel operation = operations.get(name);
+    if (operation == null) {
+      throw new InvalidFaultException("Unknown operation '" + name + "'; the operations are "
+          + List.copyOf(operations.keySet()));
     }
-    throw new InvalidFaultException("Unknown operation '" + name + "'; the operations are "
-        + operations().stream().map(OperationModel::name).toList());
+    return operation;
   }
 
-  private java.util.List<OperationModel> operations() {
-    return models.stream().flatMap(m -> m.operations().stream()).toList();
+  private java.util.Collection<OperationModel> operations() {
+    return operations.values();
   }
 
   boolean models(String operation, ErrorShape error) {

@@ -61,6 +61,11 @@ public final class StandaloneServer implements Callable<Integer> {
           + " (env COGNITO_SYNC_MOCK_ACCOUNT_ID, default ${DEFAULT-VALUE}).")
   String accountId;
 
+  @Option(names = "--identity-seed-file", defaultValue = "${env:COGNITO_SYNC_MOCK_IDENTITY_SEED_FILE}",
+      description = "Cognito Identity state loaded at start-up, the document GET"
+          + " /__admin/cognito-sync/identity/state exports (env COGNITO_SYNC_MOCK_IDENTITY_SEED_FILE).")
+  Path identitySeedFile;
+
   @Option(names = "--identity-region", defaultValue = "${env:COGNITO_SYNC_MOCK_IDENTITY_REGION:-us-east-1}",
       description = "Region in the ids of pools and identities Cognito Identity creates"
           + " (env COGNITO_SYNC_MOCK_IDENTITY_REGION, default ${DEFAULT-VALUE}).")
@@ -170,10 +175,22 @@ public final class StandaloneServer implements Callable<Integer> {
       System.err.println("Invalid --identity-region: " + e.getMessage());
       return 2;
     }
+    dev.cognitosyncmock.identity.IdentityStateDocument identitySeed = null;
+    if (identitySeedFile != null) {
+      try {
+        identitySeed = dev.cognitosyncmock.admin.IdentityAdminRoutes.readState(
+            java.nio.file.Files.readAllBytes(identitySeedFile));
+      } catch (java.io.IOException | RuntimeException e) {
+        System.err.println("Invalid --identity-seed-file " + identitySeedFile + ": "
+            + e.getMessage().lines().findFirst().orElse(""));
+        return 2;
+      }
+    }
     CognitoSyncService service = CognitoSyncService.builder()
         .settings(EngineSettings.DEFAULT.withStrictPools(strictPools).withTokenExpiry(tokenExpiry))
         .accountId(accountId)
         .identitySettings(identitySettings)
+        .identitySeed(identitySeed)
         .seed(seedFile == null ? null : AdminApi.readState(seedFile))
         .persistenceDirectory(persistenceDir)
         .faultRules(faultFile == null ? java.util.List.of() : FaultJson.readRules(faultFile))

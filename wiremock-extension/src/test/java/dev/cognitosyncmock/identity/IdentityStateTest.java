@@ -2,7 +2,6 @@ package dev.cognitosyncmock.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -86,16 +85,19 @@ class IdentityStateTest extends IdentitySdkTestSupport {
   }
 
   @Test
-  @DisplayName("A seed given to the builder is the starting identity state")
-  void seedThroughTheEngine() {
+  @DisplayName("A seed given to the builder is the starting identity state, also for Sync's pools")
+  void seedThroughTheBuilder() {
     start();
     String pool = createPool();
+    String id = identity.getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb"))).identityId();
     var doc = server.service().identity().engine().exportState();
     server.stop();
-    server = dev.cognitosyncmock.wiremock.CognitoSyncServer.builder()
-        .service(CognitoSyncService.builder().credentials(DEVELOPER).build()).build().start();
-    server.service().identity().engine().importState(doc);
-    identity = identityClient(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b"));
+    start(b -> b.identitySeed(doc)
+        .settings(dev.cognitosyncmock.engine.EngineSettings.DEFAULT.withStrictPools(true)));
     assertThat(identity.describeIdentityPool(r -> r.identityPoolId(pool)).identityPoolId()).isEqualTo(pool);
+    assertThat(identity.getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb"))).identityId())
+        .isEqualTo(id);
+    assertThat(developerSyncClient().describeIdentityPoolUsage(r -> r.identityPoolId(pool))
+        .identityPoolUsage().identityPoolId()).isEqualTo(pool);
   }
 }
