@@ -244,6 +244,7 @@ public final class IdentityEngine {
           IdentityState survivor = owners.stream().map(pool.identities::get)
               .min(java.util.Comparator.comparing((IdentityState i) -> i.creationDate)
                   .thenComparing(i -> i.id)).orElseThrow();
+          requireCombinable(owners.stream().map(pool.identities::get).toList(), keys);
           for (String other : owners) {
             if (!other.equals(survivor.id)) {
               merge(pool, survivor, pool.identities.get(other));
@@ -633,6 +634,7 @@ public final class IdentityEngine {
     if (others.size() == 1) {
       // H29: X merges into the identity that owns the login
       acting = pool.identities.get(others.iterator().next());
+      requireCombinable(List.of(acting, x), keys);
       merge(pool, acting, x);
     }
     link(pool, acting, keys);
@@ -705,17 +707,23 @@ public final class IdentityEngine {
 
   /** H26, H28: logins no identity owns become the identity's. */
   private void link(IdentityPoolState pool, IdentityState identity, Map<String, String> keys) {
-    boolean changedLinks = false;
+    // every check first, so that a refused call changes nothing
+    int added = 0;
     for (Map.Entry<String, String> e : keys.entrySet()) {
       String current = identity.logins.get(e.getKey());
       if (current != null && !current.equals(e.getValue())) {
         throw IdentityErrors.conflict("Identity '" + identity.id + "' is already linked to another user of "
             + e.getKey());
       }
+      added += current == null ? 1 : 0;
+    }
+    if (identity.linkCount() + added > MAX_LINKS) {
+      throw IdentityErrors.limitExceeded("An identity holds at most " + MAX_LINKS + " logins");
+    }
+    boolean changedLinks = false;
+    for (Map.Entry<String, String> e : keys.entrySet()) {
+      String current = identity.logins.get(e.getKey());
       if (current == null) {
-        if (identity.linkCount() >= MAX_LINKS) {
-          throw IdentityErrors.limitExceeded("An identity holds at most " + MAX_LINKS + " logins");
-        }
         identity.logins.put(e.getKey(), e.getValue());
         pool.owners.put(IdentityPoolState.ownerKey(e.getKey(), e.getValue()), identity.id);
         changedLinks = true;
@@ -733,6 +741,33 @@ public final class IdentityEngine {
     identity.developerUserIds.add(userId);
     pool.owners.put(IdentityPoolState.ownerKey(pool.config.developerProviderName(), userId), identity.id);
     identity.lastModifiedDate = clock.instant();
+  }
+
+  /**
+   * H26, H29: refuses, before anything changes, a merge of {@code identities} plus new logins
+   * that would put two users of one provider in one identity or more than 20 logins.
+   */
+  private static void requireCombinable(List<IdentityState> identities, Map<String, String> keys) {
+    Map<String, String> combined = new LinkedHashMap<>();
+    int links = 0;
+    for (IdentityState identity : identities) {
+      for (Map.Entry<String, String> e : identity.logins.entrySet()) {
+        String before = combined.putIfAbsent(e.getKey(), e.getValue());
+        if (before != null && !before.equals(e.getValue())) {
+          throw IdentityErrors.conflict("Both identities are linked to a different user of " + e.getKey());
+        }
+      }
+      links += identity.developerUserIds.size();
+    }
+    for (Map.Entry<String, String> e : keys.entrySet()) {
+      String before = combined.putIfAbsent(e.getKey(), e.getValue());
+      if (before != null && !before.equals(e.getValue())) {
+        throw IdentityErrors.conflict("The identity is already linked to another user of " + e.getKey());
+      }
+    }
+    if (combined.size() + links > MAX_LINKS) {
+      throw IdentityErrors.limitExceeded("An identity holds at most " + MAX_LINKS + " logins");
+    }
   }
 
   /** H30: the absorbed identity's links move, it is disabled, its Sync data merges. */
