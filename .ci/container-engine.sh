@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Gives this machine a Docker-API container engine for the container tests, and takes it away again.
 #
+# For throwaway CI machines only: run as root, it installs packages with apt, rewrites Podman's
+# configuration under /etc/containers and keeps state under /run. On a workstation use Docker (or
+# your own Podman) instead; the tests need nothing but a Docker API (DOCKER_HOST).
+#
 #   eval "$(bash .ci/container-engine.sh start)"   # prints the export lines to eval; logs go to stderr
 #   bash .ci/container-engine.sh env               # prints the export lines again (engine already started)
 #   bash .ci/container-engine.sh stop              # stops what start started, by PID
 #
 # Where `docker info` already works (a developer's machine with Docker), start does nothing and prints
 # nothing. Otherwise (the build machines: docker CLI but no engine, no container registry) it installs
-# Podman from Debian's packages, configures it rootful as shared/docs/CONTAINERS.md describes (but
-# with the overlay storage driver where the kernel allows it, vfs otherwise), serves
-# the Docker API on unix:///run/podman/podman.sock, and makes the two local base images that
+# Podman from Debian's packages, configures it rootful (storage under /var/lib/containers, the
+# overlay storage driver where the kernel allows it, vfs otherwise; cgroupfs, runc and a file event
+# log, so no systemd is needed), serves the Docker API
+# on unix:///run/podman/podman.sock, and makes the two local base images that
 # docker/Dockerfile needs in place of the public ones it cannot pull:
 #   localhost/cognito-sync-mock-ci/debian-base:bookworm  (debootstrap minbase, imported)  -> BASE_IMAGE
 #   localhost/cognito-sync-mock-ci/jdk:17                (the above + openjdk-17-jdk-headless, and

@@ -6,6 +6,7 @@ import dev.cognitosyncmock.engine.PoolMockSettings;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
+import dev.cognitosyncmock.protocol.JsonProblem;
 import dev.cognitosyncmock.protocol.WireJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -137,9 +138,8 @@ public final class AdminApi {
         }
         case "GET " + PREFIX + "/pool-settings" -> {
           ObjectNode out = WireJson.MAPPER.createObjectNode();
-          ObjectNode pools = out.putObject("identityPools");
-          engine.allPoolMockSettings().forEach((id, settings) ->
-              pools.set(id, WireJson.MAPPER.valueToTree(settings)));
+          ObjectNode pools = out.putObject("IdentityPools");
+          engine.allPoolMockSettings().forEach((id, settings) -> pools.set(id, poolSettings(settings)));
           yield ok(out);
         }
         case "POST " + PREFIX + "/pool-settings" -> {
@@ -150,8 +150,8 @@ public final class AdminApi {
               url(in, "PushWebhookUrl", current.pushWebhookUrl()),
               url(in, "SyncTriggerUrl", current.syncTriggerUrl()));
           engine.setPoolMockSettings(poolId, updated);
-          ObjectNode out = WireJson.MAPPER.valueToTree(updated);
-          out.put("IdentityPoolId", poolId);
+          ObjectNode out = WireJson.MAPPER.createObjectNode().put("IdentityPoolId", poolId);
+          out.setAll(poolSettings(updated));
           yield ok(out);
         }
         default -> response(404, message("No admin route " + route));
@@ -160,7 +160,7 @@ public final class AdminApi {
       return response(e.shape().name().equals("ResourceNotFoundException") ? 404 : 400,
           message(e.getMessage()));
     } catch (JacksonException e) {
-      return response(400, message("Invalid JSON: " + e.getOriginalMessage()));
+      return response(400, message("Invalid JSON: " + JsonProblem.describe(e)));
     }
   }
 
@@ -170,13 +170,21 @@ public final class AdminApi {
       throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
           "A state document is required");
     }
-    EngineSnapshot snapshot = WireJson.MAPPER.readValue(json, EngineSnapshot.class);
+    EngineSnapshot snapshot;
+    try {
+      snapshot = WireJson.MAPPER.readValue(json, EngineSnapshot.class);
+    } catch (JacksonException e) {
+      throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+          "Invalid state document: " + JsonProblem.describe(e));
+    }
     return snapshot.identityPools() == null ? new EngineSnapshot(List.of()) : snapshot;
   }
 
   public static EngineSnapshot readState(Path file) {
     try {
       return readState(Files.readAllBytes(file));
+    } catch (ServiceException e) {
+      throw new ServiceException(e.shape(), "State file " + file + ": " + e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read state file " + file, e);
     }
@@ -198,7 +206,20 @@ public final class AdminApi {
   /**
    * An absolute http(s) URL member: absent keeps {@code current}, null or "" clears it.
    */
+  /** Pool settings as the admin API answers them: PascalCase, like every AWS-shaped member. */
+  private static ObjectNode poolSettings(PoolMockSettings settings) {
+    ObjectNode out = WireJson.MAPPER.createObjectNode();
+    out.put("PushWebhookUrl", settings.pushWebhookUrl());
+    out.put("SyncTriggerUrl", settings.syncTriggerUrl());
+    return out;
+  }
+
   private static String url(JsonNode in, String member, String current) {
+    // camelCase is what earlier versions answered with; accepted so that answers can be sent back
+    String camelCase = Character.toLowerCase(member.charAt(0)) + member.substring(1);
+    if (!in.has(member) && in.has(camelCase)) {
+      member = camelCase;
+    }
     if (!in.has(member)) {
       return current;
     }

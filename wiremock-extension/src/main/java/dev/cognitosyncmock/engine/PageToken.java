@@ -1,6 +1,11 @@
 package dev.cognitosyncmock.engine;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -10,20 +15,45 @@ import java.util.List;
  * the real service's tokens are, so clients must percent-encode it in the query.
  */
 record PageToken(String scope, List<String> position) {
-  private static final String SEPARATOR = "\u0000";
 
+  /**
+   * Each string as its UTF-16 code units, length first: every Java string round-trips, whatever
+   * it holds (NUL, a lone surrogate), which UTF-8 does not promise (a lone surrogate becomes '?').
+   */
   String encode() {
-    String text = scope + SEPARATOR + String.join(SEPARATOR, position);
-    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    List<String> parts = new ArrayList<>();
+    parts.add(scope);
+    parts.addAll(position);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      for (String part : parts) {
+        out.writeInt(part.length());
+        out.writeChars(part);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // never: the stream is in memory
+    }
+    return Base64.getEncoder().encodeToString(bytes.toByteArray());
   }
 
   /** The position the token carries; InvalidParameterException when it is not one of ours for this scope. */
   static List<String> decode(String token, String expectedScope, int positionSize) {
     try {
-      String text = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
-      List<String> parts = List.of(text.split(SEPARATOR, -1));
-      if (parts.size() == positionSize + 1 && parts.get(0).equals(expectedScope)) {
-        return parts.subList(1, parts.size());
+      ByteBuffer in = ByteBuffer.wrap(Base64.getDecoder().decode(token));
+      List<String> parts = new ArrayList<>();
+      while (in.remaining() >= Integer.BYTES && parts.size() <= positionSize) {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining() / Character.BYTES) {
+          break;
+        }
+        char[] chars = new char[length];
+        in.asCharBuffer().get(chars);
+        in.position(in.position() + length * Character.BYTES);
+        parts.add(new String(chars));
+      }
+      if (!in.hasRemaining() && parts.size() == positionSize + 1
+          && parts.get(0).equals(expectedScope)) {
+        return List.copyOf(parts.subList(1, parts.size()));
       }
     } catch (IllegalArgumentException e) {
       // fall through: not base64

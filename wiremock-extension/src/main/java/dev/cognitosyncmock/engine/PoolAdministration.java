@@ -183,8 +183,8 @@ final class PoolAdministration {
   /** RegisterDevice: the same identity, platform and token always get the same DeviceId. */
   String registerDevice(Caller caller, IdentityKey key, String platform, String token) {
     return engine.read(() -> {
+      requirePushSync(engine.poolIfKnown(key.identityPoolId()), key.identityPoolId());
       Pool pool = engine.pool(key.identityPoolId());
-      requirePushSync(pool);
       return engine.withIdentity(pool, key.identityId(), true, identity -> {
         for (Device d : identity.devices.values()) {
           if (d.platform().equals(platform) && d.token().equals(token)) {
@@ -201,8 +201,8 @@ final class PoolAdministration {
   /** SubscribeToDataset: needs a device of this identity and an existing dataset (404). */
   void subscribeToDataset(Caller caller, DatasetKey key, String deviceId) {
     engine.read(() -> {
-      Pool pool = engine.pool(key.identityPoolId());
-      requirePushSync(pool);
+      // an unknown pool has no devices: refused without registering it
+      Pool pool = knownOrEmpty(key.identityPoolId());
       return engine.withIdentity(pool, key.identityId(), false, identity -> {
         requireDevice(identity, deviceId);
         RecordSync.existing(identity, key);
@@ -216,8 +216,7 @@ final class PoolAdministration {
   /** UnsubscribeFromDataset: 404 when the device is unknown or not subscribed. */
   void unsubscribeFromDataset(Caller caller, DatasetKey key, String deviceId) {
     engine.read(() -> {
-      Pool pool = engine.pool(key.identityPoolId());
-      requirePushSync(pool);
+      Pool pool = knownOrEmpty(key.identityPoolId());
       return engine.withIdentity(pool, key.identityId(), false, identity -> {
         requireDevice(identity, deviceId);
         Set<String> subscribed = identity.subscriptions.get(key.datasetName());
@@ -235,15 +234,25 @@ final class PoolAdministration {
 
   /** The devices registered for one identity, in registration order. */
   List<Device> devices(IdentityKey key) {
-    return engine.read(() -> engine.withIdentity(engine.pool(key.identityPoolId()), key.identityId(), false,
-        identity -> identity == null ? List.<Device>of() : List.copyOf(identity.devices.values())));
+    return engine.read(() -> {
+      Pool pool = engine.knownPool(key.identityPoolId());
+      return pool == null ? List.<Device>of() : engine.withIdentity(pool, key.identityId(), false,
+          identity -> identity == null ? List.<Device>of() : List.copyOf(identity.devices.values()));
+    });
   }
 
-  private void requirePushSync(Pool pool) {
-    PushSyncConfig push = pool.pushSync;
+  /** The pool, checked for push sync; an unknown one stands empty and stays unregistered. */
+  private Pool knownOrEmpty(String identityPoolId) {
+    Pool known = engine.poolIfKnown(identityPoolId);
+    requirePushSync(known, identityPoolId);
+    return known == null ? new Pool(identityPoolId, null) : known;
+  }
+
+  private void requirePushSync(Pool pool, String identityPoolId) {
+    PushSyncConfig push = pool == null ? null : pool.pushSync;
     if (engine.settings().requirePushSyncForDevices() && (push == null || !push.enabled())) {
       throw new ServiceException(ErrorShape.InvalidConfigurationException,
-          "Push sync is not configured for identity pool " + pool.id);
+          "Push sync is not configured for identity pool " + identityPoolId);
     }
   }
 

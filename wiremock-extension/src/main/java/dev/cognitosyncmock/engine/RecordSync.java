@@ -124,6 +124,10 @@ final class RecordSync {
       if (!token.isValidFor(key, now)) {
         throw tokenNotValid();
       }
+      if (engine.poolIfKnown(key.identityPoolId()) == null) {
+        // a first write to a new pool: refuse what an empty pool would, before registering it
+        checkWrite(new Identity(key.identityId()), null, key, patches);
+      }
       Pool pool = engine.pool(key.identityPoolId());
       if (patches.isEmpty()) {
         return List.of();
@@ -161,13 +165,7 @@ final class RecordSync {
       String deviceId, List<RecordPatch> patches, Instant now, boolean runSyncTrigger) {
     Dataset dataset = identity.datasets.get(key.datasetName());
     boolean creating = dataset == null || !dataset.exists;
-    for (RecordPatch p : patches) {
-      long current = creating ? 0 : dataset.currentSyncCountOf(p.key());
-      if (p.syncCount() != current) {
-        throw new ServiceException(ErrorShape.ResourceConflictException,
-            "Current SyncCount for: " + p.key() + " is: " + current + " not: " + p.syncCount());
-      }
-    }
+    checkConflicts(dataset, creating, key, patches);
     SyncTriggerHandler trigger = runSyncTrigger ? engine.syncTriggers().handlerFor(pool, caller) : null;
     if (trigger != null) {
       // G3: the conflict check above is on the client's patches; quotas apply to the final write
@@ -206,6 +204,29 @@ final class RecordSync {
     return result;
   }
 
+  /** What {@link #write} refuses before anything changes, without the SyncTrigger. */
+  private void checkWrite(Identity identity, Dataset dataset, DatasetKey key,
+      List<RecordPatch> patches) {
+    boolean creating = dataset == null || !dataset.exists;
+    checkConflicts(dataset, creating, key, patches);
+    checkQuotas(identity, dataset, creating, patches);
+  }
+
+  private static void checkConflicts(Dataset dataset, boolean creating, DatasetKey key,
+      List<RecordPatch> patches) {
+    for (RecordPatch p : patches) {
+      long current = creating ? 0 : dataset.currentSyncCountOf(p.key());
+      if (p.syncCount() != current) {
+        throw new ServiceException(ErrorShape.ResourceConflictException,
+            "Current SyncCount for: " + p.key() + " is: " + current + " not: " + p.syncCount());
+      }
+    }
+    if (dataset != null && dataset.syncCount == Long.MAX_VALUE) {
+      throw new ServiceException(ErrorShape.LimitExceededException,
+          "Dataset " + key.datasetName() + " has reached the highest sync count a dataset can have");
+    }
+  }
+
   private void checkQuotas(Identity identity, Dataset dataset, boolean creating,
       List<RecordPatch> patches) {
     Quotas quotas = engine.settings().quotas();
@@ -242,24 +263,29 @@ final class RecordSync {
 
   /** DescribeDataset: 404 for a dataset that does not exist or was deleted (B2, B4). */
   DatasetInfo describeDataset(Caller caller, DatasetKey key) {
-    return engine.read(() -> engine.withIdentity(engine.pool(key.identityPoolId()), key.identityId(), false,
-        identity -> existing(identity, key).info(key.identityId())));
+    return engine.read(() -> {
+      Pool pool = engine.poolIfKnown(key.identityPoolId());
+      return engine.withIdentity(pool == null ? new Pool(key.identityPoolId(), null) : pool,
+          key.identityId(), false, identity -> existing(identity, key).info(key.identityId()));
+    });
   }
 
   /** DeleteDataset: answers the metadata as it stood, then forgets the records (B2, B5, E1, E4). */
   DatasetInfo deleteDataset(Caller caller, DatasetKey key) {
-    return engine.read(() -> engine.withIdentity(engine.pool(key.identityPoolId()), key.identityId(), false,
-        identity -> {
+    return engine.read(() -> {
+      Pool known = engine.poolIfKnown(key.identityPoolId());
+      Pool pool = known == null ? new Pool(key.identityPoolId(), null) : known;
+      return engine.withIdentity(pool, key.identityId(), false, identity -> {
           Dataset dataset = existing(identity, key);
           DatasetInfo before = dataset.info(key.identityId());
           dataset.delete();
           Instant now = engine.clock().instant();
-          SideEffectEmitter.datasetDeleted(engine.sideEffects(), engine.pool(key.identityPoolId()), key,
-              dataset.syncCount, now);
+          SideEffectEmitter.datasetDeleted(engine.sideEffects(), pool, key, dataset.syncCount, now);
           engine.publish(new DatasetChange(DatasetChange.Kind.DATASET_DELETED, key, caller, null,
               dataset.syncCount, List.of(), now));
           return before;
-        }));
+        });
+    });
   }
 
   static Dataset existing(Identity identity, DatasetKey key) {

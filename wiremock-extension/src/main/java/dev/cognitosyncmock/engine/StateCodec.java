@@ -64,13 +64,17 @@ final class StateCodec {
     Map<String, Pool> pools = new LinkedHashMap<>();
     for (PoolSnapshot ps : list(snapshot == null ? null : snapshot.identityPools())) {
       String poolId = required(ps.identityPoolId(), "identityPools[].identityPoolId");
-      Pool pool = new Pool(poolId, orElse(ps.creationDate(), now));
-      pool.syncSessionsCount.set(orElse(ps.syncSessionsCount(), 0L));
+      Pool pool = new Pool(poolId, date(orElse(ps.creationDate(), now), poolId, "creationDate"));
+      pool.syncSessionsCount.set(count(orElse(ps.syncSessionsCount(), 0L), poolId, "syncSessionsCount"));
       pool.pushSync = ps.pushSync();
       pool.cognitoStreams = ps.cognitoStreams();
       pool.events = ps.events() == null ? Map.of() : Map.copyOf(ps.events());
       pool.mockSettings = orElse(ps.mockSettings(), PoolMockSettings.NONE);
       pool.bulkPublish = ps.bulkPublish();
+      if (pool.bulkPublish != null) {
+        date(pool.bulkPublish.startTime(), poolId, "bulkPublish.startTime");
+        date(pool.bulkPublish.completeTime(), poolId, "bulkPublish.completeTime");
+      }
       for (IdentitySnapshot is : list(ps.identities())) {
         Identity identity = new Identity(required(is.identityId(), "identities[].identityId"));
         for (DatasetSnapshot ds : list(is.datasets())) {
@@ -103,31 +107,51 @@ final class StateCodec {
     List<SyncRecord> records = list(ds.records());
     long highest = 0;
     for (SyncRecord r : records) {
-      highest = Math.max(highest, r.syncCount());
+      highest = Math.max(highest, r.syncCount() > 0
+          ? count(r.syncCount(), String.valueOf(r.key()), "syncCount") : 0);
     }
-    d.syncCount = Math.max(orElse(ds.syncCount(), 0L), highest);
+    d.syncCount = Math.max(count(orElse(ds.syncCount(), 0L), d.name, "syncCount"), highest);
     boolean anyUncounted = records.stream().anyMatch(r -> r.syncCount() <= 0);
     if (anyUncounted && d.syncCount == 0) {
       d.syncCount = 1; // a seeded dataset counts as written once
     }
-    d.deletionWatermark = orElse(ds.deletionWatermark(), 0L);
+    d.deletionWatermark = count(orElse(ds.deletionWatermark(), 0L), d.name, "deletionWatermark");
     d.exists = orElse(ds.exists(), Boolean.TRUE);
     d.mergedFrom = ds.mergedFrom();
-    d.creationDate = orElse(ds.creationDate(), now);
-    d.lastModifiedDate = orElse(ds.lastModifiedDate(), d.creationDate);
+    d.creationDate = date(orElse(ds.creationDate(), now), d.name, "creationDate");
+    d.lastModifiedDate = date(orElse(ds.lastModifiedDate(), d.creationDate), d.name,
+        "lastModifiedDate");
     d.lastModifiedBy = orElse(ds.lastModifiedBy(), defaultPrincipal);
     for (SyncRecord r : records) {
       d.put(new SyncRecord(required(r.key(), "records[].key"), r.value(),
           r.syncCount() > 0 ? r.syncCount() : d.syncCount,
-          orElse(r.lastModifiedDate(), d.lastModifiedDate),
+          date(orElse(r.lastModifiedDate(), d.lastModifiedDate), r.key(), "lastModifiedDate"),
           orElse(r.lastModifiedBy(), d.lastModifiedBy),
-          orElse(r.deviceLastModifiedDate(), d.lastModifiedDate)));
+          date(orElse(r.deviceLastModifiedDate(), d.lastModifiedDate), r.key(),
+              "deviceLastModifiedDate")));
     }
     if (!d.exists && !d.records.isEmpty()) {
       throw ServiceException.invalidParameter(
           "Dataset " + d.name + " is marked deleted but has records");
     }
     return d;
+  }
+
+  /** Only what the engine can serve back: a date it cannot print would fail every later read. */
+  private static Instant date(Instant value, String owner, String member) {
+    if (value != null && !TimestampRange.contains(value)) {
+      throw ServiceException.invalidParameter("State document: " + member + " of " + owner
+          + " is " + value + "; it must " + TimestampRange.rule());
+    }
+    return value;
+  }
+
+  private static long count(long value, String owner, String member) {
+    if (value < 0 || value == Long.MAX_VALUE) {
+      throw ServiceException.invalidParameter("State document: " + member + " of " + owner
+          + " is " + value + "; it must be between 0 and " + (Long.MAX_VALUE - 1));
+    }
+    return value;
   }
 
   private static <T> List<T> list(List<T> l) {

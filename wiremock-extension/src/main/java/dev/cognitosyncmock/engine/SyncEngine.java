@@ -397,6 +397,19 @@ public final class SyncEngine {
     return poolsById.values();
   }
 
+  /**
+   * For calls that an unknown pool must refuse (a missing dataset or device): the pool if
+   * registered, else null, and never registers it, as a refused request changes nothing. With
+   * strict pools an unknown one is a 404 as ever.
+   */
+  Pool poolIfKnown(String identityPoolId) {
+    Pool pool = poolsById.get(identityPoolId);
+    if (pool == null && settings.strictPools()) {
+      throw ServiceException.notFound("IdentityPool not found: " + identityPoolId);
+    }
+    return pool;
+  }
+
   /** The pool if registered, else null: never registers one. */
   Pool knownPool(String identityPoolId) {
     return poolsById.get(identityPoolId);

@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.faults;
 
+import dev.cognitosyncmock.protocol.JsonProblem;
 import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.protocol.ConnectionFault;
 import dev.cognitosyncmock.protocol.WireJson;
@@ -462,7 +463,7 @@ public final class FaultJson {
     try {
       return WireJson.MAPPER.readTree(json);
     } catch (JacksonException e) {
-      throw new InvalidFaultException("Invalid JSON: " + e.getOriginalMessage());
+      throw new InvalidFaultException("Invalid JSON: " + JsonProblem.describe(e));
     }
   }
 

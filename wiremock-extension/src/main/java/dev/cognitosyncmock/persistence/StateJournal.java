@@ -5,8 +5,10 @@ import dev.cognitosyncmock.engine.ChangeListener;
 import dev.cognitosyncmock.engine.DatasetChange;
 import dev.cognitosyncmock.engine.DatasetKey;
 import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.engine.SyncRecord;
+import dev.cognitosyncmock.protocol.JsonProblem;
 import dev.cognitosyncmock.protocol.OperationListener;
 import dev.cognitosyncmock.protocol.WireJson;
 import dev.cognitosyncmock.schemas.OperationModel;
@@ -94,10 +96,16 @@ public final class StateJournal implements ChangeListener, OperationListener, Au
   private void recover() throws IOException {
     Path snapshot = dir.resolve(SNAPSHOT);
     if (Files.exists(snapshot)) {
-      PersistedSnapshot persisted =
-          WireJson.MAPPER.readValue(Files.readAllBytes(snapshot), PersistedSnapshot.class);
-      generation = persisted.generation();
-      engine.importState(persisted.state());
+      PersistedSnapshot persisted;
+      try {
+        persisted = WireJson.MAPPER.readValue(Files.readAllBytes(snapshot), PersistedSnapshot.class);
+        generation = persisted.generation();
+        engine.importState(persisted.state());
+      } catch (JacksonException e) {
+        throw unreadableSnapshot(snapshot, JsonProblem.describe(e));
+      } catch (ServiceException e) {
+        throw unreadableSnapshot(snapshot, e.getMessage());
+      }
     }
     int replayed = 0;
     for (long n : journalGenerations()) {
@@ -111,6 +119,25 @@ public final class StateJournal implements ChangeListener, OperationListener, Au
     }
     LOG.info("Recovered state from " + dir + " (snapshot generation " + generation + ", "
         + replayed + " journaled changes)");
+  }
+
+  /**
+   * A snapshot that cannot be read is never skipped silently (that would drop the state it holds):
+   * start-up stops, naming the file, what is wrong and the ways out.
+   */
+  private CorruptStateException unreadableSnapshot(Path snapshot, String problem) {
+    return new CorruptStateException("Cannot recover state: " + snapshot.toAbsolutePath()
+        + " is unreadable (" + problem + "). Restore it from a backup, or move it aside to start"
+        + " from the journal files in " + dir.toAbsolutePath()
+        + " alone (changes older than the snapshot are then lost), or point the persistence"
+        + " directory elsewhere to start empty.");
+  }
+
+  /** The state directory holds something that cannot be recovered; the message says what. */
+  public static final class CorruptStateException extends RuntimeException {
+    CorruptStateException(String message) {
+      super(message, null, false, false);
+    }
   }
 
   private int replay(Path file) throws IOException {
@@ -136,8 +163,11 @@ public final class StateJournal implements ChangeListener, OperationListener, Au
   /** Runs on the request path, under the dataset's identity lock: durable before it returns. */
   @Override
   public synchronized void onChange(DatasetChange change) {
-    byte[] line = (WireJson.MAPPER.writeValueAsString(JournalEntry.of(change)) + "\n")
-        .getBytes(StandardCharsets.UTF_8);
+    // bytes from the mapper, which escapes a lone surrogate (a key may hold one); a String
+    // encoded as UTF-8 would turn it into '?' and the record would come back changed
+    byte[] entry = WireJson.MAPPER.writeValueAsBytes(JournalEntry.of(change));
+    byte[] line = java.util.Arrays.copyOf(entry, entry.length + 1);
+    line[entry.length] = '\n';
     try {
       ByteBuffer buffer = ByteBuffer.wrap(line);
       while (buffer.hasRemaining()) {

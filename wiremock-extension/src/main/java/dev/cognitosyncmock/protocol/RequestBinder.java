@@ -56,7 +56,7 @@ final class RequestBinder {
     try {
       parsed = WireJson.MAPPER.readTree(body);
     } catch (JacksonException e) {
-      throw new MalformedBody("Request body is not valid JSON: " + firstLine(e.getOriginalMessage()));
+      throw new MalformedBody("Request body is not valid JSON: " + JsonProblem.describe(e));
     }
     if (parsed == null || !parsed.isObject()) {
       throw new MalformedBody("Request body must be a JSON object");
@@ -84,14 +84,6 @@ final class RequestBinder {
       }
     }
     return true;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 
   /** The body could not be read as the protocol's JSON. Answered as SerializationException. */

@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.security;
 
+import dev.cognitosyncmock.protocol.JsonProblem;
 import dev.cognitosyncmock.engine.Caller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,7 @@ public final class CredentialsFile {
     try {
       root = JSON.readTree(json);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException(source + ": not JSON: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(source + ": not JSON: " + JsonProblem.describe(e));
     }
     if (root != null && root.isObject() && root.has("credentials")) {
       root = root.get("credentials");

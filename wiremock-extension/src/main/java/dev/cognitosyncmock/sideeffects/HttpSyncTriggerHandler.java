@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.sideeffects;
 
+import dev.cognitosyncmock.protocol.JsonProblem;
 import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.SyncTriggerEvent;
@@ -65,7 +66,7 @@ public final class HttpSyncTriggerHandler implements SyncTriggerHandler {
       }
       return WireJson.MAPPER.treeToValue(out, SyncTriggerEvent.class);
     } catch (JacksonException e) {
-      throw invalid("SyncTrigger output is not the event: " + e.getOriginalMessage());
+      throw invalid("SyncTrigger output is not the event: " + JsonProblem.describe(e));
     }
   }
 

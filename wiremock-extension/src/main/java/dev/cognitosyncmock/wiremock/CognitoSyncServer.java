@@ -19,6 +19,11 @@ import java.util.function.Consumer;
  */
 public final class CognitoSyncServer implements AutoCloseable {
   public static final int DEFAULT_REQUEST_JOURNAL_SIZE = 1000;
+  /**
+   * 8 MiB: the largest valid request (a 1 MiB value of control characters, each escaped as six
+   * bytes) fits with room; anything larger only costs memory.
+   */
+  public static final long DEFAULT_MAX_REQUEST_BODY_SIZE = 8L * 1024 * 1024;
 
   private final CognitoSyncService service;
   private final WireMockServer wireMock;
@@ -30,7 +35,7 @@ public final class CognitoSyncServer implements AutoCloseable {
         .bindAddress(b.bindAddress)
         .extensions(new CognitoSyncExtensions(b.service))
         // answers requests WireMock's journal cannot decode, which WireMock would answer 500
-        .httpServerFactory(new CognitoSyncHttpServerFactory(b.service))
+        .httpServerFactory(new CognitoSyncHttpServerFactory(b.service, b.maxRequestBodySize))
         .notifier(new ConsoleNotifier(b.verbose))
         .stubRequestLoggingDisabled(!b.verbose)
         // Jetty wants no more acceptors than cores; small CI machines have two
@@ -39,6 +44,8 @@ public final class CognitoSyncServer implements AutoCloseable {
       config.disableRequestJournal();
     } else {
       config.maxRequestJournalEntries(b.requestJournalSize);
+      // the journal is capped in entries; this caps each entry's response body too
+      config.maxLoggedResponseSize(ConstantTimeJournalStore.MAX_BODY_BYTES);
     }
     b.wireMockOptions.accept(config);
     Stores stores = config.getStores();
@@ -95,6 +102,7 @@ public final class CognitoSyncServer implements AutoCloseable {
     private String bindAddress = "127.0.0.1";
     private int requestJournalSize = DEFAULT_REQUEST_JOURNAL_SIZE;
     private boolean verbose;
+    private long maxRequestBodySize = DEFAULT_MAX_REQUEST_BODY_SIZE;
     private Consumer<WireMockConfiguration> wireMockOptions = c -> { };
 
     /** 0 (the default) picks a free port. */
@@ -116,6 +124,19 @@ public final class CognitoSyncServer implements AutoCloseable {
     /** How many requests WireMock's journal keeps; 0 turns the journal off. */
     public Builder requestJournalSize(int size) {
       this.requestJournalSize = size;
+      return this;
+    }
+
+    /**
+     * The largest request body accepted, in bytes, as sent and once gunzipped; a larger one is
+     * answered 413 RequestEntityTooLargeException without being read further.
+     */
+    public Builder maxRequestBodySize(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("The maximum request body size must be at least 1 byte,"
+            + " got: " + bytes);
+      }
+      this.maxRequestBodySize = bytes;
       return this;
     }
 

@@ -4,6 +4,10 @@ import com.github.tomakehurst.wiremock.common.FileSource;
 import com.github.tomakehurst.wiremock.store.DefaultStores;
 import com.github.tomakehurst.wiremock.store.RequestJournalStore;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestWrapper;
+import com.github.tomakehurst.wiremock.http.Body;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
@@ -30,15 +34,40 @@ import java.util.stream.StreamSupport;
  * membership test asks the map. Order and every other behaviour are the same: newest first,
  * removal from the oldest end. It relies on WireMock only counting {@link #getAllKeys()} (the
  * stream claims the map's size); re-check on a WireMock upgrade.
+ *
+ * <p>Each entry keeps at most {@link #MAX_BODY_BYTES} of its request body: WireMock caps the
+ * journal in entries, not bytes, so 1000 large refused requests would otherwise stay on the heap.
  */
 public final class ConstantTimeJournalStore implements RequestJournalStore {
+  /** The request body bytes a journal entry keeps; the rest is dropped. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
   private final Deque<UUID> order = new ConcurrentLinkedDeque<>();
   private final Map<UUID, ServeEvent> events = new ConcurrentHashMap<>();
 
   @Override
   public void add(ServeEvent event) {
+    event = bounded(event);
     events.put(event.getId(), event);
     order.addFirst(event.getId());
+  }
+
+  /** The event with its request body cut to {@link #MAX_BODY_BYTES}. */
+  static ServeEvent bounded(ServeEvent event) {
+    byte[] body = event.getRequest() == null ? null : event.getRequest().getBody();
+    if (body == null || body.length <= MAX_BODY_BYTES) {
+      return event;
+    }
+    byte[] kept = Arrays.copyOf(body, MAX_BODY_BYTES);
+    ServeEvent bounded = event.replaceRequest(RequestWrapper.create()
+        .transformBody(b -> new Body(kept))
+        .wrap(event.getRequest()));
+    ResponseDefinition answered = bounded.getResponseDefinition();
+    if (answered != null && answered.getOriginalRequest() != null) {
+      // the served response definition keeps the whole request too (for proxying, done by now)
+      answered.setOriginalRequest(bounded.getRequest());
+    }
+    return bounded;
   }
 
   @Override
@@ -69,7 +98,7 @@ public final class ConstantTimeJournalStore implements RequestJournalStore {
   @Override
   public void put(UUID id, ServeEvent event) {
     if (events.containsKey(id)) { // WireMock's store asks the deque: a linear scan
-      events.put(id, event);
+      events.put(id, bounded(event));
     }
   }
 

@@ -116,6 +116,13 @@ public final class StandaloneServer implements Callable<Integer> {
           + " (env COGNITO_SYNC_MOCK_REQUEST_JOURNAL_SIZE, default ${DEFAULT-VALUE}).")
   int requestJournalSize;
 
+  @Option(names = "--max-request-body-size",
+      defaultValue = "${env:COGNITO_SYNC_MOCK_MAX_REQUEST_BODY_SIZE:-8388608}",
+      description = "Largest request body accepted, in bytes, as sent and once gunzipped; larger"
+          + " ones are answered 413 unread (env COGNITO_SYNC_MOCK_MAX_REQUEST_BODY_SIZE,"
+          + " default ${DEFAULT-VALUE}).")
+  long maxRequestBodySize;
+
   @Option(names = "--verbose", defaultValue = "${env:COGNITO_SYNC_MOCK_VERBOSE:-false}",
       fallbackValue = "true", arity = "0..1",
       description = "Log every request (env COGNITO_SYNC_MOCK_VERBOSE, default ${DEFAULT-VALUE}).")
@@ -157,7 +164,7 @@ public final class StandaloneServer implements Callable<Integer> {
   String recordRegion;
 
   public static void main(String[] args) {
-    int exit = new CommandLine(new StandaloneServer()).execute(args);
+    int exit = commandLine().execute(args);
     if (exit != 0) {
       System.exit(exit);
     }
@@ -206,6 +213,7 @@ public final class StandaloneServer implements Callable<Integer> {
         .port(port)
         .bindAddress(bindAddress)
         .requestJournalSize(requestJournalSize)
+        .maxRequestBodySize(maxRequestBodySize)
         .verbose(verbose);
     RecordingSigner signer = recordFrom == null ? null
         : RecordingSigner.Credentials.fromEnvironment(System.getenv())
@@ -243,6 +251,23 @@ public final class StandaloneServer implements Callable<Integer> {
         seedFile == null ? "" : ", seeded from " + seedFile, securitySummary(service));
     stopped.await();
     return 0;
+  }
+
+  /** The command line main runs: start-up failures print one line and exit 1. */
+  static CommandLine commandLine() {
+    return new CommandLine(new StandaloneServer())
+        .setExecutionExceptionHandler(StandaloneServer::startupFailed);
+  }
+
+  /** Bad configuration or state at start-up: one line that says what, no stack trace. */
+  static int startupFailed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+    String message = e.getMessage();
+    if (e instanceof java.io.UncheckedIOException && e.getCause() != null) {
+      message = message + ": " + e.getCause().getMessage();
+    }
+    command.getErr().println("cognito-sync-mock: "
+        + (message == null || message.isBlank() ? "start-up failed (" + e.getClass().getSimpleName() + ")" : message));
+    return 1;
   }
 
   /** Saves the WireMock mappings and the scenario recorded so far, when still recording. */

@@ -83,6 +83,43 @@ final class RawHttp {
     }
   }
 
+  /**
+   * Sends {@code request} exactly as given (request line, headers, framing and all); with
+   * {@code halfClose} the client then shuts its sending side, as a client that ends early does.
+   * Empty when the server closed without answering.
+   */
+  static java.util.Optional<Response> sendRaw(int port, byte[] request, boolean halfClose)
+      throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      socket.setSoTimeout(TIMEOUT_MILLIS);
+      try {
+        OutputStream out = socket.getOutputStream();
+        out.write(request);
+        out.flush();
+        if (halfClose) {
+          socket.shutdownOutput();
+        }
+      } catch (IOException e) {
+        // the server may answer and close before reading everything: read what it said
+      }
+      byte[] raw;
+      try (InputStream in = socket.getInputStream()) {
+        raw = in.readAllBytes();
+      } catch (SocketTimeoutException e) {
+        throw new Hang("no complete response within " + TIMEOUT_MILLIS + " ms to "
+            + clip(new String(request, 0, Math.min(request.length, 200), StandardCharsets.ISO_8859_1)));
+      } catch (java.net.SocketException reset) {
+        return java.util.Optional.empty();
+      }
+      if (raw.length == 0) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(parse(raw, clip(new String(request, 0,
+          Math.min(request.length, 200), StandardCharsets.ISO_8859_1))));
+    }
+  }
+
   private static Response parse(byte[] raw, String what) throws IOException {
     String text = new String(raw, StandardCharsets.ISO_8859_1);
     // skip interim responses (100 Continue)

@@ -1,6 +1,7 @@
 package dev.cognitosyncmock.examples.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.cognitosyncmock.testcontainers.CognitoSyncContainer;
 import java.net.URI;
@@ -9,9 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -32,7 +35,7 @@ class SettingsStoreContainerTest {
 
   @BeforeAll
   static void start() {
-    ContainerImage.requireEngineAndImage(); // plumbing of this repository, see there
+    requireContainerEngine();
     mock = new CognitoSyncContainer()       // cognitosyncmock/cognito-sync-mock:<library version>
         .withSeedResource("seed-settings.json");
     mock.start();
@@ -42,6 +45,23 @@ class SettingsStoreContainerTest {
         .credentialsProvider(StaticCredentialsProvider.create(
             AwsBasicCredentials.create(mock.getAccessKey(), mock.getSecretKey())))
         .build();
+  }
+
+  /**
+   * Skips the class where no container engine answers, except on CI (CI=true), where that is a
+   * failure: CI must run it. The image is not published yet: build it as the README's "Run it in
+   * Docker" says (a full {@code mvn verify} builds it in the docker module, before this one).
+   */
+  static void requireContainerEngine() {
+    if (DockerClientFactory.instance().isDockerAvailable()) {
+      return;
+    }
+    String why = "no container engine answers (DOCKER_HOST=" + System.getenv("DOCKER_HOST") + ")";
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      fail("CI=true, but " + why);
+    }
+    System.err.println("WARNING: container example skipped: " + why);
+    Assumptions.abort("Container example skipped: " + why);
   }
 
   @AfterAll
