@@ -59,8 +59,9 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
   private static final String MOCK = "mock";
   private static final String ANNOTATED_FAULTS = "annotated-faults";
   private static final String PROVIDES = "CognitoSyncExtension provides: "
-      + "software.amazon.awssdk.services.cognitosync.CognitoSyncClient and CognitoSyncAsyncClient"
-      + " (AWS SDK v2 clients pointed at the mock), java.net.URI (the mock's endpoint) and"
+      + "software.amazon.awssdk.services.cognitosync.CognitoSyncClient and CognitoSyncAsyncClient,"
+      + " software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient and"
+      + " CognitoIdentityAsyncClient (AWS SDK v2 clients pointed at the mock), java.net.URI (the mock's endpoint) and"
       + " dev.cognitosyncmock.junit.CognitoSyncMock (the control handle: its server(), engine()"
       + " and wireMock() reach everything else)";
 
@@ -283,7 +284,14 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
   private static boolean provides(Class<?> type) {
     return type == URI.class || type == CognitoSyncMock.class
         || type.getName().equals(SdkClients.SYNC_CLIENT)
-        || type.getName().equals(SdkClients.ASYNC_CLIENT);
+        || type.getName().equals(SdkClients.ASYNC_CLIENT)
+        || isIdentityClient(type);
+  }
+
+  /** By name, so that IdentitySdkClients (and the SDK) load only when such a client is asked for. */
+  private static boolean isIdentityClient(Class<?> type) {
+    return type.getName().equals("software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient")
+        || type.getName().equals("software.amazon.awssdk.services.cognitoidentity.CognitoIdentityAsyncClient");
   }
 
   private static boolean looksLikeOurs(Class<?> type) {
@@ -303,6 +311,9 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     }
     if (type == CognitoSyncMock.class) {
       return running.handle();
+    }
+    if (isIdentityClient(type)) {
+      return IdentitySdkClients.client(type.getName(), running);
     }
     return identity == null ? SdkClients.client(type.getName(), running)
         : SdkClients.identityClient(type.getName(), identity.value(), running);
