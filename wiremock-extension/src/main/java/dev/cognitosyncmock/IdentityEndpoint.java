@@ -97,8 +97,12 @@ public final class IdentityEndpoint {
   }
 
   private static AccessKey key(IssuedCredentials c) {
-    return AccessKey.identity(c.accessKeyId(), c.secretKey(), c.sessionToken(), c.identityId())
-        .inPool(c.identityPoolId());
+    AccessKey key = AccessKey.identity(c.accessKeyId(), c.secretKey(), c.sessionToken(),
+        c.identityId()).inPool(c.identityPoolId());
+    // A7 names the role the keys were issued for: the last segment of its ARN
+    String role = c.roleArn();
+    return role == null || role.isBlank() ? key
+        : key.withRole(role.substring(role.lastIndexOf('/') + 1));
   }
 
   /** Identity changes applied to Sync data: E3 merged datasets, H15 and H32 deletions. */

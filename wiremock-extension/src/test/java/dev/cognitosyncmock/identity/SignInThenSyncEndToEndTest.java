@@ -65,7 +65,11 @@ class SignInThenSyncEndToEndTest extends IdentitySdkTestSupport {
     assertThat(mine.records().get(0).lastModifiedBy()).isEqualTo(me); // C5: identity credentials write as the identity
     String other = identity.getId(r -> r.identityPoolId(pool)).identityId();
     assertThatThrownBy(() -> list(sync, pool, other, "settings")).isInstanceOf(CognitoSyncException.class)
-        .satisfies(e -> assertThat(((CognitoSyncException) e).statusCode()).isEqualTo(403));
+        .satisfies(e -> assertThat(((CognitoSyncException) e).statusCode()).isEqualTo(403))
+        // A7: IAM names the role Cognito Identity issued the keys for (the pool's unauthenticated role)
+        .satisfies(e -> assertThat(((CognitoSyncException) e).awsErrorDetails().errorCode())
+            .isEqualTo("AccessDeniedException"))
+        .hasMessageContaining(":assumed-role/Cognito_Unauth_Role/CognitoIdentityCredentials");
   }
 
   @Test
