@@ -15,6 +15,7 @@ import dev.cognitosyncmock.faults.FaultAdmin;
 import dev.cognitosyncmock.faults.FaultJson;
 import dev.cognitosyncmock.options.CognitoSyncOptions;
 import dev.cognitosyncmock.options.ConfigurationFiles;
+import dev.cognitosyncmock.options.InitDirectory;
 import dev.cognitosyncmock.options.InvalidOptionException;
 import dev.cognitosyncmock.faults.FaultInjector;
 import dev.cognitosyncmock.faults.FaultRule;
@@ -59,7 +60,7 @@ public final class CognitoSyncService implements AutoCloseable {
   private final IdentityEndpoint identity;
 
   private CognitoSyncService(Builder b) {
-    CognitoSyncOptions o = b.options.build();
+    CognitoSyncOptions o = InitDirectory.expand(b.options.build());
     this.options = o;
     EngineSettings settings = b.settings.withStrictPools(o.get(CognitoSyncOptions.STRICT_POOLS))
         .withTokenExpiry(o.get(CognitoSyncOptions.TOKEN_EXPIRY));

@@ -59,20 +59,29 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
 
   /** Where a files root given with {@link #withRootDirectory(Path)} is inside the container. */
   public static final String ROOT_DIRECTORY = "/wiremock";
+  /** The image's init directory ({@code COGNITO_SYNC_MOCK_INIT_DIR}). */
+  public static final String INIT_DIRECTORY = "/etc/cognito-sync-mock/init";
 
   private static final String ACCESS_KEY = "test";
   private static final String SECRET_KEY = "test";
 
   private String region = "us-east-1";
 
-  /** The default image, {@code cognitosyncmock/cognito-sync-mock:<this library's version>}. */
+  /**
+   * The default image, {@code cognitosyncmock/cognito-sync-mock:<this library's version>} (never
+   * {@code latest}): the local one, else the published one, else built from the server jar this
+   * library ships ({@link CognitoSyncImage}).
+   */
   public CognitoSyncContainer() {
-    this(DEFAULT_IMAGE_NAME.withTag(DEFAULT_TAG));
+    this(CognitoSyncImage.defaultImage());
   }
 
-  /** @param dockerImageName an image name compatible with {@link #DEFAULT_IMAGE_NAME} */
+  /**
+   * @param dockerImageName an image name with a tag, compatible with {@link #DEFAULT_IMAGE_NAME};
+   *     a name without one is refused rather than silently taken as {@code latest}
+   */
   public CognitoSyncContainer(String dockerImageName) {
-    this(DockerImageName.parse(dockerImageName));
+    this(DockerImageName.parse(requireTag(dockerImageName)));
   }
 
   /**
@@ -124,6 +133,10 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
       String containerPath = CONFIG_DIRECTORY + "/" + option.name().replace("File", "") + ".json";
       withCopyFileToContainer(MountableFile.forHostPath(file, 0644), containerPath);
       return withEnv(option.env(), containerPath);
+    }
+    if (option == CognitoSyncOptions.INIT_DIRECTORY) {
+      withCopyFileToContainer(MountableFile.forHostPath((Path) checked, 0755), INIT_DIRECTORY);
+      return withEnv(option.env(), INIT_DIRECTORY);
     }
     if (option.type() == ValueType.DIRECTORY) {
       String containerPath = option == CognitoSyncOptions.PERSISTENCE_DIRECTORY ? DATA_DIRECTORY
@@ -251,6 +264,16 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   }
 
   /**
+   * An init directory: its {@code seed.json}, {@code faults.json}, {@code scenario.json} and
+   * {@code mappings/} load at start-up (anything else in it is refused). Copied into the image's
+   * {@link #INIT_DIRECTORY}, as {@code docker run -v DIR:/etc/cognito-sync-mock/init:ro} would
+   * mount it.
+   */
+  public CognitoSyncContainer withInitDirectory(Path directory) {
+    return withOption(CognitoSyncOptions.INIT_DIRECTORY, directory);
+  }
+
+  /**
    * Keeps state durable in the image's {@code /data} volume: it survives a restart of this
    * container (a stop and start of the same container, or the server's own recovery).
    */
@@ -348,6 +371,15 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
     return SECRET_KEY;
   }
 
+  static String requireTag(String name) {
+    String last = name.substring(name.lastIndexOf('/') + 1);
+    if (!last.contains(":") && !name.contains("@")) {
+      throw new IllegalArgumentException("Give " + name + " a tag (e.g. " + name + ":"
+          + DEFAULT_TAG + "): without one Docker would take latest, which may be any version");
+    }
+    return name;
+  }
+
   private static String libraryVersion() {
     Properties p = new Properties();
     try (InputStream in = CognitoSyncContainer.class.getResourceAsStream("version.properties")) {
@@ -357,6 +389,12 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return p.getProperty("version", "latest");
+    String version = p.getProperty("version");
+    if (version == null || version.isBlank() || version.startsWith("${")) {
+      // the resource is filtered by Maven; unfiltered (an IDE build), there is no honest default
+      throw new IllegalStateException("cognito-sync-mock-testcontainers has no version.properties"
+          + " with its version; build it with Maven, or name the image with a tag");
+    }
+    return version;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.utility.DockerImageName;
 
@@ -82,6 +83,36 @@ class CognitoSyncContainerOptionsTest {
       assertThat(mock.getRegion()).isEqualTo("eu-west-1");
       assertThat(mock.getAccessKey()).isNotBlank();
       assertThat(mock.getSecretKey()).isNotBlank();
+    }
+  }
+
+  @Test
+  @DisplayName("an image name without a tag is refused, never silently taken as latest")
+  void aNameWithoutATagIsRefused() {
+    assertThatThrownBy(() -> new CognitoSyncContainer("cognitosyncmock/cognito-sync-mock"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Give cognitosyncmock/cognito-sync-mock a tag")
+        .hasMessageContaining(CognitoSyncContainer.DEFAULT_TAG);
+    assertThatThrownBy(() -> new CognitoSyncContainer("registry:5000/cognitosyncmock/cognito-sync-mock"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  @DisplayName("the module ships what it builds the image from: Dockerfile, health check, server jar")
+  void theJarShipsTheImageSources() {
+    ClassLoader loader = getClass().getClassLoader();
+    assertThat(loader.getResource(CognitoSyncImage.RESOURCES + "Dockerfile")).isNotNull();
+    assertThat(loader.getResource(CognitoSyncImage.RESOURCES + "HealthCheck.java")).isNotNull();
+    assertThat(loader.getResource(CognitoSyncImage.RESOURCES + "cognito-sync-mock-wiremock-"
+        + CognitoSyncContainer.DEFAULT_TAG + "-standalone.jar")).isNotNull();
+  }
+
+  @Test
+  @DisplayName("withInitDirectory copies a host directory to the image's init directory")
+  void initDirectoryIsCopiedToTheImagesInitDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    try (CognitoSyncContainer mock = new CognitoSyncContainer().withInitDirectory(dir)) {
+      assertThat(mock.getCopyToFileContainerPathMap().values())
+          .containsExactly("/etc/cognito-sync-mock/init");
     }
   }
 }

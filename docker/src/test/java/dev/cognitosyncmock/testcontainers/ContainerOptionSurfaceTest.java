@@ -42,6 +42,7 @@ class ContainerOptionSurfaceTest {
         Map.entry(CognitoSyncOptions.FAULT_FILE, file),
         Map.entry(CognitoSyncOptions.SCENARIO_FILE, file),
         Map.entry(CognitoSyncOptions.ROOT_DIRECTORY, dir),
+        Map.entry(CognitoSyncOptions.INIT_DIRECTORY, dir),
         Map.entry(CognitoSyncOptions.RECORD_FROM, URI.create("https://cognito-sync.eu-west-1.amazonaws.com")),
         Map.entry(CognitoSyncOptions.RECORD_REGION, "eu-west-1"),
         Map.entry(CognitoSyncOptions.VERIFY_SIGNATURES, true),
@@ -85,7 +86,9 @@ class ContainerOptionSurfaceTest {
         withOption(generic, o, value);
         String expected = switch (o.type().label()) {
           case "FILE" -> "/etc/cognito-sync-mock/" + o.name().replace("File", "") + ".json";
-          case "DIR" -> o == CognitoSyncOptions.PERSISTENCE_DIRECTORY ? "/data" : "/wiremock";
+          case "DIR" -> o == CognitoSyncOptions.PERSISTENCE_DIRECTORY ? "/data"
+              : o == CognitoSyncOptions.INIT_DIRECTORY ? CognitoSyncContainer.INIT_DIRECTORY
+              : "/wiremock";
           default -> format(o, value);
         };
         assertThat(byMethod.getEnvMap()).as(name).containsEntry(o.env(), expected);
@@ -94,7 +97,9 @@ class ContainerOptionSurfaceTest {
         if (o.type() == ValueType.FILE) {
           assertThat(byMethod.getCopyToFileContainerPathMap().values()).containsExactly(expected);
         }
-        if (o.type() == ValueType.DIRECTORY) {
+        if (o == CognitoSyncOptions.INIT_DIRECTORY) { // copied, so a remote engine gets it too
+          assertThat(byMethod.getCopyToFileContainerPathMap().values()).containsExactly(expected);
+        } else if (o.type() == ValueType.DIRECTORY) {
           assertThat(byMethod.getBinds()).anySatisfy(b ->
               assertThat(b.getVolume().getPath()).isEqualTo(expected));
         }

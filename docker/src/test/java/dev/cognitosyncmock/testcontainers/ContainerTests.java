@@ -2,12 +2,9 @@ package dev.cognitosyncmock.testcontainers;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.images.builder.ImageFromDockerfile;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -54,38 +51,32 @@ final class ContainerTests {
     Assumptions.abort("Container tests skipped: " + why);
   }
 
-  /** The image under test, built (once) from docker/Dockerfile with the jar of this build. */
-  @SuppressWarnings("deprecation") // withDockerfilePath: the context is assembled here, file by file
+  /**
+   * The image under test, built (once per test JVM) by the module itself, from the Dockerfile and
+   * the server jar it ships ({@link CognitoSyncImage#fromBundledJar}), under the default name.
+   */
   static synchronized Future<String> image() {
     if (image == null) {
-      Path root = Path.of(System.getProperty("cognitosyncmock.repository.root", "..")).normalize()
-          .toAbsolutePath();
-      Path jar = Path.of(System.getProperty("cognitosyncmock.server.jar")).toAbsolutePath();
-      if (!Files.isRegularFile(jar)) {
-        fail("the server jar is missing: " + jar + " (build the reactor with -am, at least `package`)");
-      }
-      ImageFromDockerfile build = new ImageFromDockerfile(IMAGE, false)
-          .withFileFromPath("docker/Dockerfile", root.resolve("docker/Dockerfile"))
-          .withFileFromPath("docker/src/main/docker/HealthCheck.java",
-              root.resolve("docker/src/main/docker/HealthCheck.java"))
-          .withFileFromPath("wiremock-extension/target/" + jar.getFileName(), jar)
-          .withDockerfilePath("docker/Dockerfile");
-      // on machines without a registry, .ci/container-engine.sh names local base images
-      String jdk = System.getenv("COGNITO_SYNC_MOCK_BUILD_JDK_IMAGE");
-      String base = System.getenv("COGNITO_SYNC_MOCK_BUILD_BASE_IMAGE");
-      if (jdk != null && !jdk.isBlank()) {
-        build.withBuildArg("JDK_IMAGE", jdk);
-      }
-      if (base != null && !base.isBlank()) {
-        build.withBuildArg("BASE_IMAGE", base);
-      }
-      image = build;
+      image = CognitoSyncImage.fromBundledJar(IMAGE);
     }
     return image;
   }
 
   static CognitoSyncContainer container() {
     return new CognitoSyncContainer(image());
+  }
+
+  /** A client that sends each call once, so that a fault is seen rather than retried away. */
+  static CognitoSyncClient sdkWithoutRetries(CognitoSyncContainer mock) {
+    return CognitoSyncClient.builder()
+        .endpointOverride(mock.getEndpoint())
+        .region(Region.of(mock.getRegion()))
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(mock.getAccessKey(), mock.getSecretKey())))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(o -> o.retryStrategy(
+            software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+        .build();
   }
 
   static CognitoSyncClient sdk(CognitoSyncContainer mock) {

@@ -3,6 +3,7 @@ package dev.cognitosyncmock.junit;
 import dev.cognitosyncmock.engine.MutableClock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.cognitosyncmock.CognitoSyncService;
+import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.security.AccessKey;
 import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.engine.IdSource;
@@ -61,7 +62,8 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
   private static final String PROVIDES = "CognitoSyncExtension provides: "
       + "software.amazon.awssdk.services.cognitosync.CognitoSyncClient and CognitoSyncAsyncClient,"
       + " software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient and"
-      + " CognitoIdentityAsyncClient (AWS SDK v2 clients pointed at the mock), java.net.URI (the mock's endpoint) and"
+      + " CognitoIdentityAsyncClient (AWS SDK v2 clients pointed at the mock), @CognitoSyncInject"
+      + " java.net.URI (the mock's endpoint; shared types need the qualifier) and"
       + " dev.cognitosyncmock.junit.CognitoSyncMock (the control handle: its server(), engine()"
       + " and wireMock() reach everything else)";
 
@@ -189,7 +191,18 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
 
   private RunningMock start(ExtensionContext context) {
     MockOptions options = configured != null ? configured : optionsFromAnnotation(context);
+    if (options.sdkEndpointProperties()) {
+      SdkEndpointProperties.refuseParallel(context, context.getTestMethod().isPresent());
+    }
     RunningMock running = RunningMock.start(options, classLoader(context));
+    if (options.sdkEndpointProperties()) {
+      try {
+        SdkEndpointProperties.claim(running, context.getDisplayName());
+      } catch (RuntimeException e) {
+        running.stop();
+        throw e;
+      }
+    }
     store(context).put(MOCK, running);
     current = running;
     return running;
@@ -202,6 +215,7 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
       if (current == running) {
         current = null;
       }
+      SdkEndpointProperties.release(running);
       running.stop();
     }
   }
@@ -249,13 +263,16 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
 
   // ------------------------------------------------------------------ injection
 
+  /**
+   * Claims only what the mock owns: its SDK clients, its handle, and (to explain the mistake)
+   * its own classes. Shared types, {@link URI} and any other SDK type, only when the parameter
+   * carries the qualifier {@link CognitoSyncInject}: so another resolver of URIs or SDK types
+   * (LocalStack's, a Spring test context) works beside this one.
+   */
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    // Claim what we provide, plus what someone plausibly expected from us, so that a wrong type
-    // fails with our list of what is provided rather than JUnit's generic message.
-    return provides(type) || parameter.isAnnotated(CognitoSyncInject.class)
-        || looksLikeOurs(type);
+    return owned(type) || parameter.isAnnotated(CognitoSyncInject.class) || ours(type);
   }
 
   @Override
@@ -281,11 +298,9 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     }
   }
 
+  /** Everything that can be injected; {@link URI} only with the qualifier. */
   private static boolean provides(Class<?> type) {
-    return type == URI.class || type == CognitoSyncMock.class
-        || type.getName().equals(SdkClients.SYNC_CLIENT)
-        || type.getName().equals(SdkClients.ASYNC_CLIENT)
-        || isIdentityClient(type);
+    return type == URI.class || owned(type);
   }
 
   /** By name, so that IdentitySdkClients (and the SDK) load only when such a client is asked for. */
@@ -294,10 +309,13 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
         || type.getName().equals("software.amazon.awssdk.services.cognitoidentity.CognitoIdentityAsyncClient");
   }
 
-  private static boolean looksLikeOurs(Class<?> type) {
-    return type == CognitoSyncServer.class || type == CognitoSyncService.class
-        || type == SyncEngine.class || type == MutableClock.class
-        || type.getName().startsWith("software.amazon.awssdk.");
+  /** Types no other extension has a reason to resolve: injected without a qualifier. */
+  private static boolean owned(Class<?> type) {
+    return type == CognitoSyncMock.class || isClient(type) || isIdentityClient(type);
+  }
+
+  private static boolean ours(Class<?> type) {
+    return type.getName().startsWith("dev.cognitosyncmock.");
   }
 
   /** Only here are SDK types named, and only by their names, so the SDK is loaded on demand. */
@@ -374,6 +392,7 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     private ResetPolicy reset = ResetPolicy.PER_TEST;
     private Consumer<WireMockConfiguration> wireMockOptions = c -> { };
     private final List<AccessKey> credentials = new ArrayList<>();
+    private boolean sdkEndpointProperties;
 
     private Builder() {
     }
@@ -383,7 +402,8 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
       Builder b = new Builder().port(a.port()).strictPools(a.strictPools())
           .accountId(a.accountId()).reset(a.reset()).verbose(a.verbose())
           .verifySignatures(a.verifySignatures())
-          .enforceCredentialClasses(a.enforceCredentialClasses());
+          .enforceCredentialClasses(a.enforceCredentialClasses())
+          .sdkEndpointProperties(a.sdkEndpointProperties());
       if (!a.tokenExpiry().isEmpty()) {
         b.options.setText(CognitoSyncOptions.TOKEN_EXPIRY, a.tokenExpiry(), where + "(tokenExpiry)");
       }
@@ -543,6 +563,18 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
       return this;
     }
 
+    /**
+     * Points AWS SDK v2 clients that the code under test builds itself (no endpoint in code) at
+     * the mock while it runs, through the SDK's {@code aws.endpointUrlCognitoSync} system
+     * property, plus {@code aws.region} and the extension's keys when the JVM has none; put back
+     * afterwards. JVM-wide, like WireMock's {@code proxyMode}: refused where test classes run in
+     * parallel (unless the class is {@code @Isolated}).
+     */
+    public Builder sdkEndpointProperties(boolean enabled) {
+      this.sdkEndpointProperties = enabled;
+      return this;
+    }
+
     MockOptions options() {
       CognitoSyncOptions built = options.build();
       for (Option<?> o : built.values().keySet()) {
@@ -552,7 +584,7 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
         });
       }
       return new MockOptions(built, settings, clock, clockStart, ids, seed, reset,
-          wireMockOptions, List.copyOf(credentials));
+          wireMockOptions, List.copyOf(credentials), sdkEndpointProperties);
     }
 
     public CognitoSyncExtension build() {

@@ -72,4 +72,12 @@ public @interface CognitoSyncTest {
    * {@code CognitoSyncOptions} is accepted; a bad one fails the class with its name.
    */
   String[] options() default {};
+
+  /**
+   * Point AWS SDK v2 clients that the code under test builds itself at the mock, through the
+   * SDK's {@code aws.endpointUrlCognitoSync} system property (JVM-wide: refused where classes run
+   * in parallel unless the class is {@code @Isolated}). See
+   * {@link CognitoSyncExtension.Builder#sdkEndpointProperties(boolean)}.
+   */
+  boolean sdkEndpointProperties() default false;
 }

@@ -23,10 +23,13 @@ import java.util.function.Supplier;
  * @param ids makes the id source; called again on every reset
  * @param seed starting state, or null for empty (or the seed file option)
  * @param credentials keys besides the extension's own developer key, which is always known
+ * @param sdkEndpointProperties point clients the code under test builds at the mock through the
+ *     AWS SDK's {@code aws.endpointUrlCognitoSync} system property ({@link SdkEndpointProperties})
  */
 record MockOptions(CognitoSyncOptions options, EngineSettings settings, Clock clock,
     Instant clockStart, Supplier<IdSource> ids, StateSeed seed, ResetPolicy reset,
-    Consumer<WireMockConfiguration> wireMockOptions, List<AccessKey> credentials) {
+    Consumer<WireMockConfiguration> wireMockOptions, List<AccessKey> credentials,
+    boolean sdkEndpointProperties) {
 
   /** The seed: the builder's or annotation's, else the seed file option's. */
   StateSeed effectiveSeed() {

@@ -29,6 +29,14 @@ class HelpfulFailureTest {
   @CognitoSyncTest
   static class AsksForAnSdkHttpClient {
     @Test
+    void wantsAnHttpClient(@CognitoSyncInject SdkHttpClient http) {
+    }
+  }
+
+  /** Not the mock's type and no qualifier: left to other extensions, so JUnit's own message. */
+  @CognitoSyncTest
+  static class AsksForAnUnqualifiedSdkHttpClient {
+    @Test
     void wantsAnHttpClient(SdkHttpClient http) {
     }
   }
@@ -53,7 +61,14 @@ class HelpfulFailureTest {
   }
 
   @Test
-  void otherSdkTypesAreClaimedToExplainTheSame() {
+  void unqualifiedSharedTypesAreLeftToOtherResolvers() {
+    assertThat(onlyFailure(AsksForAnUnqualifiedSdkHttpClient.class))
+        .isInstanceOf(ParameterResolutionException.class)
+        .hasMessageContaining("No ParameterResolver registered");
+  }
+
+  @Test
+  void qualifiedSdkTypesTheMockLacksExplainWhatItProvides() {
     assertThat(onlyFailure(AsksForAnSdkHttpClient.class))
         .isInstanceOf(ParameterResolutionException.class)
         .hasMessageContaining("SdkHttpClient is not something the mock provides")

@@ -36,7 +36,7 @@ class InjectionTest {
   }
 
   @Test
-  void endpointIsTheLocalPortOfTheMock(URI uri, CognitoSyncMock handle) {
+  void endpointIsTheLocalPortOfTheMock(@CognitoSyncInject URI uri, CognitoSyncMock handle) {
     assertThat(uri).isEqualTo(URI.create("http://localhost:" + handle.port()));
     assertThat(handle.wireMock().isRunning()).isTrue();
   }

@@ -40,7 +40,8 @@ class JUnitOptionSurfaceTest {
       "--persistence-dir=target/junit-option-surface/state",
       "--fault-file=target/junit-option-surface/faults.json",
       "--scenario-file=target/junit-option-surface/scenario.json",
-      "--root-dir=target/junit-option-surface/root", "--record-from=http://127.0.0.1:9",
+      "--root-dir=target/junit-option-surface/root",
+      "--init-dir=target/junit-option-surface/init", "--record-from=http://127.0.0.1:9",
       "--record-region=eu-west-1", "--verify-signatures=true",
       "--credentials-file=target/junit-option-surface/keys.json",
       "--enforce-credential-classes",
@@ -60,6 +61,7 @@ class JUnitOptionSurfaceTest {
       }
     }
     Files.createDirectories(DIR);
+    Files.createDirectories(DIR.resolve("init"));
     Files.writeString(DIR.resolve("seed.json"), """
         {"identityPools": [{"identityPoolId": "us-east-1:00000000-0000-0000-0000-000000000001",
           "identities": [{"identityId": "us-east-1:0000000a-0000-0000-0000-000000000000",
@@ -84,6 +86,7 @@ class JUnitOptionSurfaceTest {
     SAMPLES.put(CognitoSyncOptions.FAULT_FILE, DIR.resolve("faults.json"));
     SAMPLES.put(CognitoSyncOptions.SCENARIO_FILE, DIR.resolve("scenario.json"));
     SAMPLES.put(CognitoSyncOptions.ROOT_DIRECTORY, DIR.resolve("root"));
+    SAMPLES.put(CognitoSyncOptions.INIT_DIRECTORY, DIR.resolve("init"));
     SAMPLES.put(CognitoSyncOptions.RECORD_FROM, URI.create("http://127.0.0.1:9"));
     SAMPLES.put(CognitoSyncOptions.RECORD_REGION, "eu-west-1");
     SAMPLES.put(CognitoSyncOptions.VERIFY_SIGNATURES, true);

@@ -69,7 +69,7 @@ class ScenarioAnnotationTest {
 
   @Test
   @CognitoSyncScenario("scenarios/throttled-sync.json")
-  void B7_theMarkedStepFailsAndEveryOtherIsAnsweredFromState(URI endpoint,
+  void B7_theMarkedStepFailsAndEveryOtherIsAnsweredFromState(@CognitoSyncInject URI endpoint,
       CognitoSyncMock mock) {
     try (CognitoSyncClient client = once(endpoint)) {
       assertThat(session(client)).containsExactly(200, 200, 429, 200, 200);
@@ -82,7 +82,7 @@ class ScenarioAnnotationTest {
   }
 
   @Test
-  void theScenarioOfAnotherTestIsNotReplayedHere(URI endpoint, CognitoSyncMock mock) {
+  void theScenarioOfAnotherTestIsNotReplayedHere(@CognitoSyncInject URI endpoint, CognitoSyncMock mock) {
     assertThat(mock.scenarioStatus()).isEmpty();
     try (CognitoSyncClient client = once(endpoint)) {
       assertThat(session(client)).containsOnly(200);
@@ -90,7 +90,7 @@ class ScenarioAnnotationTest {
   }
 
   @Test
-  void B7_recordMarkAndReplayWithTheHandle(URI endpoint, CognitoSyncMock mock,
+  void B7_recordMarkAndReplayWithTheHandle(@CognitoSyncInject URI endpoint, CognitoSyncMock mock,
       @TempDir Path dir) throws Exception {
     Path file = dir.resolve("recorded.json");
     try (CognitoSyncClient client = once(endpoint)) {

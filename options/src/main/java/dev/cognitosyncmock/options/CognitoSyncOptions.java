@@ -73,6 +73,12 @@ public final class CognitoSyncOptions {
               + " start-up (they win over the mock); recordings go there")
       .flagged("--root-dir", "COGNITO_SYNC_MOCK_ROOT_DIR")
       .defaultText("none (. with --record-from)");
+  public static final Option<Path> INIT_DIRECTORY = Option.of("initDirectory",
+          ValueType.DIRECTORY, "a directory loaded at start-up: seed.json, faults.json,"
+              + " scenario.json and mappings/ (with __files/), each when present; anything else"
+              + " there is refused; an explicit seed, fault, scenario file or files root wins")
+      .flagged("--init-dir", "COGNITO_SYNC_MOCK_INIT_DIR")
+      .defaultText("none (the image: /etc/cognito-sync-mock/init)");
   public static final Option<URI> RECORD_FROM = Option.of("recordFrom", ValueType.URL,
       "proxy mode: forward every API call to this endpoint (e.g."
           + " https://cognito-sync.us-east-1.amazonaws.com) and record it into the files root");
@@ -132,9 +138,10 @@ public final class CognitoSyncOptions {
   /** Every option, in the order of help texts and docs tables. */
   public static final List<Option<?>> ALL = List.of(PORT, BIND_ADDRESS, STRICT_POOLS,
       TOKEN_EXPIRY, SEED_FILE, PERSISTENCE_DIRECTORY, ACCOUNT_ID, FAULT_FILE, SCENARIO_FILE,
-      ROOT_DIRECTORY, RECORD_FROM, RECORD_REGION, VERIFY_SIGNATURES, CREDENTIALS_FILE,
-      ENFORCE_CREDENTIAL_CLASSES, IDENTITY_SEED_FILE, IDENTITY_REGION, IDENTITY_KEEPS_SYNC_DATA,
-      STRICT_LOGIN_TOKENS, ADMIN_TOKEN, REQUEST_JOURNAL_SIZE, MAX_REQUEST_BODY_SIZE, VERBOSE, LOG_LEVEL, DEBUG);
+      ROOT_DIRECTORY, INIT_DIRECTORY, RECORD_FROM, RECORD_REGION, VERIFY_SIGNATURES,
+      CREDENTIALS_FILE, ENFORCE_CREDENTIAL_CLASSES, IDENTITY_SEED_FILE, IDENTITY_REGION,
+      IDENTITY_KEEPS_SYNC_DATA, STRICT_LOGIN_TOKENS, ADMIN_TOKEN, REQUEST_JOURNAL_SIZE,
+      MAX_REQUEST_BODY_SIZE, VERBOSE, LOG_LEVEL, DEBUG);
 
   private static final CognitoSyncOptions NONE = new CognitoSyncOptions(Map.of());
 
@@ -319,6 +326,10 @@ public final class CognitoSyncOptions {
 
     public Builder rootDirectory(Path directory) {
       return set(ROOT_DIRECTORY, directory);
+    }
+
+    public Builder initDirectory(Path directory) {
+      return set(INIT_DIRECTORY, directory);
     }
 
     public Builder recordFrom(URI endpoint) {

@@ -1,19 +1,13 @@
 package dev.cognitosyncmock.wiremock;
 
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.cognitosyncmock.uri.PercentDecoding;
-import com.github.tomakehurst.wiremock.core.Options;
-import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
-import com.github.tomakehurst.wiremock.http.HttpServer;
-import com.github.tomakehurst.wiremock.http.HttpServerFactory;
-import com.github.tomakehurst.wiremock.http.StubRequestHandler;
-import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
 import dev.cognitosyncmock.protocol.WireJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -33,18 +27,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.servlet.FilterHolder;
-import org.eclipse.jetty.servlet.ServletContextHandler;
 
 /**
- * WireMock's Jetty server with a guard in front and Jetty's error pages replaced, so that every
+ * WireMock's HTTP server with a guard in front and Jetty's error pages replaced, so that every
  * answer of the port has the AWS error shape ({@link HttpLayerErrors}). WireMock journals every
  * request before any extension or filter sees it, and several things in that step would make
  * WireMock answer 500 or hold a hostile body in memory; the guard answers them first:
@@ -60,52 +50,20 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
  *       bytes. A body that is not gzip data is answered 400 SerializationException here.</li>
  * </ul>
  */
-final class CognitoSyncHttpServerFactory implements HttpServerFactory {
-  private final CognitoSyncService service;
-  private final long maxRequestBodyBytes;
-
-  CognitoSyncHttpServerFactory(CognitoSyncService service, long maxRequestBodyBytes) {
-    this.service = service;
-    this.maxRequestBodyBytes = maxRequestBodyBytes;
+final class CognitoSyncHttpServerFactory {
+  private CognitoSyncHttpServerFactory() {
   }
 
-  @Override
-  public HttpServer buildHttpServer(Options options, AdminRequestHandler adminRequestHandler,
-      StubRequestHandler stubRequestHandler) {
-    return new Jetty11HttpServer(options, adminRequestHandler, stubRequestHandler) {
-      @Override
-      protected void applyAdditionalServerConfiguration(Server jettyServer, Options options) {
-        super.applyAdditionalServerConfiguration(jettyServer, options);
-        // what the HTTP parser refuses (Host, framing, sizes, versions) is answered here
-        jettyServer.setErrorHandler(new HttpLayerErrors());
-      }
-
-      @Override
-      protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
-        super.decorateMockServiceContextBeforeConfig(context);
-        context.addFilter(new FilterHolder(new RequestGuard(service, false, maxRequestBodyBytes)),
-            "/*", EnumSet.of(DispatcherType.REQUEST));
-      }
-
-      @Override
-      protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
-        super.decorateMockServiceContextAfterConfig(context);
-        context.setErrorHandler(new HttpLayerErrors());
-      }
-
-      @Override
-      protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
-        super.decorateAdminServiceContextBeforeConfig(context);
-        context.addFilter(new FilterHolder(new RequestGuard(service, true, maxRequestBodyBytes)),
-            "/*", EnumSet.of(DispatcherType.REQUEST));
-      }
-
-      @Override
-      protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
-        super.decorateAdminServiceContextAfterConfig(context);
-        context.setErrorHandler(new HttpLayerErrors());
-      }
-    };
+  /**
+   * WireMock's HTTP server ({@link JettyServer}, the one class that knows it is Jetty 11) with
+   * the guard in front of both contexts and {@link HttpLayerErrors} for Jetty's error pages.
+   */
+  static void install(WireMockConfiguration config, CognitoSyncService service,
+      long maxRequestBodyBytes) {
+    // Jetty wants no more acceptors than cores; small CI machines have two
+    JettyServer.install(config, new RequestGuard(service, false, maxRequestBodyBytes),
+        new RequestGuard(service, true, maxRequestBodyBytes),
+        Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
   }
 
   /** As WireMock decides: gzip when Content-Encoding says so or the body starts 1f 8b. */

@@ -79,8 +79,7 @@ public final class CognitoSyncRecording extends StubMappingTransformer {
         b.withRequestBody(body instanceof EqualToJsonPattern json ? loosen(json) : body);
       }
     }
-    stub.setRequest(b.build());
-    return stub;
+    return StubMappingEdits.withRequest(stub, b.build());
   }
 
   private static ContentPattern<?> loosen(EqualToJsonPattern pattern) {

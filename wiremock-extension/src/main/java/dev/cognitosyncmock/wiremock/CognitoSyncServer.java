@@ -52,13 +52,11 @@ public final class CognitoSyncServer implements AutoCloseable {
         .port(o.get(CognitoSyncOptions.PORT))
         .bindAddress(o.get(CognitoSyncOptions.BIND_ADDRESS))
         .extensions(new CognitoSyncExtensions(service))
-        // answers requests WireMock's journal cannot decode, which WireMock would answer 500
-        .httpServerFactory(new CognitoSyncHttpServerFactory(service,
-            o.get(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE)))
         .notifier(new ConsoleNotifier(verbose))
-        .stubRequestLoggingDisabled(!verbose)
-        // Jetty wants no more acceptors than cores; small CI machines have two
-        .jettyAcceptors(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        .stubRequestLoggingDisabled(!verbose);
+    // answers requests WireMock's journal cannot decode, which WireMock would answer 500
+    CognitoSyncHttpServerFactory.install(config, service,
+        o.get(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE));
     if (journalSize <= 0) {
       config.disableRequestJournal();
     } else {
@@ -188,6 +186,9 @@ public final class CognitoSyncServer implements AutoCloseable {
   }
 
   private static Path createDirectories(Path root) {
+    if (Files.isDirectory(root.resolve("mappings"))) {
+      return root; // a tree of the user's (an init directory may be mounted read-only)
+    }
     try {
       Files.createDirectories(root.resolve("mappings"));
       Files.createDirectories(root.resolve("__files"));

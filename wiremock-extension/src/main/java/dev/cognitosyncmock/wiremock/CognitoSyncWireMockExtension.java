@@ -82,13 +82,12 @@ public final class CognitoSyncWireMockExtension implements ResponseDefinitionTra
 
   /** The catch-all stub; user stubs may also name {@link #NAME} as a transformer. */
   public static StubMapping catchAllStub() {
-    StubMapping stub = any(anyUrl())
+    return any(anyUrl())
+        .withId(CATCH_ALL_STUB_ID)
+        .withName("Amazon Cognito Sync (stateful mock)")
         .atPriority(CATCH_ALL_PRIORITY)
         .willReturn(aResponse().withTransformers(NAME))
         .build();
-    stub.setId(CATCH_ALL_STUB_ID);
-    stub.setName("Amazon Cognito Sync (stateful mock)");
-    return stub;
   }
 
   @Override

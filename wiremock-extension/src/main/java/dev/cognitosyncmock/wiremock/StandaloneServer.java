@@ -10,6 +10,9 @@ import dev.cognitosyncmock.options.ValueType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -127,8 +130,12 @@ public final class StandaloneServer {
       service.close();
       throw e;
     }
+    Path endpointFile = endpointFile(address, server.port());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (endpointFile != null) {
+        endpointFile.toFile().delete();
+      }
       server.stop(); // saves a recording first
       service.close();
       stopped.countDown();
@@ -146,6 +153,39 @@ public final class StandaloneServer {
         securitySummary(service));
     out.flush();
     stopped.await();
+  }
+
+  /**
+   * Where the server tells the image's health check what it listens on, whichever way the port
+   * and bind address were set (flag, variable, port 0): the system property
+   * {@value #ENDPOINT_FILE_PROPERTY}, which the image's entry point sets. Not a user option.
+   */
+  static final String ENDPOINT_FILE_PROPERTY = "cognitosyncmock.endpointFile";
+
+  /** Writes {@code http://host:port} to the endpoint file, if one is asked for; null if not. */
+  private static Path endpointFile(String bindAddress, int port) {
+    String name = System.getProperty(ENDPOINT_FILE_PROPERTY);
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    Path file = Path.of(name);
+    String host = switch (bindAddress) {
+      case "0.0.0.0" -> "127.0.0.1";
+      case "::", "[::]", "0:0:0:0:0:0:0:0" -> "[::1]";
+      default -> bindAddress.contains(":") && !bindAddress.startsWith("[")
+          ? "[" + bindAddress + "]" : bindAddress;
+    };
+    try {
+      Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.writeString(temporary, "http://" + host + ":" + port + "\n");
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      return file;
+    } catch (IOException e) {
+      Logger.getLogger(StandaloneServer.class.getName()).warning("Cannot write " + file
+          + " for the health check (" + e.getMessage() + "); it falls back to the variables");
+      return null;
+    }
   }
 
   /** The command line, its flags and help derived from the options' definitions. */

@@ -48,6 +48,9 @@ class OptionSurfacesTest {
         "{\"match\": {\"operation\": \"DeleteDataset\"}, \"action\": {\"error\": \"TooManyRequestsException\"}}");
     Path scenario = Files.writeString(dir.resolve("scenario.json"),
         "{\"name\": \"one\", \"steps\": [{\"operation\": \"ListRecords\"}]}");
+    // an init directory whose files the explicit options above win over
+    Path init = Files.createDirectories(dir.resolve("init"));
+    Files.writeString(init.resolve("scenario.json"), "{\"name\": \"from init\", \"steps\": []}");
     Path keys = Files.writeString(dir.resolve("keys.json"),
         "[{\"accessKeyId\": \"AKIDSAMPLE\", \"secretAccessKey\": \"s\", \"kind\": \"developer\"}]");
     Path identitySeed = Files.writeString(dir.resolve("identity-seed.json"), """
@@ -64,6 +67,7 @@ class OptionSurfacesTest {
         Map.entry(CognitoSyncOptions.FAULT_FILE, faults),
         Map.entry(CognitoSyncOptions.SCENARIO_FILE, scenario),
         Map.entry(CognitoSyncOptions.ROOT_DIRECTORY, dir.resolve("root")),
+        Map.entry(CognitoSyncOptions.INIT_DIRECTORY, init),
         Map.entry(CognitoSyncOptions.RECORD_FROM, URI.create("http://127.0.0.1:9")),
         Map.entry(CognitoSyncOptions.RECORD_REGION, "eu-west-1"),
         Map.entry(CognitoSyncOptions.VERIFY_SIGNATURES, true),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cognitosyncmock.faults.Scenario;
 import dev.cognitosyncmock.faults.ScenarioReplay;
 import dev.cognitosyncmock.faults.ScenarioStep;
+import dev.cognitosyncmock.junit.CognitoSyncInject;
 import dev.cognitosyncmock.junit.CognitoSyncMock;
 import dev.cognitosyncmock.junit.CognitoSyncScenario;
 import dev.cognitosyncmock.junit.CognitoSyncTest;
@@ -55,7 +56,7 @@ class ScenarioReplayTest {
 
   @Test
   @CognitoSyncScenario("scenarios/settings-sync.json")
-  void replayTheSessionWithTheUpdateThrottled(URI endpoint, CognitoSyncMock mock) {
+  void replayTheSessionWithTheUpdateThrottled(@CognitoSyncInject URI endpoint, CognitoSyncMock mock) {
     // Steps count requests, and the SDK's retries are requests: turn them off so that the
     // marked step is the call the application made (docs/faults.md, "Replay").
     try (CognitoSyncClient client = CognitoSyncClient.builder()

@@ -3,6 +3,7 @@ package dev.cognitosyncmock.junit.nosdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cognitosyncmock.junit.CognitoSyncInject;
 import dev.cognitosyncmock.junit.CognitoSyncMock;
 import dev.cognitosyncmock.junit.CognitoSyncTest;
 import java.net.URI;
@@ -29,7 +30,7 @@ class WithoutSdkTest {
   }
 
   @Test
-  void handleAndEndpointWork(CognitoSyncMock mock, URI endpoint) throws Exception {
+  void handleAndEndpointWork(CognitoSyncMock mock, @CognitoSyncInject URI endpoint) throws Exception {
     mock.seed(POOL, ID, "prefs", Map.of("k", "v"));
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             endpoint.resolve("/identitypools/" + POOL + "/identities/" + ID
