@@ -74,9 +74,9 @@ public final class CognitoSyncOptions {
       .flagged("--root-dir", "COGNITO_SYNC_MOCK_ROOT_DIR")
       .defaultText("none (. with --record-from)");
   public static final Option<Path> INIT_DIRECTORY = Option.of("initDirectory",
-          ValueType.DIRECTORY, "a directory loaded at start-up: seed.json, faults.json,"
-              + " scenario.json and mappings/ (with __files/), each when present; anything else"
-              + " there is refused; an explicit seed, fault, scenario file or files root wins")
+          ValueType.DIRECTORY, "a directory loaded at start-up: seed.json, identity-seed.json,"
+              + " faults.json, scenario.json and mappings/ (with __files/), each when present;"
+              + " anything else there is refused; an explicit file or files root option wins")
       .flagged("--init-dir", "COGNITO_SYNC_MOCK_INIT_DIR")
       .defaultText("none (the image: /etc/cognito-sync-mock/init)");
   public static final Option<URI> RECORD_FROM = Option.of("recordFrom", ValueType.URL,
