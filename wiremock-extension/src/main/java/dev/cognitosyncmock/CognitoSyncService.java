@@ -1,6 +1,10 @@
 package dev.cognitosyncmock;
 
 import dev.cognitosyncmock.admin.AdminApi;
+import dev.cognitosyncmock.admin.IdentityAdminRoutes;
+import dev.cognitosyncmock.identity.IdentitySettings;
+import dev.cognitosyncmock.identity.IdentityStateDocument;
+import dev.cognitosyncmock.schemas.VendoredService;
 import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.engine.IdSource;
 import dev.cognitosyncmock.engine.EngineSnapshot;
@@ -53,6 +57,7 @@ public final class CognitoSyncService implements AutoCloseable {
   private final Authenticator authenticator;
   private final String adminToken;
   private final CognitoSyncOptions options;
+  private final IdentityEndpoint identity;
 
   private CognitoSyncService(Builder b) {
     CognitoSyncOptions o = InitDirectory.expand(b.options.build());
@@ -89,6 +94,16 @@ public final class CognitoSyncService implements AutoCloseable {
           "signature verification (--verify-signatures) needs access keys: give them with"
               + " --credentials-file");
     }
+    IdentityStateDocument identitySeed = b.identitySeed;
+    if (o.isSet(CognitoSyncOptions.IDENTITY_SEED_FILE)) {
+      if (identitySeed != null) {
+        throw new InvalidOptionException(CognitoSyncOptions.IDENTITY_SEED_FILE,
+            "give an identity seed or an identity seed file, not both");
+      }
+      identitySeed = ConfigurationFiles.read(CognitoSyncOptions.IDENTITY_SEED_FILE, o,
+          IdentityAdminRoutes::readState);
+    }
+    IdentitySettings identitySettings = identitySettings(o, b.identitySettings);
     // one state lock and one stream of change events for every service this mock serves
     this.engine = new SyncEngine(settings, b.clock, b.ids, new SharedState());
     // side effects that leave the process over HTTP live outside the engine
@@ -103,9 +118,14 @@ public final class CognitoSyncService implements AutoCloseable {
     this.protocol = new CognitoSyncProtocol(model, engine,
         new CallerResolver(o.get(CognitoSyncOptions.ACCOUNT_ID), authenticator));
     this.admin = new AdminApi(engine);
-    this.faults = new FaultInjector(model, engine);
+    this.faults = new FaultInjector(List.of(model,
+        ServiceModel.load(VendoredService.COGNITO_IDENTITY)), engine);
     protocol.setInterceptor(faults);
     admin.addRoutes(new FaultAdmin(faults));
+    this.identity = new IdentityEndpoint(identitySettings, b.clock, b.ids, engine, authenticator,
+        o.get(CognitoSyncOptions.ACCOUNT_ID));
+    admin.addRoutes(identity.adminRoutes());
+    identity.setInterceptor(faults);
     faultRules.forEach(faults::add);
     if (scenario != null) {
       faults.loadScenario(scenario);
@@ -113,13 +133,33 @@ public final class CognitoSyncService implements AutoCloseable {
     if (seed != null) {
       engine.importState(seed);
     }
+    if (identitySeed != null) { // after Sync's: the pools it creates are Sync's too
+      identity.engine().importState(identitySeed);
+    }
     Path persistenceDirectory = o.get(CognitoSyncOptions.PERSISTENCE_DIRECTORY);
     if (persistenceDirectory != null) {
       this.journal = ConfigurationFiles.open(CognitoSyncOptions.PERSISTENCE_DIRECTORY,
           persistenceDirectory, dir -> openJournal(dir, b.seed != null
               || o.isSet(CognitoSyncOptions.SEED_FILE)));
+      ConfigurationFiles.open(CognitoSyncOptions.PERSISTENCE_DIRECTORY, persistenceDirectory,
+          dir -> {
+            identity.persistIn(dir);
+            return dir;
+          });
     } else {
       this.journal = null;
+    }
+  }
+
+  private static IdentitySettings identitySettings(CognitoSyncOptions o, IdentitySettings given) {
+    try {
+      return new IdentitySettings(o.get(CognitoSyncOptions.IDENTITY_REGION),
+          o.get(CognitoSyncOptions.ACCOUNT_ID), !o.get(CognitoSyncOptions.IDENTITY_KEEPS_SYNC_DATA),
+          given.credentialsLifetime(), o.get(CognitoSyncOptions.STRICT_LOGIN_TOKENS));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidOptionException(CognitoSyncOptions.IDENTITY_REGION,
+          "invalid value '" + o.get(CognitoSyncOptions.IDENTITY_REGION) + "' for "
+              + CognitoSyncOptions.IDENTITY_REGION.flag() + ": " + e.getMessage());
     }
   }
 
@@ -176,11 +216,18 @@ public final class CognitoSyncService implements AutoCloseable {
 
   /** Serves {@code request} with what the adapter knows about it (a forced fault, say). */
   public ProtocolResponse handle(ProtocolRequest request, RequestContext context) {
-    ProtocolResponse response = protocol.handle(request, context);
+    ProtocolResponse identityResponse = identity.handle(request, context);
+    ProtocolResponse response = identityResponse != null ? identityResponse
+        : protocol.handle(request, context);
     if (journal != null && journal.wantsCompaction()) {
       journal.compact(); // the journal has grown: fold it into a snapshot between requests
     }
     return response;
+  }
+
+  /** Cognito Identity and STS on the same endpoint (IDENTITY.md). */
+  public IdentityEndpoint identity() {
+    return identity;
   }
 
   public AdminApi admin() {
@@ -247,6 +294,36 @@ public final class CognitoSyncService implements AutoCloseable {
     /** A scenario replayed from the first call: its marked steps fail as marked. */
     public Builder scenario(Scenario scenario) {
       this.scenario = scenario;
+      return this;
+    }
+    private IdentitySettings identitySettings = IdentitySettings.DEFAULT;
+    private IdentityStateDocument identitySeed;
+
+    /**
+     * Cognito Identity state to start from: pools, identities, logins (ignored when a persistence
+     * directory already holds identity state).
+     */
+    public Builder identitySeed(IdentityStateDocument seed) {
+      this.identitySeed = seed;
+      return this;
+    }
+
+    /** The {@link CognitoSyncOptions#IDENTITY_SEED_FILE} option. */
+    public Builder identitySeedFile(Path file) {
+      options.identitySeedFile(file);
+      return this;
+    }
+
+    /**
+     * Cognito Identity's settings; its region, strict login tokens and keeping of Sync data are
+     * the options of those names and replace what was set for them before. Its account is the
+     * {@link CognitoSyncOptions#ACCOUNT_ID} option.
+     */
+    public Builder identitySettings(IdentitySettings settings) {
+      this.identitySettings = Objects.requireNonNull(settings);
+      options.identityRegion(settings.region())
+          .identityKeepsSyncData(!settings.deleteSyncData())
+          .strictLoginTokens(settings.strictLoginTokens());
       return this;
     }
 

@@ -230,6 +230,34 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
     return withOption(CognitoSyncOptions.ENFORCE_CREDENTIAL_CLASSES, enforce);
   }
 
+  /**
+   * Cognito Identity state loaded at start-up: the document
+   * {@code GET /__admin/cognito-sync/identity/state} exports (docs/identity.md).
+   */
+  public CognitoSyncContainer withIdentitySeedFile(Path identitySeedFile) {
+    return withOption(CognitoSyncOptions.IDENTITY_SEED_FILE, identitySeedFile);
+  }
+
+  /** {@link #withIdentitySeedFile(Path)} from a class-path resource. */
+  public CognitoSyncContainer withIdentitySeedResource(String resourcePath) {
+    return withResource(CognitoSyncOptions.IDENTITY_SEED_FILE, resourcePath);
+  }
+
+  /** The region in the ids of pools and identities Cognito Identity creates. */
+  public CognitoSyncContainer withIdentityRegion(String region) {
+    return withOption(CognitoSyncOptions.IDENTITY_REGION, region);
+  }
+
+  /** DeleteIdentityPool and DeleteIdentities leave the Sync data in place. */
+  public CognitoSyncContainer withIdentityKeepsSyncData(boolean keeps) {
+    return withOption(CognitoSyncOptions.IDENTITY_KEEPS_SYNC_DATA, keeps);
+  }
+
+  /** Refuses expired provider JWTs, and user-pool/OIDC JWTs whose iss is not https://key. */
+  public CognitoSyncContainer withStrictLoginTokens(boolean strict) {
+    return withOption(CognitoSyncOptions.STRICT_LOGIN_TOKENS, strict);
+  }
+
   /** Requires {@code Authorization: Bearer <token>} on the admin API, except the health check. */
   public CognitoSyncContainer withAdminToken(String token) {
     return withOption(CognitoSyncOptions.ADMIN_TOKEN, token);

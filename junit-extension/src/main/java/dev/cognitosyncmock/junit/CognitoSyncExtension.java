@@ -60,9 +60,10 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
   private static final String MOCK = "mock";
   private static final String ANNOTATED_FAULTS = "annotated-faults";
   private static final String PROVIDES = "CognitoSyncExtension provides: "
-      + "software.amazon.awssdk.services.cognitosync.CognitoSyncClient and CognitoSyncAsyncClient"
-      + " (AWS SDK v2 clients pointed at the mock), @CognitoSyncInject java.net.URI (the mock's"
-      + " endpoint; shared types need the qualifier) and"
+      + "software.amazon.awssdk.services.cognitosync.CognitoSyncClient and CognitoSyncAsyncClient,"
+      + " software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient and"
+      + " CognitoIdentityAsyncClient (AWS SDK v2 clients pointed at the mock), @CognitoSyncInject"
+      + " java.net.URI (the mock's endpoint; shared types need the qualifier) and"
       + " dev.cognitosyncmock.junit.CognitoSyncMock (the control handle: its server(), engine()"
       + " and wireMock() reach everything else)";
 
@@ -302,9 +303,15 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     return type == URI.class || owned(type);
   }
 
+  /** By name, so that IdentitySdkClients (and the SDK) load only when such a client is asked for. */
+  private static boolean isIdentityClient(Class<?> type) {
+    return type.getName().equals("software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient")
+        || type.getName().equals("software.amazon.awssdk.services.cognitoidentity.CognitoIdentityAsyncClient");
+  }
+
   /** Types no other extension has a reason to resolve: injected without a qualifier. */
   private static boolean owned(Class<?> type) {
-    return type == CognitoSyncMock.class || isClient(type);
+    return type == CognitoSyncMock.class || isClient(type) || isIdentityClient(type);
   }
 
   private static boolean ours(Class<?> type) {
@@ -322,6 +329,9 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     }
     if (type == CognitoSyncMock.class) {
       return running.handle();
+    }
+    if (isIdentityClient(type)) {
+      return IdentitySdkClients.client(type.getName(), running);
     }
     return identity == null ? SdkClients.client(type.getName(), running)
         : SdkClients.identityClient(type.getName(), identity.value(), running);

@@ -365,6 +365,47 @@ public final class CognitoSyncMock {
     return new ReceivedRequest(method, url, OperationNames.of(method, url), status);
   }
 
+  // ------------------------------------------------------------------ Cognito Identity
+
+  /**
+   * The Cognito Identity side of the mock: seed pools ({@code createIdentityPool}), identities
+   * and logins ({@code getId}), developer users, roles; read them back.
+   */
+  public dev.cognitosyncmock.identity.IdentityEngine identity() {
+    return running.server().service().identity().engine();
+  }
+
+  /**
+   * Signs in as a new guest of {@code identityPoolId} the way an app does (GetId, then
+   * GetCredentialsForIdentity) and answers a Sync client of {@code clientType}
+   * ({@code CognitoSyncClient} or {@code CognitoSyncAsyncClient}) signed with the credentials it
+   * got. The pool must exist and allow guests, with an unauthenticated role.
+   */
+  public <T> T guestSyncClient(Class<T> clientType, String identityPoolId) {
+    requireSyncClientType(clientType);
+    String identityId = identity().getId(identityPoolId, Map.of());
+    return signedInSyncClient(clientType, identityId, Map.of());
+  }
+
+  /**
+   * GetCredentialsForIdentity for {@code identityId} with {@code logins}, and a Sync client of
+   * {@code clientType} signed with the credentials it issued (the identity may change by a merge:
+   * the client acts for the survivor).
+   */
+  public <T> T signedInSyncClient(Class<T> clientType, String identityId, Map<String, String> logins) {
+    requireSyncClientType(clientType);
+    var issued = identity().getCredentialsForIdentity(identityId, logins, null).credentials();
+    return clientType.cast(IdentitySdkClients.syncClient(clientType.getName(), issued, running));
+  }
+
+  private static void requireSyncClientType(Class<?> clientType) {
+    if (!clientType.getName().equals(SdkClients.SYNC_CLIENT)
+        && !clientType.getName().equals(SdkClients.ASYNC_CLIENT)) {
+      throw new IllegalArgumentException("A Sync client is a CognitoSyncClient or CognitoSyncAsyncClient, not "
+          + clientType.getName());
+    }
+  }
+
   // ------------------------------------------------------------------ internals
 
   /** The engine itself, for what the handle does not cover yet. */

@@ -29,6 +29,7 @@ final class RunningMock {
   private final MutableClock ownClock;
   private final RestartableIds ids;
   private final EngineSnapshot seed;
+  private final dev.cognitosyncmock.identity.IdentityStateDocument identitySeed;
   /** The options' scenario file, replayed from the start after every reset; or null. */
   private final Scenario scenario;
   private final CognitoSyncMock handle;
@@ -51,7 +52,12 @@ final class RunningMock {
     this.seed = seedSource == null ? null : seedSource.load(loader);
     // the seed and the scenario are loaded below, and again on every reset, not by the service
     CognitoSyncOptions serviceOptions = options.options().without(CognitoSyncOptions.SEED_FILE)
-        .without(CognitoSyncOptions.SCENARIO_FILE);
+        .without(CognitoSyncOptions.SCENARIO_FILE)
+        .without(CognitoSyncOptions.IDENTITY_SEED_FILE);
+    this.identitySeed = options.options().isSet(CognitoSyncOptions.IDENTITY_SEED_FILE)
+        ? ConfigurationFiles.read(CognitoSyncOptions.IDENTITY_SEED_FILE, options.options(),
+            dev.cognitosyncmock.admin.IdentityAdminRoutes::readState)
+        : null;
     this.scenario = options.options().isSet(CognitoSyncOptions.SCENARIO_FILE)
         ? ConfigurationFiles.read(CognitoSyncOptions.SCENARIO_FILE, options.options(),
             FaultJson::readScenario)
@@ -70,6 +76,9 @@ final class RunningMock {
         .build();
     if (seed != null) {
       service.engine().importState(seed);
+    }
+    if (identitySeed != null) { // after Sync's: the pools it creates are Sync's too
+      service.identity().engine().importState(identitySeed);
     }
     if (scenario != null) {
       service.faults().loadScenario(scenario);
@@ -123,7 +132,7 @@ final class RunningMock {
 
   /** Back to the seed: what the handle's {@code reset()} does. */
   void reset() {
-    restore(seed, options.clockStart());
+    restore(seed, identitySeed, options.clockStart());
   }
 
   /**
@@ -132,6 +141,7 @@ final class RunningMock {
    */
   synchronized void markBaseline() {
     baseline = new Baseline(server.service().engine().exportState(),
+        server.service().identity().engine().exportState(),
         ownClock == null ? null : ownClock.instant(),
         server.service().faults().rules().list().stream()
             .map(dev.cognitosyncmock.faults.FaultRules.Status::rule).toList());
@@ -143,12 +153,13 @@ final class RunningMock {
 
   /** Back to the baseline, before each test under {@link ResetPolicy#PER_TEST}. */
   synchronized void restoreBaseline() {
-    restore(baseline.state(), baseline.clockTime());
+    restore(baseline.state(), baseline.identityState(), baseline.clockTime());
     // the fault rules the @BeforeAll methods added, counted afresh
     server.service().faults().rules().addAll(baseline.faultRules());
   }
 
-  private void restore(EngineSnapshot state, Instant clockTime) {
+  private void restore(EngineSnapshot state,
+      dev.cognitosyncmock.identity.IdentityStateDocument identityState, Instant clockTime) {
     // no rules, scenario or recording left over (a baseline's rules are added back after),
     // except what the options start with: their recording goes on, their scenario starts again
     FaultInjector faults = server.service().faults();
@@ -171,12 +182,19 @@ final class RunningMock {
     if (state != null) {
       server.service().engine().importState(state);
     }
+    // Cognito Identity's pools, identities and keys go back too (after Sync: its pools are Sync's)
+    if (identityState != null) {
+      server.service().identity().engine().importState(identityState);
+    } else {
+      server.service().identity().engine().reset();
+    }
     // user stubs and the journal go, as with WireMock's own extension; WireMock reloads our
     // catch-all stub on reset
     server.wireMock().resetAll();
   }
 
-  private record Baseline(EngineSnapshot state, Instant clockTime,
+  private record Baseline(EngineSnapshot state,
+      dev.cognitosyncmock.identity.IdentityStateDocument identityState, Instant clockTime,
       List<dev.cognitosyncmock.faults.FaultRule> faultRules) {
   }
 

@@ -44,7 +44,10 @@ class JUnitOptionSurfaceTest {
       "--init-dir=target/junit-option-surface/init", "--record-from=http://127.0.0.1:9",
       "--record-region=eu-west-1", "--verify-signatures=true",
       "--credentials-file=target/junit-option-surface/keys.json",
-      "--enforce-credential-classes", "--admin-token=secret", "--request-journal-size=7",
+      "--enforce-credential-classes",
+      "--identity-seed-file=target/junit-option-surface/identity-seed.json",
+      "--identity-region=eu-west-1", "--identity-keeps-sync-data", "--strict-login-tokens",
+      "--admin-token=secret", "--request-journal-size=7",
       "--max-request-body-size=65536",
       "--verbose"})
   static final class Annotated {
@@ -64,6 +67,9 @@ class JUnitOptionSurfaceTest {
           "identities": [{"identityId": "us-east-1:0000000a-0000-0000-0000-000000000000",
             "datasets": [{"datasetName": "prefs", "records": [
               {"key": "theme", "value": "dark", "syncCount": 1}]}]}]}]}""");
+    Files.writeString(DIR.resolve("identity-seed.json"), """
+        {"Pools": [{"Pool": {"IdentityPoolId": "us-east-1:00000000-0000-0000-0000-000000000001",
+          "IdentityPoolName": "seeded", "AllowUnauthenticatedIdentities": true}}]}""");
     Files.writeString(DIR.resolve("faults.json"), "{\"match\": {\"operation\":"
         + " \"DeleteDataset\"}, \"action\": {\"error\": \"TooManyRequestsException\"}}");
     Files.writeString(DIR.resolve("scenario.json"),
@@ -86,6 +92,10 @@ class JUnitOptionSurfaceTest {
     SAMPLES.put(CognitoSyncOptions.VERIFY_SIGNATURES, true);
     SAMPLES.put(CognitoSyncOptions.CREDENTIALS_FILE, DIR.resolve("keys.json"));
     SAMPLES.put(CognitoSyncOptions.ENFORCE_CREDENTIAL_CLASSES, true);
+    SAMPLES.put(CognitoSyncOptions.IDENTITY_SEED_FILE, DIR.resolve("identity-seed.json"));
+    SAMPLES.put(CognitoSyncOptions.IDENTITY_REGION, "eu-west-1");
+    SAMPLES.put(CognitoSyncOptions.IDENTITY_KEEPS_SYNC_DATA, true);
+    SAMPLES.put(CognitoSyncOptions.STRICT_LOGIN_TOKENS, true);
     SAMPLES.put(CognitoSyncOptions.ADMIN_TOKEN, "secret");
     SAMPLES.put(CognitoSyncOptions.REQUEST_JOURNAL_SIZE, 7);
     SAMPLES.put(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE, 65536);
@@ -138,6 +148,11 @@ class JUnitOptionSurfaceTest {
       assertThat(service.engine().settings().strictPools()).isTrue();
       assertThat(service.engine().exportState().identityPools()).hasSize(1); // the seed file
       assertThat(service.faults().rules().list()).hasSize(1);
+      assertThat(service.identity().engine().pools()) // the identity seed file
+          .containsExactly("us-east-1:00000000-0000-0000-0000-000000000001");
+      assertThat(service.identity().engine().settings().region()).isEqualTo("eu-west-1");
+      assertThat(service.identity().engine().settings().deleteSyncData()).isFalse();
+      assertThat(service.identity().engine().settings().strictLoginTokens()).isTrue();
       assertThat(service.security().verifySignatures()).isTrue();
       assertThat(service.security().credentials()).extracting(k -> k.accessKeyId())
           .contains("AKIDSAMPLE", RunningMock.DEVELOPER_KEY.accessKeyId());

@@ -74,9 +74,9 @@ public final class CognitoSyncOptions {
       .flagged("--root-dir", "COGNITO_SYNC_MOCK_ROOT_DIR")
       .defaultText("none (. with --record-from)");
   public static final Option<Path> INIT_DIRECTORY = Option.of("initDirectory",
-          ValueType.DIRECTORY, "a directory loaded at start-up: seed.json, faults.json,"
-              + " scenario.json and mappings/ (with __files/), each when present; anything else"
-              + " there is refused; an explicit seed, fault, scenario file or files root wins")
+          ValueType.DIRECTORY, "a directory loaded at start-up: seed.json, identity-seed.json,"
+              + " faults.json, scenario.json and mappings/ (with __files/), each when present;"
+              + " anything else there is refused; an explicit file or files root option wins")
       .flagged("--init-dir", "COGNITO_SYNC_MOCK_INIT_DIR")
       .defaultText("none (the image: /etc/cognito-sync-mock/init)");
   public static final Option<URI> RECORD_FROM = Option.of("recordFrom", ValueType.URL,
@@ -98,6 +98,20 @@ public final class CognitoSyncOptions {
   public static final Option<String> ADMIN_TOKEN = Option.of("adminToken", ValueType.TEXT,
       "require `Authorization: Bearer <token>` on the admin API but /__admin/health; prefer the"
           + " variable, which ps does not show");
+  public static final Option<Path> IDENTITY_SEED_FILE = Option.of("identitySeedFile",
+      ValueType.FILE, "Cognito Identity state loaded at start-up (the document"
+          + " `GET /__admin/cognito-sync/identity/state` exports)");
+  public static final Option<String> IDENTITY_REGION = Option.of("identityRegion",
+          ValueType.TEXT, "region in the ids of pools and identities Cognito Identity creates")
+      .defaultsTo("us-east-1");
+  public static final Option<Boolean> IDENTITY_KEEPS_SYNC_DATA = Option.of(
+          "identityKeepsSyncData", ValueType.BOOLEAN,
+          "DeleteIdentityPool and DeleteIdentities leave the Sync data in place")
+      .defaultsTo(false);
+  public static final Option<Boolean> STRICT_LOGIN_TOKENS = Option.of("strictLoginTokens",
+          ValueType.BOOLEAN, "refuse expired provider JWTs, and user-pool/OIDC JWTs whose `iss`"
+              + " is not `https://<login key>`")
+      .defaultsTo(false);
   public static final Option<Integer> REQUEST_JOURNAL_SIZE = Option.of("requestJournalSize",
           ValueType.COUNT, "requests WireMock keeps in its journal; 0 turns it off")
       .defaultsTo(1000);
@@ -124,8 +138,10 @@ public final class CognitoSyncOptions {
   /** Every option, in the order of help texts and docs tables. */
   public static final List<Option<?>> ALL = List.of(PORT, BIND_ADDRESS, STRICT_POOLS,
       TOKEN_EXPIRY, SEED_FILE, PERSISTENCE_DIRECTORY, ACCOUNT_ID, FAULT_FILE, SCENARIO_FILE,
-      ROOT_DIRECTORY, INIT_DIRECTORY, RECORD_FROM, RECORD_REGION, VERIFY_SIGNATURES, CREDENTIALS_FILE,
-      ENFORCE_CREDENTIAL_CLASSES, ADMIN_TOKEN, REQUEST_JOURNAL_SIZE, MAX_REQUEST_BODY_SIZE, VERBOSE, LOG_LEVEL, DEBUG);
+      ROOT_DIRECTORY, INIT_DIRECTORY, RECORD_FROM, RECORD_REGION, VERIFY_SIGNATURES,
+      CREDENTIALS_FILE, ENFORCE_CREDENTIAL_CLASSES, IDENTITY_SEED_FILE, IDENTITY_REGION,
+      IDENTITY_KEEPS_SYNC_DATA, STRICT_LOGIN_TOKENS, ADMIN_TOKEN, REQUEST_JOURNAL_SIZE,
+      MAX_REQUEST_BODY_SIZE, VERBOSE, LOG_LEVEL, DEBUG);
 
   private static final CognitoSyncOptions NONE = new CognitoSyncOptions(Map.of());
 
@@ -334,6 +350,22 @@ public final class CognitoSyncOptions {
 
     public Builder enforceCredentialClasses(boolean enforce) {
       return set(ENFORCE_CREDENTIAL_CLASSES, enforce);
+    }
+
+    public Builder identitySeedFile(Path file) {
+      return set(IDENTITY_SEED_FILE, file);
+    }
+
+    public Builder identityRegion(String region) {
+      return set(IDENTITY_REGION, region);
+    }
+
+    public Builder identityKeepsSyncData(boolean keeps) {
+      return set(IDENTITY_KEEPS_SYNC_DATA, keeps);
+    }
+
+    public Builder strictLoginTokens(boolean strict) {
+      return set(STRICT_LOGIN_TOKENS, strict);
     }
 
     public Builder adminToken(String token) {

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 public final class InitDirectory {
   static final List<String> ENTRIES =
-      List.of("seed.json", "faults.json", "scenario.json", "mappings", "__files");
+      List.of("seed.json", "identity-seed.json", "faults.json", "scenario.json", "mappings", "__files");
 
   private InitDirectory() {
   }
@@ -47,6 +47,7 @@ public final class InitDirectory {
     }
     CognitoSyncOptions.Builder b = options.toBuilder();
     fill(b, options, CognitoSyncOptions.SEED_FILE, file(dir, "seed.json"));
+    fill(b, options, CognitoSyncOptions.IDENTITY_SEED_FILE, file(dir, "identity-seed.json"));
     fill(b, options, CognitoSyncOptions.FAULT_FILE, file(dir, "faults.json"));
     fill(b, options, CognitoSyncOptions.SCENARIO_FILE, file(dir, "scenario.json"));
     fill(b, options, CognitoSyncOptions.ROOT_DIRECTORY,

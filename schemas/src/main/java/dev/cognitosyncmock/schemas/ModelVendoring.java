@@ -56,6 +56,15 @@ public final class ModelVendoring {
      */
     public static void main(String[] args) throws IOException {
         Path moduleDir = ModulePaths.moduleDir();
+        if (args.length == 0) {
+            // every vendored service; Cognito Sync last, through the original path below
+            for (VendoredService service : VendoredService.values()) {
+                if (service != VendoredService.COGNITO_SYNC) {
+                    main(new String[] {ModulePaths.upstreamModel(moduleDir, service).toString(),
+                        ModulePaths.vendoredModel(moduleDir, service).toString()});
+                }
+            }
+        }
         Path upstream = args.length > 0 ? Path.of(args[0]) : ModulePaths.upstreamModel(moduleDir);
         Path destination = args.length > 1 ? Path.of(args[1]) : ModulePaths.vendoredModel(moduleDir);
         String text;

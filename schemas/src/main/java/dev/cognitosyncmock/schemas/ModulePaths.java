@@ -29,6 +29,19 @@ final class ModulePaths {
         return resourceDir(moduleDir).resolve("service-2.json");
     }
 
+    static Path vendoredModel(Path moduleDir, VendoredService service) {
+        return resourceDir(moduleDir).resolve(service.folder() + "service-2.json");
+    }
+
+    /** The upstream model of {@code service} in {@code shared/spec} beside the repository checkout. */
+    static Path upstreamModel(Path moduleDir, VendoredService service) {
+        if (service == VendoredService.COGNITO_SYNC) {
+            return upstreamModel(moduleDir);
+        }
+        return moduleDir.toAbsolutePath().getParent().resolveSibling("shared").resolve("spec")
+                .resolve(service.upstreamPath());
+    }
+
     /**
      * The upstream botocore model: {@code shared/spec/service-2.json} beside the repository checkout
      * (the worktree layout), overridable with {@code -Dcognitosyncmock.upstreamModel=...}.

@@ -27,6 +27,16 @@ public final class OperationSchemas {
         return read(SchemaGenerator.fileName(SchemaGenerator.Direction.OUTPUT, operation));
     }
 
+    /** Schema of the merged request members of another vendored service's operation; a copy. */
+    public static JsonNode input(VendoredService service, String operation) {
+        return read(service.folder() + SchemaGenerator.fileName(SchemaGenerator.Direction.INPUT, operation));
+    }
+
+    /** Schema of the response members of another vendored service's operation; a copy. */
+    public static JsonNode output(VendoredService service, String operation) {
+        return read(service.folder() + SchemaGenerator.fileName(SchemaGenerator.Direction.OUTPUT, operation));
+    }
+
     private static JsonNode read(String relativePath) {
         return CACHE.computeIfAbsent(relativePath, OperationSchemas::load).deepCopy();
     }

@@ -39,6 +39,12 @@ public final class SchemaGenerator {
         this.model = model;
     }
 
+    /** Services beside Cognito Sync are generated into their own folder, named by endpoint prefix. */
+    private String folder() {
+        String prefix = model.endpointPrefix();
+        return prefix.equals("cognito-sync") ? "" : prefix + "/";
+    }
+
     /** Relative path of a generated document, e.g. {@code input/ListRecords.json}. */
     public static String fileName(Direction direction, String operation) {
         return direction.folder() + "/" + operation + ".json";
@@ -71,10 +77,15 @@ public final class SchemaGenerator {
     public ObjectNode inputSchema(String operationName) {
         OperationModel operation = model.operation(operationName);
         Document document = new Document();
-        ObjectNode schema = header(Direction.INPUT, operation,
-                operation.method() + " " + operation.requestUri() + " - members of the URI path, query string,"
-                        + " headers and JSON body merged into one object by member name; x-location says where"
-                        + " each travels.");
+        ObjectNode schema = header(Direction.INPUT, operation, switch (model.protocol()) {
+            case "json" -> "POST / with X-Amz-Target: " + model.targetPrefix() + "." + operation.name()
+                    + " - the members of the JSON body; x-location says where each travels.";
+            case "query" -> "POST / with Action=" + operation.name()
+                    + " - the form parameters, as members; x-location says where each travels.";
+            default -> operation.method() + " " + operation.requestUri() + " - members of the URI path, query string,"
+                    + " headers and JSON body merged into one object by member name; x-location says where"
+                    + " each travels.";
+        });
         schema.put("type", "object");
         ArrayNode required = Json.MAPPER.createArrayNode();
         ObjectNode properties = Json.MAPPER.createObjectNode();
@@ -108,10 +119,10 @@ public final class SchemaGenerator {
         return finish(schema, null, null, document);
     }
 
-    private static ObjectNode header(Direction direction, OperationModel operation, String description) {
+    private ObjectNode header(Direction direction, OperationModel operation, String description) {
         ObjectNode schema = Json.MAPPER.createObjectNode();
         schema.put("$schema", DIALECT);
-        schema.put("$id", ID_BASE + fileName(direction, operation.name()));
+        schema.put("$id", ID_BASE + folder() + fileName(direction, operation.name()));
         schema.put("title", operation.name() + " " + direction.folder());
         schema.put("description", description);
         return schema;
@@ -233,12 +244,29 @@ public final class SchemaGenerator {
      */
     public static void main(String[] args) throws IOException {
         Path moduleDir = ModulePaths.moduleDir();
+        if (args.length == 0) {
+            // the services beside Cognito Sync write to their own folder, from their model as it
+            // is (the errata are Cognito Sync's); Sync follows below
+            for (VendoredService service : VendoredService.values()) {
+                if (service != VendoredService.COGNITO_SYNC) {
+                    Path modelPath = ModulePaths.vendoredModel(moduleDir, service);
+                    try (InputStream in = Files.newInputStream(modelPath)) {
+                        write(ServiceModel.parse(in), modelPath,
+                            ModulePaths.resourceDir(moduleDir).resolve(service.folder()));
+                    }
+                }
+            }
+        }
         Path modelPath = args.length > 0 ? Path.of(args[0]) : ModulePaths.vendoredModel(moduleDir);
         Path outputDir = args.length > 1 ? Path.of(args[1]) : ModulePaths.resourceDir(moduleDir);
         ServiceModel model;
         try (InputStream in = Files.newInputStream(modelPath)) {
             model = ServiceModel.parseWithErrata(in);
         }
+        write(model, modelPath, outputDir);
+    }
+
+    private static void write(ServiceModel model, Path modelPath, Path outputDir) throws IOException {
         SortedMap<String, String> files = new SchemaGenerator(model).render();
         for (Direction direction : Direction.values()) {
             Path folder = outputDir.resolve(direction.folder());

@@ -40,6 +40,52 @@ public final class ServiceModel {
         return Vendored.INSTANCE;
     }
 
+    /** The vendored model of another service served on the same endpoint ({@link VendoredService}), parsed once. */
+    public static ServiceModel load(VendoredService service) {
+        if (service == VendoredService.COGNITO_SYNC) {
+            return load();
+        }
+        return OTHERS.computeIfAbsent(service, s -> readResource(s.resourceBase() + "service-2.json"));
+    }
+
+    private static final Map<VendoredService, ServiceModel> OTHERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Operations the model marks {@code authtype: none}: clients send them unsigned (IDENTITY.md H4). */
+    public Set<String> unsignedOperations() {
+        Set<String> unsigned = new LinkedHashSet<>();
+        for (Map.Entry<String, JsonNode> op : root.path("operations").properties()) {
+            if ("none".equals(op.getValue().path("authtype").asString(""))) {
+                unsigned.add(op.getKey());
+            }
+        }
+        return Collections.unmodifiableSet(unsigned);
+    }
+
+    /** botocore {@code metadata.endpointPrefix}, e.g. {@code cognito-identity}. */
+    public String endpointPrefix() {
+        return root.path("metadata").path("endpointPrefix").asString();
+    }
+
+    /** botocore {@code metadata.protocol}: rest-json, json or query. */
+    public String protocol() {
+        return root.path("metadata").path("protocol").asString();
+    }
+
+    /** awsJson: the {@code X-Amz-Target} prefix, e.g. {@code AWSCognitoIdentityService}; empty for other protocols. */
+    public String targetPrefix() {
+        return root.path("metadata").path("targetPrefix").asString("");
+    }
+
+    /** query protocol: the XML namespace of responses; empty for other protocols. */
+    public String xmlNamespace() {
+        return root.path("metadata").path("xmlNamespace").asString("");
+    }
+
+    /** query protocol: the wire code of an error shape ({@code error.code}), else its name. */
+    public String errorCode(String errorShape) {
+        return rawShape(errorShape).path("error").path("code").asString(errorShape);
+    }
+
     /** Any botocore model, as it is. */
     public static ServiceModel parse(InputStream in) {
         return of(Json.MAPPER.readTree(in));
@@ -120,10 +166,15 @@ public final class ServiceModel {
             JsonNode shape = entry.getValue();
             if (shape.path("exception").asBoolean(false)) {
                 JsonNode status = shape.path("error").path("httpStatusCode");
-                if (!status.isInt()) {
+                if (status.isInt()) {
+                    statuses.put(entry.getKey(), status.intValue());
+                } else if (!shape.has("error")) {
+                    // awsJson models (Cognito Identity) give no status: the protocol's default applies,
+                    // 500 for a server fault, 400 for every client error (IDENTITY.md H3)
+                    statuses.put(entry.getKey(), shape.path("fault").asBoolean(false) ? 500 : 400);
+                } else {
                     throw new IllegalArgumentException("Exception shape without httpStatusCode: " + entry.getKey());
                 }
-                statuses.put(entry.getKey(), status.intValue());
             }
         }
         return Collections.unmodifiableMap(statuses);
@@ -180,6 +231,17 @@ public final class ServiceModel {
             required.add(name.asString());
         }
         return required;
+    }
+
+    private static ServiceModel readResource(String resource) {
+        try (InputStream in = ServiceModel.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Vendored service model missing from classpath: " + resource);
+            }
+            return parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Lazy holder: the vendored model is parsed on first use only. */

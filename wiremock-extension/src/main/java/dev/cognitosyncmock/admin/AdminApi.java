@@ -139,8 +139,10 @@ public final class AdminApi {
       for (AdminRoute route : routes) {
         if (route.method().equals(method)) {
           Map<String, String> params = route.bind(path);
-          if (params != null) {
-            return route.handler().handle(new AdminRequest(method, path, params, body));
+          ProtocolResponse answer = params == null ? null
+              : route.handler().handle(new AdminRequest(method, path, params, body));
+          if (answer != null) {
+            return answer;
           }
         }
       }

@@ -11,7 +11,10 @@ import java.util.Map;
  */
 public record AdminRoute(String method, String template, Handler handler) {
 
-  /** Answers a request the route matched; may throw the errors {@link AdminApi} maps. */
+  /**
+   * Answers a request the route matched; may throw the errors {@link AdminApi} maps. Null passes
+   * the request on to the next route that matches (a service adding to a built-in route).
+   */
   @FunctionalInterface
   public interface Handler {
     ProtocolResponse handle(AdminRequest request);

@@ -297,6 +297,33 @@ public final class SyncEngine {
     });
   }
 
+  /** Forgets a pool and all its data (Cognito Identity's DeleteIdentityPool, IDENTITY.md H15). */
+  public void deleteIdentityPool(String identityPoolId) {
+    state.read(() -> {
+      if (state.poolsById().remove(identityPoolId) != null) {
+        state.publish(new PoolChanged(identityPoolId));
+      }
+      return null;
+    });
+  }
+
+  /** Forgets one identity's datasets, records and devices (DeleteIdentities, IDENTITY.md H32). */
+  public void deleteIdentity(String identityPoolId, String identityId) {
+    state.read(() -> {
+      Pool pool = state.knownPool(identityPoolId);
+      if (pool != null && pool.identities.remove(identityId) != null) {
+        state.publish(new PoolChanged(identityPoolId));
+      }
+      return null;
+    });
+  }
+
+  /** Whether the identity has any Sync state (datasets, devices) in the pool. */
+  public boolean hasIdentity(String identityPoolId, String identityId) {
+    Pool pool = state.knownPool(identityPoolId);
+    return pool != null && pool.identities.containsKey(identityId);
+  }
+
   /**
    * Writes records outside any sync session, as one sync: for seeding state from tests. Keys
    * mapped to null are removed. Conflict checks and the SyncTrigger do not apply; quotas do, and

@@ -48,6 +48,13 @@ public final class FaultInjector implements CallInterceptor {
     this(model, engine, System::nanoTime);
   }
 
+  /** Fault injection for the operations of several services on one endpoint (Sync and Identity). */
+  public FaultInjector(List<ServiceModel> models, SyncEngine engine) {
+    this.validation = new FaultValidation(models);
+    this.engine = engine;
+    this.rules = new FaultRules(validation, engine.clock(), System::nanoTime);
+  }
+
   /** @param nanoTime the time source of rate limits (real time by default) */
   public FaultInjector(ServiceModel model, SyncEngine engine, LongSupplier nanoTime) {
     this.validation = new FaultValidation(model);

@@ -3,24 +3,34 @@ package dev.cognitosyncmock.faults;
 import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.schemas.OperationModel;
 import dev.cognitosyncmock.schemas.ServiceModel;
+import java.util.List;
 
 /** What the model allows: which errors an operation lists, which operations exist. */
 final class FaultValidation {
   static final String UPDATE_RECORDS = "UpdateRecords";
 
-  private final ServiceModel model;
+  /** The models of the services on the endpoint (Cognito Sync, Cognito Identity): no operation name is in two. */
+  private final java.util.Map<String, OperationModel> operations = new java.util.LinkedHashMap<>();
 
   FaultValidation(ServiceModel model) {
-    this.model = model;
+    this(java.util.List.of(model));
+  }
+
+  FaultValidation(java.util.List<ServiceModel> models) {
+    models.forEach(m -> m.operations().forEach(op -> operations.put(op.name(), op)));
   }
 
   OperationModel operation(String name) {
-    try {
-      return model.operation(name);
-    } catch (IllegalArgumentException e) {
+    OperationModel operation = operations.get(name);
+    if (operation == null) {
       throw new InvalidFaultException("Unknown operation '" + name + "'; the operations are "
-          + model.operations().stream().map(OperationModel::name).toList());
+          + List.copyOf(operations.keySet()));
     }
+    return operation;
+  }
+
+  private java.util.Collection<OperationModel> operations() {
+    return operations.values();
   }
 
   boolean models(String operation, ErrorShape error) {
@@ -37,7 +47,7 @@ final class FaultValidation {
         throw new InvalidFaultException(operation + " does not model " + e.error()
             + "; its errors are " + operation(operation).errors());
       }
-      if (operation == null && model.operations().stream()
+      if (operation == null && operations().stream()
           .noneMatch(op -> op.errors().contains(e.error().name()))) {
         throw new InvalidFaultException("No operation models " + e.error());
       }

@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.persistence;
 
+import dev.cognitosyncmock.identity.IdentityChanged;
 import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.engine.DatasetChange;
 import dev.cognitosyncmock.engine.DatasetKey;
@@ -174,6 +175,9 @@ public final class StateJournal implements StateListener, AutoCloseable {
    */
   @Override
   public synchronized void onChange(StateChange change) {
+    if (change instanceof IdentityChanged) {
+      return; // Cognito Identity's state has its own file (IdentityStateFile)
+    }
     JournalEntry journalEntry = JournalEntry.of(change);
     if (journalEntry == null) {
       snapshotOnlyChanges++;

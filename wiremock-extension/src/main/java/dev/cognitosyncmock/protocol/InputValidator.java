@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * {@code 1 validation error detected: Value 'x' at 'RecordPatches.1.Op' failed to satisfy
  * constraint: Member must satisfy enum value set: [replace, remove]}.
  */
-final class InputValidator {
+public final class InputValidator {
   private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
   private static final BigDecimal EPOCH_MIN = BigDecimal.valueOf(TimestampRange.MIN.getEpochSecond());
@@ -34,11 +34,26 @@ final class InputValidator {
 
   private final Map<String, Schema> schemas = new HashMap<>();
   private final Map<String, JsonNode> documents = new HashMap<>();
+  /** Cognito Identity answers ValidationException and names members in camelCase (IDENTITY.md H6). */
+  private final java.util.function.Function<String, ServiceException> failure;
+  private final boolean camelCasePaths;
 
   InputValidator(ServiceModel model) {
+    this(model, op -> OperationSchemas.input(op),
+        message -> new ServiceException(ErrorShape.InvalidParameterException, message), false);
+  }
+
+  /**
+   * A validator for another service's model: {@code schemaOf} gives each operation's input
+   * schema, {@code failure} turns the message into that service's validation error.
+   */
+  public InputValidator(ServiceModel model, java.util.function.Function<String, JsonNode> schemaOf,
+      java.util.function.Function<String, ServiceException> failure, boolean camelCasePaths) {
+    this.failure = failure;
+    this.camelCasePaths = camelCasePaths;
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     for (OperationModel op : model.operations()) {
-      JsonNode document = withoutAnnotations(OperationSchemas.input(op.name()));
+      JsonNode document = withoutAnnotations(schemaOf.apply(op.name()));
       documents.put(op.name(), document);
       schemas.put(op.name(), registry.getSchema(document));
     }
@@ -55,7 +70,7 @@ final class InputValidator {
     return copy;
   }
 
-  void validate(String operation, JsonNode input) {
+  public void validate(String operation, JsonNode input) {
     List<Error> errors = schemas.get(operation).validate(input);
     if (errors.isEmpty()) {
       JsonNode document = documents.get(operation);
@@ -66,9 +81,9 @@ final class InputValidator {
     for (Error error : errors) {
       detail.add(describe(error));
     }
-    throw new ServiceException(ErrorShape.InvalidParameterException,
-        errors.size() + (errors.size() == 1 ? " validation error" : " validation errors")
-            + " detected: " + detail);
+    String message = errors.size() + (errors.size() == 1 ? " validation error" : " validation errors")
+        + " detected: " + detail;
+    throw failure.apply(camelCasePaths ? camelCaseMembers(message) : message);
   }
 
   /**
@@ -105,6 +120,21 @@ final class InputValidator {
         requireRepresentable(root, schema.get("items"), node.get(i), path + "." + (i + 1));
       }
     }
+  }
+
+  /** {@code at 'IdentityPoolId'} becomes {@code at 'identityPoolId'}, as Cognito Identity writes it. */
+  private static String camelCaseMembers(String message) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("at '([^']*)'").matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      StringJoiner path = new StringJoiner(".");
+      for (String part : m.group(1).split("\\.", -1)) {
+        path.add(part.isEmpty() ? part : Character.toLowerCase(part.charAt(0)) + part.substring(1));
+      }
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("at '" + path + "'"));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private static void requireInteger(JsonNode node, String path) {

@@ -17,9 +17,18 @@ import java.util.Objects;
  * @param accountId developer keys: the account written as LastModifiedBy (C5); null means the
  *     mock's account id
  * @param identityPoolId identity keys: the pool the identity belongs to; null: any pool
+ * @param roleName identity keys: the IAM role they act under, named in AccessDeniedException
+ *     (A7); null: {@link CredentialClasses#IDENTITY_ROLE}
  */
 public record AccessKey(String accessKeyId, String secretAccessKey, Caller.Kind kind,
-    String identityId, String sessionToken, String accountId, String identityPoolId) {
+    String identityId, String sessionToken, String accountId, String identityPoolId,
+    String roleName) {
+
+  public AccessKey(String accessKeyId, String secretAccessKey, Caller.Kind kind,
+      String identityId, String sessionToken, String accountId, String identityPoolId) {
+    this(accessKeyId, secretAccessKey, kind, identityId, sessionToken, accountId, identityPoolId,
+        null);
+  }
 
   public AccessKey {
     requireText(accessKeyId, "accessKeyId");
@@ -32,8 +41,8 @@ public record AccessKey(String accessKeyId, String secretAccessKey, Caller.Kind 
         throw new IllegalArgumentException("accountId is for developer keys; key " + accessKeyId
             + " is an identity key");
       }
-    } else if (identityId != null || identityPoolId != null) {
-      throw new IllegalArgumentException("identityId and identityPoolId are for identity keys; key "
+    } else if (identityId != null || identityPoolId != null || roleName != null) {
+      throw new IllegalArgumentException("identityId, identityPoolId and roleName are for identity keys; key "
           + accessKeyId + " is a developer key");
     }
   }
@@ -60,7 +69,18 @@ public record AccessKey(String accessKeyId, String secretAccessKey, Caller.Kind 
   /** The same key, bound to one identity pool as well. */
   public AccessKey inPool(String poolId) {
     return new AccessKey(accessKeyId, secretAccessKey, kind, identityId, sessionToken, accountId,
-        poolId);
+        poolId, roleName);
+  }
+
+  /** The same key, acting under the IAM role of this name (as Cognito Identity issued it). */
+  public AccessKey withRole(String name) {
+    return new AccessKey(accessKeyId, secretAccessKey, kind, identityId, sessionToken, accountId,
+        identityPoolId, name);
+  }
+
+  /** The role named in AccessDeniedException messages for this key (A7). */
+  public String roleOrDefault() {
+    return roleName != null ? roleName : CredentialClasses.IDENTITY_ROLE;
   }
 
   /** Who a request signed with this key acts as: LastModifiedBy follows it (C5). */

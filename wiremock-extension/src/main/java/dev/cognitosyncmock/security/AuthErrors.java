@@ -16,6 +16,7 @@ public final class AuthErrors {
   public static final String INVALID_SIGNATURE = "InvalidSignatureException";
   public static final String REQUEST_EXPIRED = "RequestExpired";
   public static final String UNRECOGNIZED_CLIENT = "UnrecognizedClientException";
+  public static final String EXPIRED_TOKEN = "ExpiredTokenException";
 
   /** 403 */
   private static final ErrorShape FORBIDDEN = ErrorShape.NotAuthorizedException;
@@ -50,6 +51,12 @@ public final class AuthErrors {
   static ServiceException unrecognizedClient() {
     return ServiceException.unmodeled(UNRECOGNIZED_CLIENT, FORBIDDEN,
         "The security token included in the request is invalid.");
+  }
+
+  /** Temporary credentials past their expiration (IDENTITY.md H47). */
+  static ServiceException expiredToken() {
+    return ServiceException.unmodeled(EXPIRED_TOKEN, FORBIDDEN,
+        "The security token included in the request is expired");
   }
 
   public static final String ACCESS_DENIED = "AccessDeniedException";

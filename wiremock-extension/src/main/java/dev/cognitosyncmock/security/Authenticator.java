@@ -17,9 +17,13 @@ public final class Authenticator {
   /** Live: keys added later (the JUnit extension adds one per injected identity client) count. */
   private final Map<String, AccessKey> keys = new ConcurrentHashMap<>();
   private final SigV4Verifier verifier;
+  /** Temporary keys Cognito Identity issued (IDENTITY.md H47): refused once expired. */
+  private final Map<String, java.time.Instant> expirations = new ConcurrentHashMap<>();
+  private final Clock clock;
 
   public Authenticator(SecuritySettings settings, Clock clock) {
     this.settings = settings;
+    this.clock = clock;
     for (AccessKey key : settings.credentials()) {
       keys.put(key.accessKeyId(), key);
     }
@@ -33,6 +37,21 @@ public final class Authenticator {
     if (before != null && !before.equals(key)) {
       throw new IllegalArgumentException("Access key " + key.accessKeyId() + " is already configured differently");
     }
+  }
+
+  /** Makes a temporary key known until {@code expiration}; after it, requests signed with it are refused. */
+  public void addTemporaryKey(AccessKey key, java.time.Instant expiration) {
+    expirations.put(key.accessKeyId(), expiration);
+    keys.put(key.accessKeyId(), key);
+  }
+
+  /** H47 (inferred): 403 ExpiredTokenException for a temporary key past its expiration. */
+  private AccessKey unexpired(AccessKey key) {
+    java.time.Instant expiration = key == null ? null : expirations.get(key.accessKeyId());
+    if (expiration != null && !clock.instant().isBefore(expiration)) {
+      throw AuthErrors.expiredToken();
+    }
+    return key;
   }
 
   public SecuritySettings settings() {
@@ -49,8 +68,14 @@ public final class Authenticator {
    */
   public AccessKey authenticate(String method, String rawPath, String rawQuery,
       Function<String, String> header, byte[] body) {
+    return authenticate(SigV4Verifier.SERVICE, method, rawPath, rawQuery, header, body);
+  }
+
+  /** {@link #authenticate} for a request signed for {@code service} (its SigV4 scope). */
+  public AccessKey authenticate(String service, String method, String rawPath, String rawQuery,
+      Function<String, String> header, byte[] body) {
     if (settings.verifySignatures()) {
-      return verifier.verify(method, rawPath, rawQuery, header, body);
+      return unexpired(verifier.verify(service, method, rawPath, rawQuery, header, body));
     }
     if (keys.isEmpty()) {
       return null;
@@ -60,8 +85,11 @@ public final class Authenticator {
       return null;
     }
     try {
-      return keys.get(AuthorizationHeader.parse(authorization).accessKeyId());
+      return unexpired(keys.get(AuthorizationHeader.parse(authorization).accessKeyId()));
     } catch (ServiceException e) {
+      if (AuthErrors.EXPIRED_TOKEN.equals(e.errorType())) {
+        throw e;
+      }
       return null;
     }
   }

@@ -40,9 +40,9 @@ public final class CredentialClasses {
   }
 
   /**
-   * The role identity credentials act under, named in AccessDeniedException messages. A key does
-   * not say which role Cognito Identity gave it, so one name stands for all (a console-created
-   * pool's authenticated role looks like this).
+   * The role identity credentials act under, named in AccessDeniedException messages, when their
+   * key does not name the one Cognito Identity gave it (a configured key): a console-created
+   * pool's authenticated role looks like this.
    */
   public static final String IDENTITY_ROLE = "Cognito_IdentityPoolAuth_Role";
 
@@ -73,7 +73,7 @@ public final class CredentialClasses {
     boolean otherPool = identityPoolId != null && key.identityPoolId() != null
         && !identityPoolId.equals(key.identityPoolId());
     if (otherIdentity || otherPool) {
-      throw AuthErrors.accessDenied(accountId, IDENTITY_ROLE, operation,
+      throw AuthErrors.accessDenied(accountId, key.roleOrDefault(), operation,
           resource(accountId, identityPoolId, identityId, datasetName));
     }
   }

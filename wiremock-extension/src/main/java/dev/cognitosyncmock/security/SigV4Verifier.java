@@ -60,6 +60,12 @@ final class SigV4Verifier {
    */
   AccessKey verify(String method, String rawPath, String rawQuery,
       Function<String, String> header, byte[] body) {
+    return verify(SERVICE, method, rawPath, rawQuery, header, body);
+  }
+
+  /** The same check for a request to another service on this endpoint (cognito-identity). */
+  AccessKey verify(String service, String method, String rawPath, String rawQuery,
+      Function<String, String> header, byte[] body) {
     String authorization = header.apply("Authorization");
     if (authorization == null || authorization.isBlank()) {
       throw AuthErrors.missingAuthenticationToken();
@@ -87,9 +93,9 @@ final class SigV4Verifier {
           + " ISO-8601 version of date from HTTP: '" + AuthorizationHeader.clip(auth.date()) + "' != '"
           + AuthorizationHeader.clip(amzDate.strip().substring(0, Math.min(8, amzDate.strip().length()))) + "'");
     }
-    if (!auth.service().equals(SERVICE)) {
+    if (!auth.service().equals(service)) {
       throw AuthErrors.invalidSignature("Credential should be scoped to correct service: '"
-          + SERVICE + "'.");
+          + service + "'.");
     }
     if (!REGION.matcher(auth.region()).matches()) {
       throw AuthErrors.invalidSignature("Credential should be scoped to a valid region, not '"

@@ -53,6 +53,9 @@ class OptionSurfacesTest {
     Files.writeString(init.resolve("scenario.json"), "{\"name\": \"from init\", \"steps\": []}");
     Path keys = Files.writeString(dir.resolve("keys.json"),
         "[{\"accessKeyId\": \"AKIDSAMPLE\", \"secretAccessKey\": \"s\", \"kind\": \"developer\"}]");
+    Path identitySeed = Files.writeString(dir.resolve("identity-seed.json"), """
+        {"Pools": [{"Pool": {"IdentityPoolId": "us-east-1:00000000-0000-0000-0000-000000000001",
+          "IdentityPoolName": "seeded", "AllowUnauthenticatedIdentities": true}}]}""");
     samples = Map.ofEntries(
         Map.entry(CognitoSyncOptions.PORT, 0),
         Map.entry(CognitoSyncOptions.BIND_ADDRESS, "127.0.0.1"),
@@ -70,6 +73,10 @@ class OptionSurfacesTest {
         Map.entry(CognitoSyncOptions.VERIFY_SIGNATURES, true),
         Map.entry(CognitoSyncOptions.CREDENTIALS_FILE, keys),
         Map.entry(CognitoSyncOptions.ENFORCE_CREDENTIAL_CLASSES, true),
+        Map.entry(CognitoSyncOptions.IDENTITY_SEED_FILE, identitySeed),
+        Map.entry(CognitoSyncOptions.IDENTITY_REGION, "eu-west-1"),
+        Map.entry(CognitoSyncOptions.IDENTITY_KEEPS_SYNC_DATA, true),
+        Map.entry(CognitoSyncOptions.STRICT_LOGIN_TOKENS, true),
         Map.entry(CognitoSyncOptions.ADMIN_TOKEN, "secret"),
         Map.entry(CognitoSyncOptions.REQUEST_JOURNAL_SIZE, 7),
         Map.entry(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE, 65536),
@@ -152,6 +159,12 @@ class OptionSurfacesTest {
       assertThat(service.security().enforceCredentialClasses()).isTrue();
       assertThat(service.security().credentials()).hasSize(1);
       assertThat(service.adminToken()).contains("secret");
+      assertThat(service.identity().engine().pools()) // the identity seed, on the Sync seed's pool
+          .containsExactly("us-east-1:00000000-0000-0000-0000-000000000001");
+      assertThat(service.identity().engine().settings().region()).isEqualTo("eu-west-1");
+      assertThat(service.identity().engine().settings().deleteSyncData()).isFalse();
+      assertThat(service.identity().engine().settings().strictLoginTokens()).isTrue();
+      assertThat(service.identity().engine().settings().accountId()).isEqualTo("210987654321");
       assertThat(server.filesRoot()).contains(dir.resolve("root"));
       assertThat(dir.resolve("root").resolve("mappings")).isDirectory();
       assertThat(server.wireMock().getOptions().maxRequestJournalEntries()).contains(7);

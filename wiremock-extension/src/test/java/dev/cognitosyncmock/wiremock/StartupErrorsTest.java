@@ -32,6 +32,7 @@ class StartupErrorsTest {
   static Path misspeltSeed;
   static Path malformedSeed;
   static Path malformedFaults;
+  static Path misspeltIdentitySeed;
 
   @BeforeAll
   static void files() throws IOException {
@@ -39,6 +40,8 @@ class StartupErrorsTest {
         {"identityPools": [{"identityPoolId": "us-east-1:00000000-0000-0000-0000-000000000001",
           "identites": []}]}""");
     malformedSeed = Files.writeString(dir.resolve("broken-seed.json"), "{\"identityPools\": [");
+    misspeltIdentitySeed = Files.writeString(dir.resolve("identity-seed.json"),
+        "{\"Pools\": [{\"Poool\": {}}]}");
     malformedFaults = Files.writeString(dir.resolve("faults.json"),
         "{\"match\": {\"operation\": \"ListRecords\"}, \"action\": {\"eror\": \"x\"}}");
   }
@@ -79,7 +82,16 @@ class StartupErrorsTest {
             List.of("--verify-signatures", "--credentials-file")),
         new Case("missing credentials file",
             List.of("--port", "0", "--credentials-file", "no/keys.json"), Map.of(), 1,
-            List.of("--credentials-file", "no/keys.json", "no such file")))
+            List.of("--credentials-file", "no/keys.json", "no such file")),
+        new Case("identity region not a region name (H7)", List.of("--port", "0",
+            "--identity-region", "moon-base"), Map.of(), 1,
+            List.of("--identity-region", "moon-base", "Not an AWS region name")),
+        new Case("missing identity seed file",
+            List.of("--port", "0", "--identity-seed-file", "no/identity.json"), Map.of(), 1,
+            List.of("--identity-seed-file", "no/identity.json", "no such file")),
+        new Case("identity seed with a misspelt member (Pool)",
+            List.of("--port", "0", "--identity-seed-file", "MISSPELT_IDENTITY_SEED"), Map.of(), 1,
+            List.of("--identity-seed-file", "identity-seed.json", "Poool")))
         .map(Arguments::of);
   }
 
@@ -154,6 +166,7 @@ class StartupErrorsTest {
       case "MISSPELT_SEED" -> misspeltSeed.toString();
       case "MALFORMED_SEED" -> malformedSeed.toString();
       case "MALFORMED_FAULTS" -> malformedFaults.toString();
+      case "MISSPELT_IDENTITY_SEED" -> misspeltIdentitySeed.toString();
       default -> placeholder;
     };
   }
