@@ -17,9 +17,9 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
 /**
  * The one place that knows WireMock's HTTP server is Jetty 11 (with {@link HttpLayerErrors}, its
  * error handler): WireMock's own server, with a servlet filter in front of its stub and admin
- * contexts, Jetty's error pages replaced, and its acceptor count. WireMock 4
- * moves to Jetty 12 (EE11 servlets): src/wiremock4/java holds that version of this class, and
- * docs/wiremock4.md says what differs.
+ * contexts, Jetty's error pages replaced, and its acceptor count. WireMock 4 moves to Jetty 12
+ * (EE11 servlets): src/wiremock4/java holds that version of this class, and docs/wiremock4.md says
+ * what differs.
  */
 final class JettyServer implements HttpServerFactory {
   private final Filter stubFilter;
@@ -31,14 +31,14 @@ final class JettyServer implements HttpServerFactory {
   }
 
   /** WireMock's Jetty server with these filters in front, and {@code acceptors} acceptors. */
-  static void install(WireMockConfiguration config, Filter stubFilter, Filter adminFilter,
-      int acceptors) {
+  static void install(
+      WireMockConfiguration config, Filter stubFilter, Filter adminFilter, int acceptors) {
     config.jettyAcceptors(acceptors).httpServerFactory(new JettyServer(stubFilter, adminFilter));
   }
 
   @Override
-  public HttpServer buildHttpServer(Options options, AdminRequestHandler admin,
-      StubRequestHandler stubs) {
+  public HttpServer buildHttpServer(
+      Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
     return new Jetty11HttpServer(options, admin, stubs) {
       @Override
       protected void applyAdditionalServerConfiguration(Server jettyServer, Options options) {

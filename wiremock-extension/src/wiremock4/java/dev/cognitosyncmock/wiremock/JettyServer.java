@@ -17,8 +17,8 @@ import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * WireMock 4's version of src/main/java's JettyServer (the -Pwiremock4 profile compiles this
- * one instead): Jetty 12 with EE11 servlets, acceptors in {@link JettySettings}, and the message
+ * WireMock 4's version of src/main/java's JettyServer (the -Pwiremock4 profile compiles this one
+ * instead): Jetty 12 with EE11 servlets, acceptors in {@link JettySettings}, and the message
  * (WebSocket) handler WireMock 4 passes to every HTTP server.
  */
 final class JettyServer implements HttpServerFactory {
@@ -32,17 +32,28 @@ final class JettyServer implements HttpServerFactory {
     this.settings = settings;
   }
 
-  static void install(WireMockConfiguration config, Filter stubFilter, Filter adminFilter,
-      int acceptors) {
-    config.httpServerFactory(new JettyServer(stubFilter, adminFilter,
-        JettySettings.Builder.aJettySettings().withAcceptors(acceptors).build()));
+  static void install(
+      WireMockConfiguration config, Filter stubFilter, Filter adminFilter, int acceptors) {
+    config.httpServerFactory(
+        new JettyServer(
+            stubFilter,
+            adminFilter,
+            JettySettings.Builder.aJettySettings().withAcceptors(acceptors).build()));
   }
 
   @Override
-  public HttpServer buildHttpServer(Options options, AdminRequestHandler admin,
-      StubRequestHandler stubs, MessageStubRequestHandler messages) {
-    return new Jetty12HttpServer(options, admin, stubs, settings,
-        new QueuedThreadPool(options.containerThreads()), messages) {
+  public HttpServer buildHttpServer(
+      Options options,
+      AdminRequestHandler admin,
+      StubRequestHandler stubs,
+      MessageStubRequestHandler messages) {
+    return new Jetty12HttpServer(
+        options,
+        admin,
+        stubs,
+        settings,
+        new QueuedThreadPool(options.containerThreads()),
+        messages) {
       @Override
       protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
         super.decorateMockServiceContextBeforeConfig(context);
