@@ -2,42 +2,42 @@ package dev.cognitosyncmock;
 
 import dev.cognitosyncmock.admin.AdminApi;
 import dev.cognitosyncmock.admin.IdentityAdminRoutes;
-import dev.cognitosyncmock.identity.IdentitySettings;
-import dev.cognitosyncmock.identity.IdentityStateDocument;
-import dev.cognitosyncmock.schemas.VendoredService;
 import dev.cognitosyncmock.engine.EngineSettings;
-import dev.cognitosyncmock.engine.IdSource;
 import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.engine.IdSource;
 import dev.cognitosyncmock.engine.SideEffects;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.engine.SyncTriggerHandler;
 import dev.cognitosyncmock.faults.FaultAdmin;
+import dev.cognitosyncmock.faults.FaultInjector;
 import dev.cognitosyncmock.faults.FaultJson;
+import dev.cognitosyncmock.faults.FaultRule;
+import dev.cognitosyncmock.faults.Scenario;
+import dev.cognitosyncmock.identity.IdentitySettings;
+import dev.cognitosyncmock.identity.IdentityStateDocument;
 import dev.cognitosyncmock.options.CognitoSyncOptions;
 import dev.cognitosyncmock.options.ConfigurationFiles;
 import dev.cognitosyncmock.options.InitDirectory;
 import dev.cognitosyncmock.options.InvalidOptionException;
-import dev.cognitosyncmock.faults.FaultInjector;
-import dev.cognitosyncmock.faults.FaultRule;
-import dev.cognitosyncmock.faults.Scenario;
 import dev.cognitosyncmock.persistence.StateJournal;
-import java.nio.file.Path;
 import dev.cognitosyncmock.protocol.CallerResolver;
 import dev.cognitosyncmock.protocol.CognitoSyncProtocol;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
 import dev.cognitosyncmock.protocol.RequestContext;
 import dev.cognitosyncmock.schemas.ServiceModel;
+import dev.cognitosyncmock.schemas.VendoredService;
 import dev.cognitosyncmock.security.AccessKey;
-import dev.cognitosyncmock.security.CredentialsFile;
 import dev.cognitosyncmock.security.Authenticator;
+import dev.cognitosyncmock.security.CredentialsFile;
 import dev.cognitosyncmock.security.SecuritySettings;
 import dev.cognitosyncmock.sideeffects.HttpSyncTriggerHandler;
 import dev.cognitosyncmock.sideeffects.PushWebhookSender;
 import dev.cognitosyncmock.state.SharedState;
 import java.net.http.HttpClient;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -62,46 +62,51 @@ public final class CognitoSyncService implements AutoCloseable {
   private CognitoSyncService(Builder b) {
     CognitoSyncOptions o = InitDirectory.expand(b.options.build());
     this.options = o;
-    EngineSettings settings = b.settings.withStrictPools(o.get(CognitoSyncOptions.STRICT_POOLS))
-        .withTokenExpiry(o.get(CognitoSyncOptions.TOKEN_EXPIRY));
+    EngineSettings settings =
+        b.settings
+            .withStrictPools(o.get(CognitoSyncOptions.STRICT_POOLS))
+            .withTokenExpiry(o.get(CognitoSyncOptions.TOKEN_EXPIRY));
     // every file an option names is read before anything starts, each error naming its option
     EngineSnapshot seed = b.seed;
     if (o.isSet(CognitoSyncOptions.SEED_FILE)) {
       if (seed != null) {
-        throw new InvalidOptionException(CognitoSyncOptions.SEED_FILE,
-            "give a seed or a seed file, not both");
+        throw new InvalidOptionException(
+            CognitoSyncOptions.SEED_FILE, "give a seed or a seed file, not both");
       }
       seed = ConfigurationFiles.read(CognitoSyncOptions.SEED_FILE, o, AdminApi::readState);
     }
     List<FaultRule> faultRules = new ArrayList<>(b.faultRules);
     if (o.isSet(CognitoSyncOptions.FAULT_FILE)) {
-      faultRules.addAll(ConfigurationFiles.read(CognitoSyncOptions.FAULT_FILE, o,
-          FaultJson::readRules));
+      faultRules.addAll(
+          ConfigurationFiles.read(CognitoSyncOptions.FAULT_FILE, o, FaultJson::readRules));
     }
     Scenario scenario = b.scenario;
     if (o.isSet(CognitoSyncOptions.SCENARIO_FILE)) {
-      scenario = ConfigurationFiles.read(CognitoSyncOptions.SCENARIO_FILE, o,
-          FaultJson::readScenario);
+      scenario =
+          ConfigurationFiles.read(CognitoSyncOptions.SCENARIO_FILE, o, FaultJson::readScenario);
     }
     List<AccessKey> credentials = new ArrayList<>(b.credentials);
     if (o.isSet(CognitoSyncOptions.CREDENTIALS_FILE)) {
-      credentials.addAll(ConfigurationFiles.read(CognitoSyncOptions.CREDENTIALS_FILE, o,
-          CredentialsFile::read));
+      credentials.addAll(
+          ConfigurationFiles.read(CognitoSyncOptions.CREDENTIALS_FILE, o, CredentialsFile::read));
     }
     boolean verifySignatures = o.get(CognitoSyncOptions.VERIFY_SIGNATURES);
     if (verifySignatures && credentials.isEmpty()) {
-      throw new InvalidOptionException(CognitoSyncOptions.VERIFY_SIGNATURES,
+      throw new InvalidOptionException(
+          CognitoSyncOptions.VERIFY_SIGNATURES,
           "signature verification (--verify-signatures) needs access keys: give them with"
               + " --credentials-file");
     }
     IdentityStateDocument identitySeed = b.identitySeed;
     if (o.isSet(CognitoSyncOptions.IDENTITY_SEED_FILE)) {
       if (identitySeed != null) {
-        throw new InvalidOptionException(CognitoSyncOptions.IDENTITY_SEED_FILE,
+        throw new InvalidOptionException(
+            CognitoSyncOptions.IDENTITY_SEED_FILE,
             "give an identity seed or an identity seed file, not both");
       }
-      identitySeed = ConfigurationFiles.read(CognitoSyncOptions.IDENTITY_SEED_FILE, o,
-          IdentityAdminRoutes::readState);
+      identitySeed =
+          ConfigurationFiles.read(
+              CognitoSyncOptions.IDENTITY_SEED_FILE, o, IdentityAdminRoutes::readState);
     }
     IdentitySettings identitySettings = identitySettings(o, b.identitySettings);
     // one state lock and one stream of change events for every service this mock serves
@@ -110,20 +115,29 @@ public final class CognitoSyncService implements AutoCloseable {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     engine.sideEffects().addListener(new PushWebhookSender(engine, http));
     engine.setUrlSyncTriggerHandlers(url -> new HttpSyncTriggerHandler(http, url));
-    this.security = new SecuritySettings(verifySignatures,
-        o.get(CognitoSyncOptions.ENFORCE_CREDENTIAL_CLASSES), credentials);
+    this.security =
+        new SecuritySettings(
+            verifySignatures, o.get(CognitoSyncOptions.ENFORCE_CREDENTIAL_CLASSES), credentials);
     this.authenticator = new Authenticator(security, b.clock);
     this.adminToken = o.get(CognitoSyncOptions.ADMIN_TOKEN);
     ServiceModel model = ServiceModel.load();
-    this.protocol = new CognitoSyncProtocol(model, engine,
-        new CallerResolver(o.get(CognitoSyncOptions.ACCOUNT_ID), authenticator));
+    this.protocol =
+        new CognitoSyncProtocol(
+            model, engine, new CallerResolver(o.get(CognitoSyncOptions.ACCOUNT_ID), authenticator));
     this.admin = new AdminApi(engine);
-    this.faults = new FaultInjector(List.of(model,
-        ServiceModel.load(VendoredService.COGNITO_IDENTITY)), engine);
+    this.faults =
+        new FaultInjector(
+            List.of(model, ServiceModel.load(VendoredService.COGNITO_IDENTITY)), engine);
     protocol.setInterceptor(faults);
     admin.addRoutes(new FaultAdmin(faults));
-    this.identity = new IdentityEndpoint(identitySettings, b.clock, b.ids, engine, authenticator,
-        o.get(CognitoSyncOptions.ACCOUNT_ID));
+    this.identity =
+        new IdentityEndpoint(
+            identitySettings,
+            b.clock,
+            b.ids,
+            engine,
+            authenticator,
+            o.get(CognitoSyncOptions.ACCOUNT_ID));
     admin.addRoutes(identity.adminRoutes());
     identity.setInterceptor(faults);
     faultRules.forEach(faults::add);
@@ -138,10 +152,14 @@ public final class CognitoSyncService implements AutoCloseable {
     }
     Path persistenceDirectory = o.get(CognitoSyncOptions.PERSISTENCE_DIRECTORY);
     if (persistenceDirectory != null) {
-      this.journal = ConfigurationFiles.open(CognitoSyncOptions.PERSISTENCE_DIRECTORY,
-          persistenceDirectory, dir -> openJournal(dir, b.seed != null
-              || o.isSet(CognitoSyncOptions.SEED_FILE)));
-      ConfigurationFiles.open(CognitoSyncOptions.PERSISTENCE_DIRECTORY, persistenceDirectory,
+      this.journal =
+          ConfigurationFiles.open(
+              CognitoSyncOptions.PERSISTENCE_DIRECTORY,
+              persistenceDirectory,
+              dir -> openJournal(dir, b.seed != null || o.isSet(CognitoSyncOptions.SEED_FILE)));
+      ConfigurationFiles.open(
+          CognitoSyncOptions.PERSISTENCE_DIRECTORY,
+          persistenceDirectory,
           dir -> {
             identity.persistIn(dir);
             return dir;
@@ -153,13 +171,21 @@ public final class CognitoSyncService implements AutoCloseable {
 
   private static IdentitySettings identitySettings(CognitoSyncOptions o, IdentitySettings given) {
     try {
-      return new IdentitySettings(o.get(CognitoSyncOptions.IDENTITY_REGION),
-          o.get(CognitoSyncOptions.ACCOUNT_ID), !o.get(CognitoSyncOptions.IDENTITY_KEEPS_SYNC_DATA),
-          given.credentialsLifetime(), o.get(CognitoSyncOptions.STRICT_LOGIN_TOKENS));
+      return new IdentitySettings(
+          o.get(CognitoSyncOptions.IDENTITY_REGION),
+          o.get(CognitoSyncOptions.ACCOUNT_ID),
+          !o.get(CognitoSyncOptions.IDENTITY_KEEPS_SYNC_DATA),
+          given.credentialsLifetime(),
+          o.get(CognitoSyncOptions.STRICT_LOGIN_TOKENS));
     } catch (IllegalArgumentException e) {
-      throw new InvalidOptionException(CognitoSyncOptions.IDENTITY_REGION,
-          "invalid value '" + o.get(CognitoSyncOptions.IDENTITY_REGION) + "' for "
-              + CognitoSyncOptions.IDENTITY_REGION.flag() + ": " + e.getMessage());
+      throw new InvalidOptionException(
+          CognitoSyncOptions.IDENTITY_REGION,
+          "invalid value '"
+              + o.get(CognitoSyncOptions.IDENTITY_REGION)
+              + "' for "
+              + CognitoSyncOptions.IDENTITY_REGION.flag()
+              + ": "
+              + e.getMessage());
     }
   }
 
@@ -217,8 +243,8 @@ public final class CognitoSyncService implements AutoCloseable {
   /** Serves {@code request} with what the adapter knows about it (a forced fault, say). */
   public ProtocolResponse handle(ProtocolRequest request, RequestContext context) {
     ProtocolResponse identityResponse = identity.handle(request, context);
-    ProtocolResponse response = identityResponse != null ? identityResponse
-        : protocol.handle(request, context);
+    ProtocolResponse response =
+        identityResponse != null ? identityResponse : protocol.handle(request, context);
     if (journal != null && journal.wantsCompaction()) {
       journal.compact(); // the journal has grown: fold it into a snapshot between requests
     }
@@ -263,11 +289,11 @@ public final class CognitoSyncService implements AutoCloseable {
   }
 
   /**
-   * Builds a service. Its options ({@link CognitoSyncOptions}) are set with {@link #options} or
-   * the typed methods below, which write into the same options; the rest (clock, ids, quotas,
-   * access-key objects, seed and fault objects) have no text form and are set here only.
-   * Options that concern the HTTP server (port, bind address, journal, files root, recording)
-   * are kept and take effect where {@code CognitoSyncServer} uses them.
+   * Builds a service. Its options ({@link CognitoSyncOptions}) are set with {@link #options} or the
+   * typed methods below, which write into the same options; the rest (clock, ids, quotas,
+   * access-key objects, seed and fault objects) have no text form and are set here only. Options
+   * that concern the HTTP server (port, bind address, journal, files root, recording) are kept and
+   * take effect where {@code CognitoSyncServer} uses them.
    */
   public static final class Builder {
     private final CognitoSyncOptions.Builder options = CognitoSyncOptions.builder();
@@ -296,6 +322,7 @@ public final class CognitoSyncService implements AutoCloseable {
       this.scenario = scenario;
       return this;
     }
+
     private IdentitySettings identitySettings = IdentitySettings.DEFAULT;
     private IdentityStateDocument identitySeed;
 
@@ -315,13 +342,14 @@ public final class CognitoSyncService implements AutoCloseable {
     }
 
     /**
-     * Cognito Identity's settings; its region, strict login tokens and keeping of Sync data are
-     * the options of those names and replace what was set for them before. Its account is the
-     * {@link CognitoSyncOptions#ACCOUNT_ID} option.
+     * Cognito Identity's settings; its region, strict login tokens and keeping of Sync data are the
+     * options of those names and replace what was set for them before. Its account is the {@link
+     * CognitoSyncOptions#ACCOUNT_ID} option.
      */
     public Builder identitySettings(IdentitySettings settings) {
       this.identitySettings = Objects.requireNonNull(settings);
-      options.identityRegion(settings.region())
+      options
+          .identityRegion(settings.region())
           .identityKeepsSyncData(!settings.deleteSyncData())
           .strictLoginTokens(settings.strictLoginTokens());
       return this;
@@ -349,8 +377,8 @@ public final class CognitoSyncService implements AutoCloseable {
     }
 
     /**
-     * Engine settings; its strict pools and token expiry are the options of those names and
-     * replace what was set for them before.
+     * Engine settings; its strict pools and token expiry are the options of those names and replace
+     * what was set for them before.
      */
     public Builder settings(EngineSettings settings) {
       this.settings = Objects.requireNonNull(settings);
@@ -385,9 +413,9 @@ public final class CognitoSyncService implements AutoCloseable {
     }
 
     /**
-     * Enforces SEMANTICS A7: developer-only operations refuse identity credentials,
-     * identity-only ones refuse developer credentials, and identity credentials reach only their
-     * own identity (403 NotAuthorizedException). Off by default.
+     * Enforces SEMANTICS A7: developer-only operations refuse identity credentials, identity-only
+     * ones refuse developer credentials, and identity credentials reach only their own identity
+     * (403 NotAuthorizedException). Off by default.
      */
     public Builder enforceCredentialClasses(boolean enforce) {
       options.enforceCredentialClasses(enforce);

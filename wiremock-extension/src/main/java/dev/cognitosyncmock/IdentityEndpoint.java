@@ -14,7 +14,6 @@ import dev.cognitosyncmock.persistence.IdentityStateFile;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
 import dev.cognitosyncmock.protocol.RequestContext;
-import dev.cognitosyncmock.state.SharedState;
 import dev.cognitosyncmock.protocol.awsjson.AwsJsonProtocol;
 import dev.cognitosyncmock.protocol.awsjson.IdentityOperations;
 import dev.cognitosyncmock.protocol.query.QueryProtocol;
@@ -22,6 +21,7 @@ import dev.cognitosyncmock.protocol.query.StsOperations;
 import dev.cognitosyncmock.schemas.VendoredService;
 import dev.cognitosyncmock.security.AccessKey;
 import dev.cognitosyncmock.security.Authenticator;
+import dev.cognitosyncmock.state.SharedState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,20 +42,32 @@ public final class IdentityEndpoint {
   private final QueryProtocol sts;
   private final SyncEngine sync;
 
-  IdentityEndpoint(IdentitySettings settings, Clock clock, IdSource ids, SyncEngine sync,
-      Authenticator authenticator, String accountId) {
+  IdentityEndpoint(
+      IdentitySettings settings,
+      Clock clock,
+      IdSource ids,
+      SyncEngine sync,
+      Authenticator authenticator,
+      String accountId) {
     this.sync = sync;
     this.engine = new IdentityEngine(settings, clock, ids, OpenIdTokens.generate());
     engine.setSyncDataHooks(new SyncSide());
     // identity changes join the one stream of state changes (persistence follows it)
     SharedState state = sync.state();
-    engine.addChangeListener(() -> state.shared(() -> {
-      state.publish(new IdentityChanged());
-      return null;
-    }));
+    engine.addChangeListener(
+        () ->
+            state.shared(
+                () -> {
+                  state.publish(new IdentityChanged());
+                  return null;
+                }));
     engine.addCredentialListener(c -> authenticator.addTemporaryKey(key(c), c.expiration()));
-    this.protocol = new AwsJsonProtocol(VendoredService.COGNITO_IDENTITY, IdentityOperations.table(engine),
-        authenticator, accountId);
+    this.protocol =
+        new AwsJsonProtocol(
+            VendoredService.COGNITO_IDENTITY,
+            IdentityOperations.table(engine),
+            authenticator,
+            accountId);
     this.sts = new QueryProtocol(VendoredService.STS, StsOperations.table(engine));
   }
 
@@ -68,7 +80,9 @@ public final class IdentityEndpoint {
     return engine;
   }
 
-  /** The answer when the request is for Cognito Identity, STS or the JWKS; null when it is Sync's. */
+  /**
+   * The answer when the request is for Cognito Identity, STS or the JWKS; null when it is Sync's.
+   */
   ProtocolResponse handle(ProtocolRequest request, RequestContext context) {
     if (protocol.serves(request)) {
       return protocol.handle(request, context);
@@ -77,15 +91,17 @@ public final class IdentityEndpoint {
       return sts.handle(request);
     }
     if (request.method().equals("GET") && request.path().equals(JWKS_PATH)) {
-      return new ProtocolResponse(200, Map.of("Content-Type", "application/json"),
+      return new ProtocolResponse(
+          200,
+          Map.of("Content-Type", "application/json"),
           engine.openIdTokens().jwks().getBytes(StandardCharsets.UTF_8));
     }
     return null;
   }
 
   /**
-   * Restores identity state from the directory and keeps it durable there, written on every
-   * {@link IdentityChanged}; Sync data it changes is Sync's journal's (its own change events).
+   * Restores identity state from the directory and keeps it durable there, written on every {@link
+   * IdentityChanged}; Sync data it changes is Sync's journal's (its own change events).
    */
   void persistIn(Path directory) {
     sync.state().addListener(IdentityStateFile.open(directory, engine));
@@ -97,11 +113,13 @@ public final class IdentityEndpoint {
   }
 
   private static AccessKey key(IssuedCredentials c) {
-    AccessKey key = AccessKey.identity(c.accessKeyId(), c.secretKey(), c.sessionToken(),
-        c.identityId()).inPool(c.identityPoolId());
+    AccessKey key =
+        AccessKey.identity(c.accessKeyId(), c.secretKey(), c.sessionToken(), c.identityId())
+            .inPool(c.identityPoolId());
     // A7 names the role the keys were issued for: the last segment of its ARN
     String role = c.roleArn();
-    return role == null || role.isBlank() ? key
+    return role == null || role.isBlank()
+        ? key
         : key.withRole(role.substring(role.lastIndexOf('/') + 1));
   }
 
@@ -123,7 +141,8 @@ public final class IdentityEndpoint {
     }
 
     @Override
-    public java.util.List<String> identitiesMerged(String identityPoolId, String survivor, String absorbed) {
+    public java.util.List<String> identitiesMerged(
+        String identityPoolId, String survivor, String absorbed) {
       if (!sync.hasIdentity(identityPoolId, absorbed)) {
         return java.util.List.of(); // no Sync data to carry over
       }

@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The engine alone, no HTTP and no JSON: the F1 client cycle (ListRecords since the last count,
  * then UpdateRecords of one key with the session token) over many datasets, and each half on its
- * own. Each benchmark thread owns its own datasets, so there are no conflicts; run with
- * {@code -t 2} to see the per-identity locks under two threads.
+ * own. Each benchmark thread owns its own datasets, so there are no conflicts; run with {@code -t
+ * 2} to see the per-identity locks under two threads.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -35,6 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EngineBenchmark {
   static final int DATASETS_PER_THREAD = 1000;
   static final int DATASETS_PER_IDENTITY = 4;
+
   /** More than any thread count we run with; each thread takes its own slice. */
   static final int MAX_THREADS = 8;
 
@@ -87,11 +87,16 @@ public class EngineBenchmark {
   @Benchmark
   public List<SyncRecord> syncCycle(Engine e, Client c) {
     int i = c.nextDataset();
-    RecordsPage page = e.engine.listRecords(Fixtures.DEVELOPER, c.keys[i], c.counts[i] - 1, null,
-        null);
-    List<SyncRecord> written = e.engine.updateRecords(Fixtures.DEVELOPER, c.keys[i], "bench",
-        List.of(RecordPatch.replace(c.recordKeys[i], "v" + (c.value++), page.datasetSyncCount())),
-        page.syncSessionToken());
+    RecordsPage page =
+        e.engine.listRecords(Fixtures.DEVELOPER, c.keys[i], c.counts[i] - 1, null, null);
+    List<SyncRecord> written =
+        e.engine.updateRecords(
+            Fixtures.DEVELOPER,
+            c.keys[i],
+            "bench",
+            List.of(
+                RecordPatch.replace(c.recordKeys[i], "v" + (c.value++), page.datasetSyncCount())),
+            page.syncSessionToken());
     c.counts[i] = written.get(0).syncCount();
     return written;
   }
@@ -106,9 +111,13 @@ public class EngineBenchmark {
   @Benchmark
   public List<SyncRecord> updateRecords(Engine e, Client c) {
     int i = c.nextDataset();
-    List<SyncRecord> written = e.engine.updateRecords(Fixtures.DEVELOPER, c.keys[i], "bench",
-        List.of(RecordPatch.replace(c.recordKeys[i], "v" + (c.value++), c.counts[i])),
-        c.tokens[i]);
+    List<SyncRecord> written =
+        e.engine.updateRecords(
+            Fixtures.DEVELOPER,
+            c.keys[i],
+            "bench",
+            List.of(RecordPatch.replace(c.recordKeys[i], "v" + (c.value++), c.counts[i])),
+            c.tokens[i]);
     c.counts[i] = written.get(0).syncCount();
     return written;
   }

@@ -16,17 +16,19 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where a server's CPU went, from a profile: a JFR recording ({@code .jfr}, its
- * jdk.ExecutionSample events) or async-profiler's collapsed stacks (any other file, one
- * {@code frame;frame;...;top count} line per stack). Prints:
+ * Where a server's CPU went, from a profile: a JFR recording ({@code .jfr}, its jdk.ExecutionSample
+ * events) or async-profiler's collapsed stacks (any other file, one {@code frame;frame;...;top
+ * count} line per stack). Prints:
+ *
  * <ul>
- *   <li>by owner: each sample goes to the frame nearest the top that belongs to the mock (class
- *       and method), to WireMock, to Jetty or to the JSON Schema validator. JDK and Jackson frames
- *       are charged to whoever called them: gzip inside the session token counts as
- *       SyncSessionToken.encode, Jackson inside request binding as RequestBinder.parseBody;</li>
- *   <li>inclusive: the share of samples with a given method anywhere on the stack;</li>
- *   <li>self: the top frame.</li>
+ *   <li>by owner: each sample goes to the frame nearest the top that belongs to the mock (class and
+ *       method), to WireMock, to Jetty or to the JSON Schema validator. JDK and Jackson frames are
+ *       charged to whoever called them: gzip inside the session token counts as
+ *       SyncSessionToken.encode, Jackson inside request binding as RequestBinder.parseBody;
+ *   <li>inclusive: the share of samples with a given method anywhere on the stack;
+ *   <li>self: the top frame.
  * </ul>
+ *
  * Only stacks with Java frames count; the JVM's own threads (JIT compiler, GC) are counted apart.
  * {@code java -cp benchmarks/target/benchmarks.jar dev.cognitosyncmock.bench.Hotspots FILE [top]}
  */
@@ -37,17 +39,21 @@ public final class Hotspots {
   private long samples;
   private long jvmOnly;
 
-  private Hotspots() {
-  }
+  private Hotspots() {}
 
   public static void main(String[] args) throws IOException {
     Path file = Path.of(args[0]);
     int top = args.length > 1 ? Integer.parseInt(args[1]) : 25;
     Hotspots h = new Hotspots();
     String header = file.toString().endsWith(".jfr") ? h.readJfr(file) : h.readCollapsed(file);
-    System.out.printf("%s%n%d samples of Java request work (%d more in the JVM itself: JIT, GC)%n",
+    System.out.printf(
+        "%s%n%d samples of Java request work (%d more in the JVM itself: JIT, GC)%n",
         header, h.samples, h.jvmOnly);
-    print("By owner (nearest mock/WireMock/Jetty/validator frame from the top)", h.owner, h.samples, top);
+    print(
+        "By owner (nearest mock/WireMock/Jetty/validator frame from the top)",
+        h.owner,
+        h.samples,
+        top);
     print("Inclusive (method anywhere on the stack)", h.inclusive, h.samples, top);
     print("Self (top frame)", h.self, h.samples, top);
   }
@@ -71,8 +77,9 @@ public final class Hotspots {
         add(frames, 1);
       }
     }
-    return String.format("JFR: %d GCs, pauses %d ms in all, longest %.1f ms", gcs,
-        pauses.toMillis(), longest.toNanos() / 1e6);
+    return String.format(
+        "JFR: %d GCs, pauses %d ms in all, longest %.1f ms",
+        gcs, pauses.toMillis(), longest.toNanos() / 1e6);
   }
 
   private String readCollapsed(Path file) throws IOException {
@@ -129,7 +136,8 @@ public final class Hotspots {
     }
     if (frame.startsWith("dev.cognitosyncmock.")) {
       String method = frame.substring(0, frame.lastIndexOf('.'));
-      return method.substring(method.lastIndexOf('.') + 1) + frame.substring(frame.lastIndexOf('.'));
+      return method.substring(method.lastIndexOf('.') + 1)
+          + frame.substring(frame.lastIndexOf('.'));
     }
     if (frame.startsWith("com.networknt.schema.")) {
       return "networknt JSON Schema";
@@ -137,7 +145,8 @@ public final class Hotspots {
     if (frame.startsWith("org.eclipse.jetty.") || frame.startsWith("wiremock.org.eclipse.jetty.")) {
       return "Jetty"; // WireMock's standalone jar shades Jetty under wiremock.
     }
-    if (frame.startsWith("com.github.tomakehurst.wiremock.") || frame.startsWith("wiremock.")
+    if (frame.startsWith("com.github.tomakehurst.wiremock.")
+        || frame.startsWith("wiremock.")
         || frame.startsWith("org.wiremock.")) {
       return "WireMock";
     }
@@ -150,7 +159,8 @@ public final class Hotspots {
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .limit(top)
-        .forEach(en -> System.out.printf("  %5.1f%%  %s%n", 100.0 * en.getValue() / samples,
-            en.getKey()));
+        .forEach(
+            en ->
+                System.out.printf("  %5.1f%%  %s%n", 100.0 * en.getValue() / samples, en.getKey()));
   }
 }

@@ -37,7 +37,8 @@ public class ProtocolBenchmark {
   static final int DATASETS_PER_THREAD = 1000;
   static final int DATASETS_PER_IDENTITY = 4;
   static final int MAX_THREADS = 8;
-  private static final byte[] TOKEN_FIELD = "\"SyncSessionToken\":\"".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] TOKEN_FIELD =
+      "\"SyncSessionToken\":\"".getBytes(StandardCharsets.UTF_8);
 
   @State(Scope.Benchmark)
   public static class Mock {
@@ -48,8 +49,9 @@ public class ProtocolBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
       engine = new SyncEngine();
-      protocol = new CognitoSyncProtocol(ServiceModel.load(), engine,
-          new CallerResolver(Caller.DEFAULT_ACCOUNT_ID));
+      protocol =
+          new CognitoSyncProtocol(
+              ServiceModel.load(), engine, new CallerResolver(Caller.DEFAULT_ACCOUNT_ID));
       Fixtures.seed(engine, DATASETS_PER_THREAD * MAX_THREADS, DATASETS_PER_IDENTITY);
     }
   }
@@ -73,8 +75,13 @@ public class ProtocolBenchmark {
       for (int i = 0; i < DATASETS_PER_THREAD; i++) {
         paths[i] = Fixtures.datasetPath(first + i, DATASETS_PER_IDENTITY);
         recordKeys[i] = "k" + (first + i);
-        RecordsPage page = m.engine.listRecords(Fixtures.DEVELOPER,
-            Fixtures.dataset(first + i, DATASETS_PER_IDENTITY), 0L, null, null);
+        RecordsPage page =
+            m.engine.listRecords(
+                Fixtures.DEVELOPER,
+                Fixtures.dataset(first + i, DATASETS_PER_IDENTITY),
+                0L,
+                null,
+                null);
         counts[i] = page.datasetSyncCount();
         tokens[i] = page.syncSessionToken();
       }
@@ -87,17 +94,27 @@ public class ProtocolBenchmark {
     }
 
     ProtocolRequest list(int i) {
-      return new ProtocolRequest("GET", paths[i] + "/records?lastSyncCount=" + (counts[i] - 1),
-          Fixtures.SDK_HEADERS, null);
+      return new ProtocolRequest(
+          "GET",
+          paths[i] + "/records?lastSyncCount=" + (counts[i] - 1),
+          Fixtures.SDK_HEADERS,
+          null);
     }
 
     ProtocolRequest update(int i, String token, long syncCount) {
-      String body = "{\"SyncSessionToken\":\"" + token + "\",\"DeviceId\":\"bench\","
-          + "\"RecordPatches\":[{\"Op\":\"replace\",\"Key\":\"" + recordKeys[i]
-          + "\",\"Value\":\"v" + (value++) + "\",\"SyncCount\":" + syncCount
-          + ",\"DeviceLastModifiedDate\":1763726400.123}]}";
-      return new ProtocolRequest("POST", paths[i], Fixtures.SDK_HEADERS,
-          body.getBytes(StandardCharsets.UTF_8));
+      String body =
+          "{\"SyncSessionToken\":\""
+              + token
+              + "\",\"DeviceId\":\"bench\","
+              + "\"RecordPatches\":[{\"Op\":\"replace\",\"Key\":\""
+              + recordKeys[i]
+              + "\",\"Value\":\"v"
+              + (value++)
+              + "\",\"SyncCount\":"
+              + syncCount
+              + ",\"DeviceLastModifiedDate\":1763726400.123}]}";
+      return new ProtocolRequest(
+          "POST", paths[i], Fixtures.SDK_HEADERS, body.getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -147,6 +164,7 @@ public class ProtocolBenchmark {
       }
       return new String(body, start, end - start, StandardCharsets.ISO_8859_1);
     }
-    throw new IllegalStateException("no SyncSessionToken in " + new String(body, StandardCharsets.UTF_8));
+    throw new IllegalStateException(
+        "no SyncSessionToken in " + new String(body, StandardCharsets.UTF_8));
   }
 }

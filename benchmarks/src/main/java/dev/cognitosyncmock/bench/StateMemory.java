@@ -17,29 +17,32 @@ import javax.management.ObjectName;
 
 /**
  * Heap per stored record, and the time to export and import the whole state:
+ *
  * <ol>
  *   <li>fills an engine with IDENTITIES identities x DATASETS datasets x RECORDS records through
- *       {@code putRecords} (keys {@code setting-<j>}, values of 16 characters, every string its
- *       own object as if read off the wire), measures used heap after full GCs before and after,
- *       and divides; repeated with 1 record per dataset so that the per-identity cost and the
- *       per-record cost can be told apart;</li>
- *   <li>times {@code exportState()}, the JSON write with the admin API's mapper
- *       ({@code WireJson.MAPPER}), the JSON read ({@code AdminApi.readState}) and
- *       {@code importState()} into a fresh engine, REPEAT times each, and reports min and median.</li>
+ *       {@code putRecords} (keys {@code setting-<j>}, values of 16 characters, every string its own
+ *       object as if read off the wire), measures used heap after full GCs before and after, and
+ *       divides; repeated with 1 record per dataset so that the per-identity cost and the
+ *       per-record cost can be told apart;
+ *   <li>times {@code exportState()}, the JSON write with the admin API's mapper ({@code
+ *       WireJson.MAPPER}), the JSON read ({@code AdminApi.readState}) and {@code importState()}
+ *       into a fresh engine, REPEAT times each, and reports min and median.
  * </ol>
+ *
  * {@code java -cp benchmarks/target/benchmarks.jar dev.cognitosyncmock.bench.StateMemory
  * [IDENTITIES [DATASETS [RECORDS [REPEAT]]]]}; defaults 100000 1 10 5.
  */
 public final class StateMemory {
-  private StateMemory() {
-  }
+  private StateMemory() {}
 
   public static void main(String[] args) throws Exception {
     int identities = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int datasets = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     int records = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int repeat = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-    System.out.printf("JVM %s, max heap %d MB, GC %s%n", System.getProperty("java.vm.version"),
+    System.out.printf(
+        "JVM %s, max heap %d MB, GC %s%n",
+        System.getProperty("java.vm.version"),
         Runtime.getRuntime().maxMemory() >> 20,
         ManagementFactory.getGarbageCollectorMXBeans().get(0).getName());
 
@@ -48,38 +51,51 @@ public final class StateMemory {
     Measured full = measure(identities, datasets, records);
     if (records > 1) {
       // bytes = datasets x (fixed cost of an identity's dataset + records x cost of a record)
-      double perRecord = (double) (full.bytes - oneRecordBytes) / ((long) identities * datasets * (records - 1));
+      double perRecord =
+          (double) (full.bytes - oneRecordBytes) / ((long) identities * datasets * (records - 1));
       double perDataset = (double) oneRecordBytes / ((long) identities * datasets) - perRecord;
-      System.out.printf("marginal cost: %.0f bytes per record, plus %.0f bytes per dataset"
-          + " (its identity, pool entry, maps and metadata)%n", perRecord, perDataset);
+      System.out.printf(
+          "marginal cost: %.0f bytes per record, plus %.0f bytes per dataset"
+              + " (its identity, pool entry, maps and metadata)%n",
+          perRecord, perDataset);
     }
     System.out.println();
     System.out.println("Largest classes on the heap, " + full.label + ":");
     histogram(12);
 
     System.out.println();
-    System.out.printf("Export and import of %s (%d repetitions; min / median):%n", full.label, repeat);
+    System.out.printf(
+        "Export and import of %s (%d repetitions; min / median):%n", full.label, repeat);
     SyncEngine engine = full.engine;
     EngineSnapshot[] snapshot = new EngineSnapshot[1];
     byte[][] json = new byte[1][];
     time("exportState()", repeat, () -> snapshot[0] = engine.exportState());
-    time("JSON write (WireJson.MAPPER)", repeat, () -> json[0] = WireJson.MAPPER.writeValueAsBytes(snapshot[0]));
+    time(
+        "JSON write (WireJson.MAPPER)",
+        repeat,
+        () -> json[0] = WireJson.MAPPER.writeValueAsBytes(snapshot[0]));
     System.out.printf("  state document: %.1f MB%n", json[0].length / 1e6);
     time("JSON read (AdminApi.readState)", repeat, () -> snapshot[0] = AdminApi.readState(json[0]));
     SyncEngine fresh = new SyncEngine();
-    time("importState()", repeat, () -> {
-      fresh.importState(snapshot[0]);
-      return fresh;
-    });
-    time("round trip: export + write + read + import", repeat, () -> {
-      fresh.importState(AdminApi.readState(WireJson.MAPPER.writeValueAsBytes(engine.exportState())));
-      return fresh;
-    });
+    time(
+        "importState()",
+        repeat,
+        () -> {
+          fresh.importState(snapshot[0]);
+          return fresh;
+        });
+    time(
+        "round trip: export + write + read + import",
+        repeat,
+        () -> {
+          fresh.importState(
+              AdminApi.readState(WireJson.MAPPER.writeValueAsBytes(engine.exportState())));
+          return fresh;
+        });
     Reference.reachabilityFence(engine);
   }
 
-  record Measured(String label, SyncEngine engine, long bytes, long records, long millis) {
-  }
+  record Measured(String label, SyncEngine engine, long bytes, long records, long millis) {}
 
   private static Measured measure(int identities, int datasets, int records) {
     long before = usedAfterGc();
@@ -89,11 +105,18 @@ public final class StateMemory {
     long millis = (System.nanoTime() - start) / 1_000_000;
     long after = usedAfterGc();
     long total = (long) identities * datasets * records;
-    String label = String.format("%,d identities x %d dataset(s) x %d record(s)", identities, datasets,
-        records);
+    String label =
+        String.format(
+            "%,d identities x %d dataset(s) x %d record(s)", identities, datasets, records);
     long bytes = after - before;
-    System.out.printf("%s = %,d records: filled in %,d ms; heap +%.1f MB = %.0f bytes per record,"
-            + " %.0f bytes per dataset%n", label, total, millis, bytes / 1e6, (double) bytes / total,
+    System.out.printf(
+        "%s = %,d records: filled in %,d ms; heap +%.1f MB = %.0f bytes per record,"
+            + " %.0f bytes per dataset%n",
+        label,
+        total,
+        millis,
+        bytes / 1e6,
+        (double) bytes / total,
         (double) bytes / ((long) identities * datasets));
     return new Measured(label, engine, bytes, total, millis);
   }
@@ -107,8 +130,8 @@ public final class StateMemory {
         for (int j = 0; j < records; j++) {
           values.put(new String("setting-" + j), String.format("value-%05d-%04d", i % 100_000, j));
         }
-        engine.putRecords(Fixtures.DEVELOPER, new DatasetKey(Fixtures.POOL, identity, "ds" + d),
-            values);
+        engine.putRecords(
+            Fixtures.DEVELOPER, new DatasetKey(Fixtures.POOL, identity, "ds" + d), values);
       }
     }
   }
@@ -142,9 +165,14 @@ public final class StateMemory {
 
   /** The top of GC.class_histogram, through the DiagnosticCommand MBean. */
   static void histogram(int lines) throws Exception {
-    String out = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-        new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-        new Object[] {new String[0]}, new String[] {String[].class.getName()});
+    String out =
+        (String)
+            ManagementFactory.getPlatformMBeanServer()
+                .invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "gcClassHistogram",
+                    new Object[] {new String[0]},
+                    new String[] {String[].class.getName()});
     List<String> rows = new ArrayList<>(Arrays.asList(out.split("\n")));
     rows.stream().limit(lines + 2L).forEach(r -> System.out.println("  " + r));
   }

@@ -29,10 +29,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The parts of one request that are not the engine, each alone: JSON Schema validation of the
- * bound input (networknt, built as the protocol's InputValidator builds it), reading the body,
- * writing the response, and the SyncSessionToken's gzip+base64 both ways. Together with
- * {@link ProtocolBenchmark} they tell where a request's time goes.
+ * The parts of one request that are not the engine, each alone: JSON Schema validation of the bound
+ * input (networknt, built as the protocol's InputValidator builds it), reading the body, writing
+ * the response, and the SyncSessionToken's gzip+base64 both ways. Together with {@link
+ * ProtocolBenchmark} they tell where a request's time goes.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -41,8 +41,12 @@ import tools.jackson.databind.node.ObjectNode;
 @Fork(1)
 @State(Scope.Thread)
 public class ValidationBenchmark {
-  private static final String PATH_LABELS = "{\"IdentityPoolId\":\"" + Fixtures.POOL
-      + "\",\"IdentityId\":\"" + Fixtures.identityId(42) + "\",\"DatasetName\":\"ds2\"";
+  private static final String PATH_LABELS =
+      "{\"IdentityPoolId\":\""
+          + Fixtures.POOL
+          + "\",\"IdentityId\":\""
+          + Fixtures.identityId(42)
+          + "\",\"DatasetName\":\"ds2\"";
 
   Schema updateRecordsSchema;
   Schema listRecordsSchema;
@@ -56,36 +60,52 @@ public class ValidationBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    updateRecordsSchema = registry.getSchema(withoutAnnotations(OperationSchemas.input("UpdateRecords")));
-    listRecordsSchema = registry.getSchema(withoutAnnotations(OperationSchemas.input("ListRecords")));
+    updateRecordsSchema =
+        registry.getSchema(withoutAnnotations(OperationSchemas.input("UpdateRecords")));
+    listRecordsSchema =
+        registry.getSchema(withoutAnnotations(OperationSchemas.input("ListRecords")));
 
-    session = new SyncSessionToken(UUID.randomUUID().toString(),
-        new DatasetKey(Fixtures.POOL, Fixtures.identityId(42), "ds2"), Instant.now().plusSeconds(3600));
+    session =
+        new SyncSessionToken(
+            UUID.randomUUID().toString(),
+            new DatasetKey(Fixtures.POOL, Fixtures.identityId(42), "ds2"),
+            Instant.now().plusSeconds(3600));
     token = session.encode();
-    String body = "{\"SyncSessionToken\":\"" + token + "\",\"DeviceId\":\"bench\","
-        + "\"RecordPatches\":[{\"Op\":\"replace\",\"Key\":\"k42\",\"Value\":\"v0000000001\","
-        + "\"SyncCount\":1,\"DeviceLastModifiedDate\":1763726400.123}]}";
+    String body =
+        "{\"SyncSessionToken\":\""
+            + token
+            + "\",\"DeviceId\":\"bench\","
+            + "\"RecordPatches\":[{\"Op\":\"replace\",\"Key\":\"k42\",\"Value\":\"v0000000001\","
+            + "\"SyncCount\":1,\"DeviceLastModifiedDate\":1763726400.123}]}";
     updateRecordsBody = body.getBytes(StandardCharsets.UTF_8);
     updateRecordsInput = WireJson.MAPPER.readTree(PATH_LABELS + "," + body.substring(1));
     listRecordsInput = WireJson.MAPPER.readTree(PATH_LABELS + ",\"LastSyncCount\":1}");
     check(updateRecordsSchema.validate(updateRecordsInput));
     check(listRecordsSchema.validate(listRecordsInput));
 
-    listRecordsOutput = (ObjectNode) WireJson.MAPPER.readTree("{\"Records\":[{\"Key\":\"k42\","
-        + "\"Value\":\"v0000000001\",\"SyncCount\":2,\"LastModifiedDate\":1763726400.123,"
-        + "\"LastModifiedBy\":\"123456789012\",\"DeviceLastModifiedDate\":1763726400.123}],"
-        + "\"Count\":1,\"DatasetSyncCount\":2,\"LastModifiedBy\":\"123456789012\","
-        + "\"MergedDatasetNames\":[],\"DatasetExists\":true,"
-        + "\"DatasetDeletedAfterRequestedSyncCount\":false,\"SyncSessionToken\":\"" + token + "\"}");
+    listRecordsOutput =
+        (ObjectNode)
+            WireJson.MAPPER.readTree(
+                "{\"Records\":[{\"Key\":\"k42\","
+                    + "\"Value\":\"v0000000001\",\"SyncCount\":2,\"LastModifiedDate\":1763726400.123,"
+                    + "\"LastModifiedBy\":\"123456789012\",\"DeviceLastModifiedDate\":1763726400.123}],"
+                    + "\"Count\":1,\"DatasetSyncCount\":2,\"LastModifiedBy\":\"123456789012\","
+                    + "\"MergedDatasetNames\":[],\"DatasetExists\":true,"
+                    + "\"DatasetDeletedAfterRequestedSyncCount\":false,\"SyncSessionToken\":\""
+                    + token
+                    + "\"}");
   }
 
   /** As the protocol's InputValidator does: x-location is documentation, not a rule. */
   static JsonNode withoutAnnotations(JsonNode schema) {
-    schema.path("properties").forEach(p -> {
-      if (p instanceof ObjectNode o) {
-        o.remove("x-location");
-      }
-    });
+    schema
+        .path("properties")
+        .forEach(
+            p -> {
+              if (p instanceof ObjectNode o) {
+                o.remove("x-location");
+              }
+            });
     return schema;
   }
 

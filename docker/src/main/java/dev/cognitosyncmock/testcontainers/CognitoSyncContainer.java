@@ -1,5 +1,9 @@
 package dev.cognitosyncmock.testcontainers;
 
+import dev.cognitosyncmock.options.CognitoSyncOptions;
+import dev.cognitosyncmock.options.Option;
+import dev.cognitosyncmock.options.Surface;
+import dev.cognitosyncmock.options.ValueType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,10 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Future;
-import dev.cognitosyncmock.options.CognitoSyncOptions;
-import dev.cognitosyncmock.options.Option;
-import dev.cognitosyncmock.options.Surface;
-import dev.cognitosyncmock.options.ValueType;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -34,11 +34,11 @@ import org.testcontainers.utility.MountableFile;
  * }
  * }</pre>
  *
- * <p>Every option of {@code CognitoSyncOptions} is here, as {@link #withOption} and a typed
- * {@code with...} method; each sets the environment variable the image's server reads
- * ({@code COGNITO_SYNC_MOCK_*}); files are copied into the container before it starts, so the
- * options work with a remote Docker host too. The container is ready when WireMock's
- * {@code GET /__admin/health} answers 200.
+ * <p>Every option of {@code CognitoSyncOptions} is here, as {@link #withOption} and a typed {@code
+ * with...} method; each sets the environment variable the image's server reads ({@code
+ * COGNITO_SYNC_MOCK_*}); files are copied into the container before it starts, so the options work
+ * with a remote Docker host too. The container is ready when WireMock's {@code GET /__admin/health}
+ * answers 200.
  */
 public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer> {
 
@@ -59,6 +59,7 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
 
   /** Where a files root given with {@link #withRootDirectory(Path)} is inside the container. */
   public static final String ROOT_DIRECTORY = "/wiremock";
+
   /** The image's init directory ({@code COGNITO_SYNC_MOCK_INIT_DIR}). */
   public static final String INIT_DIRECTORY = "/etc/cognito-sync-mock/init";
 
@@ -77,8 +78,8 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   }
 
   /**
-   * @param dockerImageName an image name with a tag, compatible with {@link #DEFAULT_IMAGE_NAME};
-   *     a name without one is refused rather than silently taken as {@code latest}
+   * @param dockerImageName an image name with a tag, compatible with {@link #DEFAULT_IMAGE_NAME}; a
+   *     name without one is refused rather than silently taken as {@code latest}
    */
   public CognitoSyncContainer(String dockerImageName) {
     this(DockerImageName.parse(requireTag(dockerImageName)));
@@ -96,8 +97,9 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   }
 
   /**
-   * An image built on the fly, e.g. an {@link org.testcontainers.images.builder.ImageFromDockerfile}
-   * of this repository's {@code docker/Dockerfile}.
+   * An image built on the fly, e.g. an {@link
+   * org.testcontainers.images.builder.ImageFromDockerfile} of this repository's {@code
+   * docker/Dockerfile}.
    */
   public CognitoSyncContainer(Future<String> image) {
     super(image);
@@ -108,25 +110,30 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
     withExposedPorts(PORT);
     withEnv(CognitoSyncOptions.PORT.env(), String.valueOf(PORT));
     withEnv(CognitoSyncOptions.BIND_ADDRESS.env(), "0.0.0.0");
-    waitingFor(Wait.forHttp("/__admin/health")
-        .forPort(PORT)
-        .forStatusCode(200)
-        .withStartupTimeout(Duration.ofSeconds(120)));
+    waitingFor(
+        Wait.forHttp("/__admin/health")
+            .forPort(PORT)
+            .forStatusCode(200)
+            .withStartupTimeout(Duration.ofSeconds(120)));
   }
 
   /**
-   * Sets any option as the image's server reads it: its {@code COGNITO_SYNC_MOCK_*} variable.
-   * A file is copied into the container first ({@value #CONFIG_DIRECTORY}), a directory is
-   * bound ({@code persistenceDirectory} to {@value #DATA_DIRECTORY}, {@code rootDirectory} to
-   * {@value #ROOT_DIRECTORY}). The typed {@code with...} methods below are this, one each.
+   * Sets any option as the image's server reads it: its {@code COGNITO_SYNC_MOCK_*} variable. A
+   * file is copied into the container first ({@value #CONFIG_DIRECTORY}), a directory is bound
+   * ({@code persistenceDirectory} to {@value #DATA_DIRECTORY}, {@code rootDirectory} to {@value
+   * #ROOT_DIRECTORY}). The typed {@code with...} methods below are this, one each.
    *
    * @throws IllegalArgumentException for a bad value, or an option that does not apply to a
    *     container (the message says why)
    */
   public <T> CognitoSyncContainer withOption(Option<T> option, T value) {
-    option.whyNot(Surface.CONTAINER).ifPresent(why -> {
-      throw new IllegalArgumentException(option.name() + " does not apply to a container: " + why);
-    });
+    option
+        .whyNot(Surface.CONTAINER)
+        .ifPresent(
+            why -> {
+              throw new IllegalArgumentException(
+                  option.name() + " does not apply to a container: " + why);
+            });
     T checked = option.check(value);
     if (option.type() == ValueType.FILE) {
       Path file = (Path) checked;
@@ -139,10 +146,10 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
       return withEnv(option.env(), INIT_DIRECTORY);
     }
     if (option.type() == ValueType.DIRECTORY) {
-      String containerPath = option == CognitoSyncOptions.PERSISTENCE_DIRECTORY ? DATA_DIRECTORY
-          : ROOT_DIRECTORY;
-      withFileSystemBind(((Path) checked).toAbsolutePath().toString(), containerPath,
-          BindMode.READ_WRITE);
+      String containerPath =
+          option == CognitoSyncOptions.PERSISTENCE_DIRECTORY ? DATA_DIRECTORY : ROOT_DIRECTORY;
+      withFileSystemBind(
+          ((Path) checked).toAbsolutePath().toString(), containerPath, BindMode.READ_WRITE);
       return withEnv(option.env(), containerPath);
     }
     return withEnv(option.env(), option.format(checked));
@@ -231,8 +238,8 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   }
 
   /**
-   * Cognito Identity state loaded at start-up: the document
-   * {@code GET /__admin/cognito-sync/identity/state} exports (docs/identity.md).
+   * Cognito Identity state loaded at start-up: the document {@code GET
+   * /__admin/cognito-sync/identity/state} exports (docs/identity.md).
    */
   public CognitoSyncContainer withIdentitySeedFile(Path identitySeedFile) {
     return withOption(CognitoSyncOptions.IDENTITY_SEED_FILE, identitySeedFile);
@@ -264,10 +271,9 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   }
 
   /**
-   * An init directory: its {@code seed.json}, {@code faults.json}, {@code scenario.json} and
-   * {@code mappings/} load at start-up (anything else in it is refused). Copied into the image's
-   * {@link #INIT_DIRECTORY}, as {@code docker run -v DIR:/etc/cognito-sync-mock/init:ro} would
-   * mount it.
+   * An init directory: its {@code seed.json}, {@code faults.json}, {@code scenario.json} and {@code
+   * mappings/} load at start-up (anything else in it is refused). Copied into the image's {@link
+   * #INIT_DIRECTORY}, as {@code docker run -v DIR:/etc/cognito-sync-mock/init:ro} would mount it.
    */
   public CognitoSyncContainer withInitDirectory(Path directory) {
     return withOption(CognitoSyncOptions.INIT_DIRECTORY, directory);
@@ -282,17 +288,17 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   }
 
   /**
-   * Keeps state durable in a host directory, bound to {@code /data}: it outlives the container.
-   * The server runs as uid 10001, which must be able to write there (with rootless engines the
-   * mapping differs); a local Docker host is needed for a bind mount.
+   * Keeps state durable in a host directory, bound to {@code /data}: it outlives the container. The
+   * server runs as uid 10001, which must be able to write there (with rootless engines the mapping
+   * differs); a local Docker host is needed for a bind mount.
    */
   public CognitoSyncContainer withPersistenceDirectory(Path hostDirectory) {
     return withOption(CognitoSyncOptions.PERSISTENCE_DIRECTORY, hostDirectory);
   }
 
   /**
-   * WireMock's files root, a host directory bound to {@value #ROOT_DIRECTORY}: its
-   * {@code mappings} load at start-up, recordings are written there (writable by uid 10001).
+   * WireMock's files root, a host directory bound to {@value #ROOT_DIRECTORY}: its {@code mappings}
+   * load at start-up, recordings are written there (writable by uid 10001).
    */
   public CognitoSyncContainer withRootDirectory(Path hostDirectory) {
     return withOption(CognitoSyncOptions.ROOT_DIRECTORY, hostDirectory);
@@ -374,8 +380,14 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   static String requireTag(String name) {
     String last = name.substring(name.lastIndexOf('/') + 1);
     if (!last.contains(":") && !name.contains("@")) {
-      throw new IllegalArgumentException("Give " + name + " a tag (e.g. " + name + ":"
-          + DEFAULT_TAG + "): without one Docker would take latest, which may be any version");
+      throw new IllegalArgumentException(
+          "Give "
+              + name
+              + " a tag (e.g. "
+              + name
+              + ":"
+              + DEFAULT_TAG
+              + "): without one Docker would take latest, which may be any version");
     }
     return name;
   }
@@ -392,8 +404,9 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
     String version = p.getProperty("version");
     if (version == null || version.isBlank() || version.startsWith("${")) {
       // the resource is filtered by Maven; unfiltered (an IDE build), there is no honest default
-      throw new IllegalStateException("cognito-sync-mock-testcontainers has no version.properties"
-          + " with its version; build it with Maven, or name the image with a tag");
+      throw new IllegalStateException(
+          "cognito-sync-mock-testcontainers has no version.properties"
+              + " with its version; build it with Maven, or name the image with a tag");
     }
     return version;
   }

@@ -8,10 +8,10 @@ import org.testcontainers.utility.LazyFuture;
 
 /**
  * Where {@link CognitoSyncContainer}'s image comes from: the local engine when it has the image,
- * the registry for a released version, and otherwise a build of the image from what this jar
- * ships (the Dockerfile, the health check and the server jar of this very version), with
- * Testcontainers' {@link ImageFromDockerfile}. So {@code new CognitoSyncContainer()} works on a
- * machine that has never seen the image and cannot pull it.
+ * the registry for a released version, and otherwise a build of the image from what this jar ships
+ * (the Dockerfile, the health check and the server jar of this very version), with Testcontainers'
+ * {@link ImageFromDockerfile}. So {@code new CognitoSyncContainer()} works on a machine that has
+ * never seen the image and cannot pull it.
  *
  * <p>Build arguments come from the environment when set: {@code COGNITO_SYNC_MOCK_BUILD_JDK_IMAGE}
  * and {@code COGNITO_SYNC_MOCK_BUILD_BASE_IMAGE} replace the Dockerfile's {@code JDK_IMAGE} and
@@ -20,18 +20,17 @@ import org.testcontainers.utility.LazyFuture;
 public final class CognitoSyncImage {
   static final String RESOURCES = "dev/cognitosyncmock/testcontainers/image/";
 
-  private CognitoSyncImage() {
-  }
+  private CognitoSyncImage() {}
 
   /** {@code cognitosyncmock/cognito-sync-mock:<this library's version>}, found or built. */
   public static Future<String> defaultImage() {
-    return presentOrBuilt(CognitoSyncContainer.DEFAULT_IMAGE_NAME
-        .withTag(CognitoSyncContainer.DEFAULT_TAG));
+    return presentOrBuilt(
+        CognitoSyncContainer.DEFAULT_IMAGE_NAME.withTag(CognitoSyncContainer.DEFAULT_TAG));
   }
 
   /**
-   * {@code name} when the engine has it; else pulled, for a released version; else built from
-   * this jar and tagged {@code name}. Resolved when the container starts, not before.
+   * {@code name} when the engine has it; else pulled, for a released version; else built from this
+   * jar and tagged {@code name}. Resolved when the container starts, not before.
    */
   public static Future<String> presentOrBuilt(DockerImageName name) {
     String canonical = name.asCanonicalNameString();
@@ -44,8 +43,13 @@ public final class CognitoSyncImage {
         try {
           return fromBundledJar(canonical).get();
         } catch (RuntimeException e) {
-          throw new IllegalStateException("Cannot build " + canonical + " from the server jar"
-              + " this library ships: " + e.getMessage(), e);
+          throw new IllegalStateException(
+              "Cannot build "
+                  + canonical
+                  + " from the server jar"
+                  + " this library ships: "
+                  + e.getMessage(),
+              e);
         }
       }
     };
@@ -54,17 +58,23 @@ public final class CognitoSyncImage {
   /** Builds the image from this jar's Dockerfile and server jar, tagged {@code name}. */
   @SuppressWarnings("deprecation") // withDockerfilePath: the context is assembled file by file
   public static ImageFromDockerfile fromBundledJar(String name) {
-    String jar = "cognito-sync-mock-wiremock-" + CognitoSyncContainer.DEFAULT_TAG + "-standalone.jar";
+    String jar =
+        "cognito-sync-mock-wiremock-" + CognitoSyncContainer.DEFAULT_TAG + "-standalone.jar";
     if (CognitoSyncImage.class.getClassLoader().getResource(RESOURCES + jar) == null) {
-      throw new IllegalStateException("This build of cognito-sync-mock-testcontainers ships no"
-          + " server jar (" + RESOURCES + jar + "): package the wiremock-extension module first");
+      throw new IllegalStateException(
+          "This build of cognito-sync-mock-testcontainers ships no"
+              + " server jar ("
+              + RESOURCES
+              + jar
+              + "): package the wiremock-extension module first");
     }
-    ImageFromDockerfile build = new ImageFromDockerfile(name, false)
-        .withFileFromClasspath("docker/Dockerfile", RESOURCES + "Dockerfile")
-        .withFileFromClasspath("docker/src/main/docker/HealthCheck.java",
-            RESOURCES + "HealthCheck.java")
-        .withFileFromClasspath("wiremock-extension/target/" + jar, RESOURCES + jar)
-        .withDockerfilePath("docker/Dockerfile");
+    ImageFromDockerfile build =
+        new ImageFromDockerfile(name, false)
+            .withFileFromClasspath("docker/Dockerfile", RESOURCES + "Dockerfile")
+            .withFileFromClasspath(
+                "docker/src/main/docker/HealthCheck.java", RESOURCES + "HealthCheck.java")
+            .withFileFromClasspath("wiremock-extension/target/" + jar, RESOURCES + jar)
+            .withDockerfilePath("docker/Dockerfile");
     String jdk = System.getenv("COGNITO_SYNC_MOCK_BUILD_JDK_IMAGE");
     String base = System.getenv("COGNITO_SYNC_MOCK_BUILD_BASE_IMAGE");
     if (jdk != null && !jdk.isBlank()) {
@@ -87,8 +97,12 @@ public final class CognitoSyncImage {
 
   private static boolean pulled(DockerImageName name) {
     try {
-      DockerClientFactory.instance().client().pullImageCmd(name.getUnversionedPart())
-          .withTag(name.getVersionPart()).start().awaitCompletion();
+      DockerClientFactory.instance()
+          .client()
+          .pullImageCmd(name.getUnversionedPart())
+          .withTag(name.getVersionPart())
+          .start()
+          .awaitCompletion();
       return present(name.asCanonicalNameString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -52,18 +52,40 @@ class AwsCliTest {
     String token = ok("list-records", "--dataset-name", "cli", "--query", "SyncSessionToken");
     assertThat(token).isNotBlank().isNotEqualTo("None");
 
-    assertThat(ok("update-records", "--dataset-name", "cli", "--sync-session-token", token,
-        "--record-patches", "Op=replace,Key=theme,Value=dark,SyncCount=0",
-        "--query", "Records[0].SyncCount")).isEqualTo("1");
+    assertThat(
+            ok(
+                "update-records",
+                "--dataset-name",
+                "cli",
+                "--sync-session-token",
+                token,
+                "--record-patches",
+                "Op=replace,Key=theme,Value=dark,SyncCount=0",
+                "--query",
+                "Records[0].SyncCount"))
+        .isEqualTo("1");
 
-    Result conflict = aws("update-records", "--dataset-name", "cli", "--sync-session-token", token,
-        "--record-patches", "Op=replace,Key=theme,Value=light,SyncCount=0");
+    Result conflict =
+        aws(
+            "update-records",
+            "--dataset-name",
+            "cli",
+            "--sync-session-token",
+            token,
+            "--record-patches",
+            "Op=replace,Key=theme,Value=light,SyncCount=0");
     assertThat(conflict.exitCode).as(conflict.toString()).isNotZero();
-    assertThat(conflict.stderr).contains("ResourceConflictException")
+    assertThat(conflict.stderr)
+        .contains("ResourceConflictException")
         .contains("Current SyncCount for: theme is: 1 not: 0");
 
-    assertThat(ok("list-records", "--dataset-name", "cli",
-        "--query", "join(',', Records[].[Key, Value, to_string(SyncCount)][])"))
+    assertThat(
+            ok(
+                "list-records",
+                "--dataset-name",
+                "cli",
+                "--query",
+                "join(',', Records[].[Key, Value, to_string(SyncCount)][])"))
         .isEqualTo("theme,dark,1");
   }
 
@@ -74,9 +96,20 @@ class AwsCliTest {
   }
 
   private static Result aws(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("aws", "cognito-sync", args[0],
-        "--endpoint-url", mock.getEndpoint().toString(), "--output", "text",
-        "--identity-pool-id", POOL, "--identity-id", IDENTITY));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "aws",
+                "cognito-sync",
+                args[0],
+                "--endpoint-url",
+                mock.getEndpoint().toString(),
+                "--output",
+                "text",
+                "--identity-pool-id",
+                POOL,
+                "--identity-id",
+                IDENTITY));
     command.addAll(List.of(args).subList(1, args.length));
     return run(command);
   }
@@ -94,8 +127,8 @@ class AwsCliTest {
     Path out = Files.createTempFile("aws-out", ".txt");
     Path err = Files.createTempFile("aws-err", ".txt");
     try {
-      ProcessBuilder pb = new ProcessBuilder(command)
-          .redirectOutput(out.toFile()).redirectError(err.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
       Map<String, String> env = pb.environment();
       env.put("AWS_ACCESS_KEY_ID", "test");
       env.put("AWS_SECRET_ACCESS_KEY", "test");
@@ -111,7 +144,9 @@ class AwsCliTest {
         p.destroyForcibly();
         throw new AssertionError("aws did not finish in 60 s: " + command);
       }
-      return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+      return new Result(
+          p.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
           Files.readString(err, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(out);

@@ -23,21 +23,32 @@ class BundledImageTest {
   @DisplayName("an absent image is built from the module's own jar, tagged, and serves the SDK")
   void absentImageIsBuiltFromTheShippedJar() {
     // a -SNAPSHOT tag: never published, so the module does not try the registry first
-    DockerImageName name = CognitoSyncContainer.DEFAULT_IMAGE_NAME
-        .withTag("absent-" + UUID.randomUUID().toString().substring(0, 8) + "-SNAPSHOT");
+    DockerImageName name =
+        CognitoSyncContainer.DEFAULT_IMAGE_NAME.withTag(
+            "absent-" + UUID.randomUUID().toString().substring(0, 8) + "-SNAPSHOT");
     assertThat(CognitoSyncImage.present(name.asCanonicalNameString())).isFalse();
-    try (CognitoSyncContainer mock = new CognitoSyncContainer(CognitoSyncImage.presentOrBuilt(name))) {
+    try (CognitoSyncContainer mock =
+        new CognitoSyncContainer(CognitoSyncImage.presentOrBuilt(name))) {
       mock.start();
       assertThat(CognitoSyncImage.present(name.asCanonicalNameString())).isTrue();
       try (CognitoSyncClient client = ContainerTests.sdk(mock)) {
-        assertThat(client.listRecords(r -> r.identityPoolId(ContainerTests.POOL)
-            .identityId(ContainerTests.IDENTITY).datasetName("built")).syncSessionToken())
+        assertThat(
+                client
+                    .listRecords(
+                        r ->
+                            r.identityPoolId(ContainerTests.POOL)
+                                .identityId(ContainerTests.IDENTITY)
+                                .datasetName("built"))
+                    .syncSessionToken())
             .isNotBlank();
       }
     } finally {
       try {
-        DockerClientFactory.instance().client().removeImageCmd(name.asCanonicalNameString())
-            .withForce(true).exec();
+        DockerClientFactory.instance()
+            .client()
+            .removeImageCmd(name.asCanonicalNameString())
+            .withForce(true)
+            .exec();
       } catch (RuntimeException ignored) {
         // nothing to remove when the build failed
       }

@@ -24,13 +24,14 @@ class CognitoSyncContainerOptionsTest {
 
   @Test
   void optionsBecomeEnvironmentVariables() {
-    try (CognitoSyncContainer mock = new CognitoSyncContainer()
-        .withStrictPools()
-        .withTokenExpiry(Duration.ofMinutes(15))
-        .withLogLevel("DEBUG")
-        .withVerbose()
-        .withRequestJournalSize(0)
-        .withPersistence()) {
+    try (CognitoSyncContainer mock =
+        new CognitoSyncContainer()
+            .withStrictPools()
+            .withTokenExpiry(Duration.ofMinutes(15))
+            .withLogLevel("DEBUG")
+            .withVerbose()
+            .withRequestJournalSize(0)
+            .withPersistence()) {
       assertThat(mock.getEnvMap())
           .containsEntry("COGNITO_SYNC_MOCK_STRICT_POOLS", "true")
           .containsEntry("COGNITO_SYNC_MOCK_TOKEN_EXPIRY", "PT15M")
@@ -44,17 +45,20 @@ class CognitoSyncContainerOptionsTest {
 
   @Test
   void filesAreCopiedInAndNamedByTheirVariables() {
-    try (CognitoSyncContainer mock = new CognitoSyncContainer()
-        .withSeedResource("seed.json")
-        .withFaultResource("seed.json")
-        .withScenarioResource("seed.json")) {
+    try (CognitoSyncContainer mock =
+        new CognitoSyncContainer()
+            .withSeedResource("seed.json")
+            .withFaultResource("seed.json")
+            .withScenarioResource("seed.json")) {
       assertThat(mock.getEnvMap())
           .containsEntry("COGNITO_SYNC_MOCK_SEED_FILE", "/etc/cognito-sync-mock/seed.json")
           .containsEntry("COGNITO_SYNC_MOCK_FAULT_FILE", "/etc/cognito-sync-mock/fault.json")
           .containsEntry("COGNITO_SYNC_MOCK_SCENARIO_FILE", "/etc/cognito-sync-mock/scenario.json");
       assertThat(mock.getCopyToFileContainerPathMap().values())
-          .containsExactlyInAnyOrder("/etc/cognito-sync-mock/seed.json",
-              "/etc/cognito-sync-mock/fault.json", "/etc/cognito-sync-mock/scenario.json");
+          .containsExactlyInAnyOrder(
+              "/etc/cognito-sync-mock/seed.json",
+              "/etc/cognito-sync-mock/fault.json",
+              "/etc/cognito-sync-mock/scenario.json");
     }
   }
 
@@ -70,9 +74,10 @@ class CognitoSyncContainerOptionsTest {
 
   @Test
   void aCompatibleSubstituteIsAccepted() {
-    try (CognitoSyncContainer mock = new CognitoSyncContainer(DockerImageName
-        .parse("registry.example/mirror/cognito-sync-mock:1")
-        .asCompatibleSubstituteFor("cognitosyncmock/cognito-sync-mock"))) {
+    try (CognitoSyncContainer mock =
+        new CognitoSyncContainer(
+            DockerImageName.parse("registry.example/mirror/cognito-sync-mock:1")
+                .asCompatibleSubstituteFor("cognitosyncmock/cognito-sync-mock"))) {
       assertThat(mock.getExposedPorts()).containsExactly(8080);
     }
   }
@@ -93,23 +98,31 @@ class CognitoSyncContainerOptionsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Give cognitosyncmock/cognito-sync-mock a tag")
         .hasMessageContaining(CognitoSyncContainer.DEFAULT_TAG);
-    assertThatThrownBy(() -> new CognitoSyncContainer("registry:5000/cognitosyncmock/cognito-sync-mock"))
+    assertThatThrownBy(
+            () -> new CognitoSyncContainer("registry:5000/cognitosyncmock/cognito-sync-mock"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  @DisplayName("the module ships what it builds the image from: Dockerfile, health check, server jar")
+  @DisplayName(
+      "the module ships what it builds the image from: Dockerfile, health check, server jar")
   void theJarShipsTheImageSources() {
     ClassLoader loader = getClass().getClassLoader();
     assertThat(loader.getResource(CognitoSyncImage.RESOURCES + "Dockerfile")).isNotNull();
     assertThat(loader.getResource(CognitoSyncImage.RESOURCES + "HealthCheck.java")).isNotNull();
-    assertThat(loader.getResource(CognitoSyncImage.RESOURCES + "cognito-sync-mock-wiremock-"
-        + CognitoSyncContainer.DEFAULT_TAG + "-standalone.jar")).isNotNull();
+    assertThat(
+            loader.getResource(
+                CognitoSyncImage.RESOURCES
+                    + "cognito-sync-mock-wiremock-"
+                    + CognitoSyncContainer.DEFAULT_TAG
+                    + "-standalone.jar"))
+        .isNotNull();
   }
 
   @Test
   @DisplayName("withInitDirectory copies a host directory to the image's init directory")
-  void initDirectoryIsCopiedToTheImagesInitDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+  void initDirectoryIsCopiedToTheImagesInitDirectory(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     try (CognitoSyncContainer mock = new CognitoSyncContainer().withInitDirectory(dir)) {
       assertThat(mock.getCopyToFileContainerPathMap().values())
           .containsExactly("/etc/cognito-sync-mock/init");

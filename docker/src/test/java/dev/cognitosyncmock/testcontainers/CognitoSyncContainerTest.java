@@ -47,9 +47,11 @@ class CognitoSyncContainerTest {
 
   @Test
   void adminHealthAnswersHealthy() throws Exception {
-    HttpResponse<String> health = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(mock.getEndpoint() + "/__admin/health")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(mock.getEndpoint() + "/__admin/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\" : \"healthy\"");
   }
@@ -59,8 +61,8 @@ class CognitoSyncContainerTest {
     assertThat(mock.getContainerInfo().getConfig().getHealthcheck()).isNotNull();
     assertThat(mock.getContainerInfo().getConfig().getHealthcheck().getTest())
         .contains("/opt/healthcheck", "HealthCheck");
-    ExecResult check = mock.execInContainer(
-        "/opt/java/bin/java", "-cp", "/opt/healthcheck", "HealthCheck");
+    ExecResult check =
+        mock.execInContainer("/opt/java/bin/java", "-cp", "/opt/healthcheck", "HealthCheck");
     assertThat(check.getExitCode()).as(check.getStderr()).isZero();
   }
 
@@ -78,15 +80,18 @@ class CognitoSyncContainerTest {
     assertThat(first.syncSessionToken()).isNotBlank();
 
     UpdateRecordsResponse written = put(dataset, first.syncSessionToken(), "theme", "dark", 0);
-    assertThat(written.records()).extracting(Record::key, Record::value, Record::syncCount)
+    assertThat(written.records())
+        .extracting(Record::key, Record::value, Record::syncCount)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("theme", "dark", 1L));
 
     // the same key at the SyncCount it had before: stale
     assertThatThrownBy(() -> put(dataset, first.syncSessionToken(), "theme", "light", 0))
-        .isInstanceOfSatisfying(ResourceConflictException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(409);
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceConflictException");
-        });
+        .isInstanceOfSatisfying(
+            ResourceConflictException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(409);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceConflictException");
+            });
 
     ListRecordsResponse again = list(dataset);
     assertThat(again.datasetSyncCount()).isEqualTo(1);
@@ -97,23 +102,36 @@ class CognitoSyncContainerTest {
   void adminResetForgetsState() throws Exception {
     String dataset = "to-forget";
     put(dataset, list(dataset).syncSessionToken(), "k", "v", 0);
-    HttpResponse<String> reset = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(mock.getAdminEndpoint() + "/reset"))
-            .POST(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> reset =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(mock.getAdminEndpoint() + "/reset"))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(reset.statusCode()).isBetween(200, 204);
     assertThat(list(dataset).records()).isEmpty();
   }
 
   private static ListRecordsResponse list(String dataset) {
-    return client.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName(dataset));
+    return client.listRecords(
+        r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName(dataset));
   }
 
-  private static UpdateRecordsResponse put(String dataset, String token, String key, String value,
-      long syncCount) {
-    return client.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName(dataset).syncSessionToken(token)
-        .recordPatches(RecordPatch.builder().op(Operation.REPLACE).key(key).value(value)
-            .syncCount(syncCount).build()));
+  private static UpdateRecordsResponse put(
+      String dataset, String token, String key, String value, long syncCount) {
+    return client.updateRecords(
+        r ->
+            r.identityPoolId(POOL)
+                .identityId(IDENTITY)
+                .datasetName(dataset)
+                .syncSessionToken(token)
+                .recordPatches(
+                    RecordPatch.builder()
+                        .op(Operation.REPLACE)
+                        .key(key)
+                        .value(value)
+                        .syncCount(syncCount)
+                        .build()));
   }
 }

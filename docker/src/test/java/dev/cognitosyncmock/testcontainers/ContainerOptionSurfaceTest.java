@@ -21,13 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 13: every option is a container option, as {@code withOption} and as a typed
- * {@code with<Name>} method, each setting the variable the image's server reads (files copied in,
+ * Issue 13: every option is a container option, as {@code withOption} and as a typed {@code
+ * with<Name>} method, each setting the variable the image's server reads (files copied in,
  * directories bound); the two a container fixes are refused with the reason. No engine needed.
  */
 class ContainerOptionSurfaceTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Map<Option<?>, Object> samples() throws IOException {
     Path file = Files.writeString(dir.resolve("any.json"), "{}");
@@ -43,7 +42,9 @@ class ContainerOptionSurfaceTest {
         Map.entry(CognitoSyncOptions.SCENARIO_FILE, file),
         Map.entry(CognitoSyncOptions.ROOT_DIRECTORY, dir),
         Map.entry(CognitoSyncOptions.INIT_DIRECTORY, dir),
-        Map.entry(CognitoSyncOptions.RECORD_FROM, URI.create("https://cognito-sync.eu-west-1.amazonaws.com")),
+        Map.entry(
+            CognitoSyncOptions.RECORD_FROM,
+            URI.create("https://cognito-sync.eu-west-1.amazonaws.com")),
         Map.entry(CognitoSyncOptions.RECORD_REGION, "eu-west-1"),
         Map.entry(CognitoSyncOptions.VERIFY_SIGNATURES, true),
         Map.entry(CognitoSyncOptions.CREDENTIALS_FILE, file),
@@ -74,25 +75,35 @@ class ContainerOptionSurfaceTest {
         continue;
       }
       String name = "with" + Character.toUpperCase(o.name().charAt(0)) + o.name().substring(1);
-      Optional<Method> typed = Arrays.stream(CognitoSyncContainer.class.getMethods())
-          .filter(m -> m.getName().equals(name) && m.getParameterCount() == 1
-              && boxed(m.getParameterTypes()[0]) == o.type().javaType())
-          .findFirst();
-      assertThat(typed).as("CognitoSyncContainer." + name + "(" + o.type().javaType()
-          .getSimpleName() + ")").isPresent();
+      Optional<Method> typed =
+          Arrays.stream(CognitoSyncContainer.class.getMethods())
+              .filter(
+                  m ->
+                      m.getName().equals(name)
+                          && m.getParameterCount() == 1
+                          && boxed(m.getParameterTypes()[0]) == o.type().javaType())
+              .findFirst();
+      assertThat(typed)
+          .as("CognitoSyncContainer." + name + "(" + o.type().javaType().getSimpleName() + ")")
+          .isPresent();
       try (CognitoSyncContainer byMethod = new CognitoSyncContainer();
           CognitoSyncContainer generic = new CognitoSyncContainer()) {
         typed.get().invoke(byMethod, value);
         withOption(generic, o, value);
-        String expected = switch (o.type().label()) {
-          case "FILE" -> "/etc/cognito-sync-mock/" + o.name().replace("File", "") + ".json";
-          case "DIR" -> o == CognitoSyncOptions.PERSISTENCE_DIRECTORY ? "/data"
-              : o == CognitoSyncOptions.INIT_DIRECTORY ? CognitoSyncContainer.INIT_DIRECTORY
-              : "/wiremock";
-          default -> format(o, value);
-        };
+        String expected =
+            switch (o.type().label()) {
+              case "FILE" -> "/etc/cognito-sync-mock/" + o.name().replace("File", "") + ".json";
+              case "DIR" ->
+                  o == CognitoSyncOptions.PERSISTENCE_DIRECTORY
+                      ? "/data"
+                      : o == CognitoSyncOptions.INIT_DIRECTORY
+                          ? CognitoSyncContainer.INIT_DIRECTORY
+                          : "/wiremock";
+              default -> format(o, value);
+            };
         assertThat(byMethod.getEnvMap()).as(name).containsEntry(o.env(), expected);
-        assertThat(generic.getEnvMap()).as("withOption(" + o.name() + ")")
+        assertThat(generic.getEnvMap())
+            .as("withOption(" + o.name() + ")")
             .containsEntry(o.env(), expected);
         if (o.type() == ValueType.FILE) {
           assertThat(byMethod.getCopyToFileContainerPathMap().values()).containsExactly(expected);
@@ -100,8 +111,8 @@ class ContainerOptionSurfaceTest {
         if (o == CognitoSyncOptions.INIT_DIRECTORY) { // copied, so a remote engine gets it too
           assertThat(byMethod.getCopyToFileContainerPathMap().values()).containsExactly(expected);
         } else if (o.type() == ValueType.DIRECTORY) {
-          assertThat(byMethod.getBinds()).anySatisfy(b ->
-              assertThat(b.getVolume().getPath()).isEqualTo(expected));
+          assertThat(byMethod.getBinds())
+              .anySatisfy(b -> assertThat(b.getVolume().getPath()).isEqualTo(expected));
         }
       }
     }
@@ -110,14 +121,22 @@ class ContainerOptionSurfaceTest {
   @Test
   @DisplayName("issue 13: withOptions takes a whole CognitoSyncOptions, checked as it is set")
   void wholeOptions() {
-    try (CognitoSyncContainer mock = new CognitoSyncContainer().withOptions(CognitoSyncOptions
-        .builder().strictPools(true).adminToken("t").tokenExpiry(Duration.ofSeconds(90)).build())) {
-      assertThat(mock.getEnvMap()).containsEntry("COGNITO_SYNC_MOCK_STRICT_POOLS", "true")
+    try (CognitoSyncContainer mock =
+        new CognitoSyncContainer()
+            .withOptions(
+                CognitoSyncOptions.builder()
+                    .strictPools(true)
+                    .adminToken("t")
+                    .tokenExpiry(Duration.ofSeconds(90))
+                    .build())) {
+      assertThat(mock.getEnvMap())
+          .containsEntry("COGNITO_SYNC_MOCK_STRICT_POOLS", "true")
           .containsEntry("COGNITO_SYNC_MOCK_ADMIN_TOKEN", "t")
           .containsEntry("COGNITO_SYNC_MOCK_TOKEN_EXPIRY", "PT1M30S");
     }
     assertThatThrownBy(() -> new CognitoSyncContainer().withRequestJournalSize(-1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestJournalSize");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("requestJournalSize");
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -20,10 +20,15 @@ final class ContainerTests {
   static final String POOL = "us-east-1:11111111-2222-3333-4444-555555555555";
   static final String IDENTITY = "us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 
-  /** The tag the tests build: the default image name, so {@code new CognitoSyncContainer()} finds it. */
-  static final String IMAGE = CognitoSyncContainer.DEFAULT_IMAGE_NAME
-      .withTag(System.getProperty("cognitosyncmock.image.tag", CognitoSyncContainer.DEFAULT_TAG))
-      .asCanonicalNameString();
+  /**
+   * The tag the tests build: the default image name, so {@code new CognitoSyncContainer()} finds
+   * it.
+   */
+  static final String IMAGE =
+      CognitoSyncContainer.DEFAULT_IMAGE_NAME
+          .withTag(
+              System.getProperty("cognitosyncmock.image.tag", CognitoSyncContainer.DEFAULT_TAG))
+          .asCanonicalNameString();
 
   private static Future<String> image;
 
@@ -41,8 +46,10 @@ final class ContainerTests {
     if (DockerClientFactory.instance().isDockerAvailable()) {
       return;
     }
-    String why = "no container engine answers (DOCKER_HOST=" + System.getenv("DOCKER_HOST")
-        + "); start one with `eval \"$(bash .ci/container-engine.sh start)\"` or Docker";
+    String why =
+        "no container engine answers (DOCKER_HOST="
+            + System.getenv("DOCKER_HOST")
+            + "); start one with `eval \"$(bash .ci/container-engine.sh start)\"` or Docker";
     if (onCi()) {
       fail("CI=true, but " + why);
     }
@@ -71,11 +78,13 @@ final class ContainerTests {
     return CognitoSyncClient.builder()
         .endpointOverride(mock.getEndpoint())
         .region(Region.of(mock.getRegion()))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(mock.getAccessKey(), mock.getSecretKey())))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(mock.getAccessKey(), mock.getSecretKey())))
         .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(
-            software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+        .overrideConfiguration(
+            o ->
+                o.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
         .build();
   }
 
@@ -83,8 +92,9 @@ final class ContainerTests {
     return CognitoSyncClient.builder()
         .endpointOverride(mock.getEndpoint())
         .region(Region.of(mock.getRegion()))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(mock.getAccessKey(), mock.getSecretKey())))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(mock.getAccessKey(), mock.getSecretKey())))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }

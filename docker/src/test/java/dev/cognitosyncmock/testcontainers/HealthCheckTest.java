@@ -24,8 +24,8 @@ class HealthCheckTest {
   @Test
   @DisplayName("--port and --bind-address flags: the health check follows them")
   void followsFlags() throws Exception {
-    try (CognitoSyncContainer mock = listeningOnLoopback()
-        .withCommand("--port", "9090", "--bind-address", "127.0.0.1")) {
+    try (CognitoSyncContainer mock =
+        listeningOnLoopback().withCommand("--port", "9090", "--bind-address", "127.0.0.1")) {
       mock.start();
       assertThat(healthCheck(mock)).isZero();
       // control: the variables alone (still 8080) would have called it unhealthy
@@ -34,11 +34,17 @@ class HealthCheckTest {
   }
 
   @Test
-  @DisplayName("COGNITO_SYNC_MOCK_PORT and COGNITO_SYNC_MOCK_BIND_ADDRESS: the health check follows them")
+  @DisplayName(
+      "COGNITO_SYNC_MOCK_PORT and COGNITO_SYNC_MOCK_BIND_ADDRESS: the health check follows them")
   void followsVariables() throws Exception {
-    try (CognitoSyncContainer mock = listeningOnLoopback()
-        .withEnv(Map.of("COGNITO_SYNC_MOCK_PORT", "9091",
-            "COGNITO_SYNC_MOCK_BIND_ADDRESS", "127.0.0.1"))) {
+    try (CognitoSyncContainer mock =
+        listeningOnLoopback()
+            .withEnv(
+                Map.of(
+                    "COGNITO_SYNC_MOCK_PORT",
+                    "9091",
+                    "COGNITO_SYNC_MOCK_BIND_ADDRESS",
+                    "127.0.0.1"))) {
       mock.start();
       assertThat(healthCheck(mock)).isZero();
       ExecResult endpoint = mock.execInContainer("cat", "/tmp/cognito-sync-mock.endpoint");
@@ -53,12 +59,21 @@ class HealthCheckTest {
 
   private static int healthCheck(CognitoSyncContainer mock, String... args) throws Exception {
     String[] command = new String[4 + args.length];
-    System.arraycopy(new String[] {"/opt/java/bin/java", "-cp", "/opt/healthcheck", "HealthCheck"},
-        0, command, 0, 4);
+    System.arraycopy(
+        new String[] {"/opt/java/bin/java", "-cp", "/opt/healthcheck", "HealthCheck"},
+        0,
+        command,
+        0,
+        4);
     System.arraycopy(args, 0, command, 4, args.length);
     ExecResult check = mock.execInContainer(command);
-    System.out.println("health check " + String.join(" ", args) + ": exit " + check.getExitCode()
-        + " " + check.getStderr().trim());
+    System.out.println(
+        "health check "
+            + String.join(" ", args)
+            + ": exit "
+            + check.getExitCode()
+            + " "
+            + check.getStderr().trim());
     return check.getExitCode();
   }
 }

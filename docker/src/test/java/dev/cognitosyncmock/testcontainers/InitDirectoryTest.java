@@ -29,19 +29,32 @@ class InitDirectoryTest {
   }
 
   @Test
-  @DisplayName("every kind of init file is loaded at start: seed, fault rules, scenario, WireMock mappings")
+  @DisplayName(
+      "every kind of init file is loaded at start: seed, fault rules, scenario, WireMock mappings")
   void everyKindOfFileIsLoaded() throws Exception {
-    try (CognitoSyncContainer mock = ContainerTests.container()
-        .withCopyFileToContainer(MountableFile.forClasspathResource("init/seed.json", 0644), INIT + "seed.json")
-        .withCopyFileToContainer(MountableFile.forClasspathResource("init/faults.json", 0644), INIT + "faults.json")
-        .withCopyFileToContainer(MountableFile.forClasspathResource("init/scenario.json", 0644), INIT + "scenario.json")
-        .withCopyFileToContainer(MountableFile.forClasspathResource("init/mappings/hello.json", 0644),
-            INIT + "mappings/hello.json")) {
+    try (CognitoSyncContainer mock =
+        ContainerTests.container()
+            .withCopyFileToContainer(
+                MountableFile.forClasspathResource("init/seed.json", 0644), INIT + "seed.json")
+            .withCopyFileToContainer(
+                MountableFile.forClasspathResource("init/faults.json", 0644), INIT + "faults.json")
+            .withCopyFileToContainer(
+                MountableFile.forClasspathResource("init/scenario.json", 0644),
+                INIT + "scenario.json")
+            .withCopyFileToContainer(
+                MountableFile.forClasspathResource("init/mappings/hello.json", 0644),
+                INIT + "mappings/hello.json")) {
       mock.start();
       try (CognitoSyncClient client = ContainerTests.sdk(mock)) {
         // seed.json, and step 1 of scenario.json
-        assertThat(client.listRecords(r -> r.identityPoolId(ContainerTests.POOL)
-                .identityId(ContainerTests.IDENTITY).datasetName("settings")).records())
+        assertThat(
+                client
+                    .listRecords(
+                        r ->
+                            r.identityPoolId(ContainerTests.POOL)
+                                .identityId(ContainerTests.IDENTITY)
+                                .datasetName("settings"))
+                    .records())
             .extracting(Record::key, Record::value)
             .containsExactly(org.assertj.core.groups.Tuple.tuple("theme", "dark"));
       }
@@ -50,15 +63,26 @@ class InitDirectoryTest {
       assertThat(scenario.statusCode()).isEqualTo(200);
       assertThat(scenario.body()).contains("from the init directory");
       try (CognitoSyncClient once = ContainerTests.sdkWithoutRetries(mock)) {
-        assertThatThrownBy(() -> once.listDatasets(r -> r.identityPoolId(ContainerTests.POOL)
-            .identityId(ContainerTests.IDENTITY))).isInstanceOf(TooManyRequestsException.class);
+        assertThatThrownBy(
+                () ->
+                    once.listDatasets(
+                        r ->
+                            r.identityPoolId(ContainerTests.POOL)
+                                .identityId(ContainerTests.IDENTITY)))
+            .isInstanceOf(TooManyRequestsException.class);
         // faults.json: the first DescribeDataset is throttled
-        assertThatThrownBy(() -> once.describeDataset(r -> r.identityPoolId(ContainerTests.POOL)
-            .identityId(ContainerTests.IDENTITY).datasetName("settings")))
+        assertThatThrownBy(
+                () ->
+                    once.describeDataset(
+                        r ->
+                            r.identityPoolId(ContainerTests.POOL)
+                                .identityId(ContainerTests.IDENTITY)
+                                .datasetName("settings")))
             .isInstanceOf(TooManyRequestsException.class);
       }
       assertThat(get(mock, "/__admin/cognito-sync/faults").body())
-          .contains("DescribeDataset").contains("TooManyRequestsException");
+          .contains("DescribeDataset")
+          .contains("TooManyRequestsException");
       // mappings/hello.json, a WireMock stub mapping
       HttpResponse<String> stub = get(mock, "/from-init-dir");
       assertThat(stub.statusCode()).isEqualTo(200);
@@ -67,8 +91,9 @@ class InitDirectoryTest {
   }
 
   private static HttpResponse<String> get(CognitoSyncContainer mock, String path) throws Exception {
-    return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(mock.getEndpoint() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(mock.getEndpoint() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }

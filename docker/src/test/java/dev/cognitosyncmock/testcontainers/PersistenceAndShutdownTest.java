@@ -43,12 +43,24 @@ class PersistenceAndShutdownTest {
           String dataset = "ds" + (i % 4);
           String key = "k" + i;
           String value = VALUE + " " + i;
-          String token = client.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-              .datasetName(dataset)).syncSessionToken();
-          client.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-              .datasetName(dataset).syncSessionToken(token)
-              .recordPatches(RecordPatch.builder().op(Operation.REPLACE).key(key).value(value)
-                  .syncCount(0L).build()));
+          String token =
+              client
+                  .listRecords(
+                      r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName(dataset))
+                  .syncSessionToken();
+          client.updateRecords(
+              r ->
+                  r.identityPoolId(POOL)
+                      .identityId(IDENTITY)
+                      .datasetName(dataset)
+                      .syncSessionToken(token)
+                      .recordPatches(
+                          RecordPatch.builder()
+                              .op(Operation.REPLACE)
+                              .key(key)
+                              .value(value)
+                              .syncCount(0L)
+                              .build()));
           acknowledged.put(dataset + "/" + key, value);
         }
       }
@@ -61,8 +73,11 @@ class PersistenceAndShutdownTest {
       Map<String, String> recovered = new TreeMap<>();
       try (CognitoSyncClient client = ContainerTests.sdk(second)) {
         for (String dataset : List.of("ds0", "ds1", "ds2", "ds3")) {
-          for (Record r : client.listRecords(q -> q.identityPoolId(POOL).identityId(IDENTITY)
-              .datasetName(dataset)).records()) {
+          for (Record r :
+              client
+                  .listRecords(
+                      q -> q.identityPoolId(POOL).identityId(IDENTITY).datasetName(dataset))
+                  .records()) {
             recovered.put(dataset + "/" + r.key(), r.value());
           }
         }
@@ -73,7 +88,8 @@ class PersistenceAndShutdownTest {
 
   /** Under target/, not @TempDir: files there belong to the container's uid 10001. */
   private static Path dataDirectory() throws java.io.IOException {
-    Path target = Path.of(System.getProperty("cognitosyncmock.repository.root", ".."), "docker", "target");
+    Path target =
+        Path.of(System.getProperty("cognitosyncmock.repository.root", ".."), "docker", "target");
     Files.createDirectories(target);
     Path data = Files.createTempDirectory(target, "persistence-");
     Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -87,12 +103,24 @@ class PersistenceAndShutdownTest {
     try (CognitoSyncContainer first = ContainerTests.container().withPersistenceDirectory(data)) {
       first.start();
       try (CognitoSyncClient client = ContainerTests.sdk(first)) {
-        String token = client.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-            .datasetName("durable")).syncSessionToken();
-        client.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-            .datasetName("durable").syncSessionToken(token)
-            .recordPatches(RecordPatch.builder().op(Operation.REPLACE).key("k").value(VALUE)
-                .syncCount(0L).build()));
+        String token =
+            client
+                .listRecords(
+                    r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("durable"))
+                .syncSessionToken();
+        client.updateRecords(
+            r ->
+                r.identityPoolId(POOL)
+                    .identityId(IDENTITY)
+                    .datasetName("durable")
+                    .syncSessionToken(token)
+                    .recordPatches(
+                        RecordPatch.builder()
+                            .op(Operation.REPLACE)
+                            .key("k")
+                            .value(VALUE)
+                            .syncCount(0L)
+                            .build()));
       }
 
       // docker stop: SIGTERM, then SIGKILL after 30 s. A clean stop takes far less than that.
@@ -100,20 +128,27 @@ class PersistenceAndShutdownTest {
       long started = System.nanoTime();
       docker.stopContainerCmd(first.getContainerId()).withTimeout(30).exec();
       long millis = (System.nanoTime() - started) / 1_000_000;
-      Long exitCode = docker.inspectContainerCmd(first.getContainerId()).exec().getState()
-          .getExitCodeLong();
+      Long exitCode =
+          docker.inspectContainerCmd(first.getContainerId()).exec().getState().getExitCodeLong();
       System.out.printf("SIGTERM to exit: %d ms, exit code %d%n", millis, exitCode);
-      assertThat(exitCode).as("exit code: 143 is the JVM's after SIGTERM and its shutdown hooks, "
-          + "137 would be SIGKILL").isIn(0L, 143L);
+      assertThat(exitCode)
+          .as(
+              "exit code: 143 is the JVM's after SIGTERM and its shutdown hooks, "
+                  + "137 would be SIGKILL")
+          .isIn(0L, 143L);
     }
     assertThat(data).isDirectoryContaining(p -> p.getFileName().toString().startsWith("snapshot"));
 
     try (CognitoSyncContainer second = ContainerTests.container().withPersistenceDirectory(data)) {
       second.start();
       try (CognitoSyncClient client = ContainerTests.sdk(second)) {
-        assertThat(client.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-            .datasetName("durable")).records())
-            .extracting(Record::value).containsExactly(VALUE);
+        assertThat(
+                client
+                    .listRecords(
+                        r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("durable"))
+                    .records())
+            .extracting(Record::value)
+            .containsExactly(VALUE);
       }
     }
   }

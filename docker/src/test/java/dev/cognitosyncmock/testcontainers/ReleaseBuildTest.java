@@ -15,12 +15,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The GitHub workflows parse as YAML and run what CI runs: ci.yml runs .ci/run itself, and
- * release.yml publishes with the release profile and pushes a multi-architecture image tagged
- * with the project version, the tag {@link CognitoSyncContainer#DEFAULT_TAG} names.
+ * release.yml publishes with the release profile and pushes a multi-architecture image tagged with
+ * the project version, the tag {@link CognitoSyncContainer#DEFAULT_TAG} names.
  */
 class ReleaseBuildTest {
-  static final Path ROOT = Path.of(System.getProperty("cognitosyncmock.repository.root", ".."))
-      .toAbsolutePath().normalize();
+  static final Path ROOT =
+      Path.of(System.getProperty("cognitosyncmock.repository.root", ".."))
+          .toAbsolutePath()
+          .normalize();
   static final ObjectMapper YAML = new YAMLMapper();
 
   @Test
@@ -29,30 +31,41 @@ class ReleaseBuildTest {
     JsonNode ci = workflow("ci.yml");
     assertThat(ci.path("on").path("push").path("branches").toString()).contains("main");
     assertThat(runs(ci.path("jobs").path("verify"))).contains("bash .ci/run");
-    assertThat(ci.path("jobs").path("verify").path("steps").toString())
-        .contains("\"CI\":\"true\"");
+    assertThat(ci.path("jobs").path("verify").path("steps").toString()).contains("\"CI\":\"true\"");
     String script = Files.readString(ROOT.resolve(".ci/run"));
-    assertThat(script).contains("mvn -B -ntp verify")
+    assertThat(script)
+        .contains("mvn -B -ntp verify")
         .contains("-Ptestcontainers1 -pl docker -am verify");
   }
 
   @Test
-  @DisplayName("release.yml parses; on a v* tag it publishes the artifacts and the multi-arch image of the version")
+  @DisplayName(
+      "release.yml parses; on a v* tag it publishes the artifacts and the multi-arch image of the version")
   void releaseWorkflowPublishesArtifactsAndImage() throws IOException {
     JsonNode release = workflow("release.yml");
     assertThat(release.path("on").path("push").path("tags").toString()).contains("v*");
     JsonNode jobs = release.path("jobs");
-    assertThat(runs(jobs.path("version"))).anySatisfy(run -> assertThat(run)
-        .contains("-Dexpression=project.version").contains("\"v$version\" = \"$GITHUB_REF_NAME\""));
-    assertThat(runs(jobs.path("maven-central"))).anySatisfy(run -> assertThat(run)
-        .contains("bash .ci/run").contains("mvn -B -ntp -Prelease -DskipTests deploy"));
+    assertThat(runs(jobs.path("version")))
+        .anySatisfy(
+            run ->
+                assertThat(run)
+                    .contains("-Dexpression=project.version")
+                    .contains("\"v$version\" = \"$GITHUB_REF_NAME\""));
+    assertThat(runs(jobs.path("maven-central")))
+        .anySatisfy(
+            run ->
+                assertThat(run)
+                    .contains("bash .ci/run")
+                    .contains("mvn -B -ntp -Prelease -DskipTests deploy"));
     JsonNode push = step(jobs.path("image"), "docker/build-push-action");
     assertThat(push.path("with").path("file").asString()).isEqualTo("docker/Dockerfile");
     assertThat(push.path("with").path("platforms").asString())
-        .contains("linux/amd64").contains("linux/arm64");
-    assertThat(push.path("with").path("tags").asString()).isEqualTo(
-        CognitoSyncContainer.DEFAULT_IMAGE_NAME.getUnversionedPart()
-            + ":${{ needs.version.outputs.version }}");
+        .contains("linux/amd64")
+        .contains("linux/arm64");
+    assertThat(push.path("with").path("tags").asString())
+        .isEqualTo(
+            CognitoSyncContainer.DEFAULT_IMAGE_NAME.getUnversionedPart()
+                + ":${{ needs.version.outputs.version }}");
   }
 
   @Test
@@ -70,11 +83,13 @@ class ReleaseBuildTest {
 
   private static List<String> runs(JsonNode job) {
     List<String> runs = new ArrayList<>();
-    job.path("steps").forEach(s -> {
-      if (s.has("run")) {
-        runs.add(s.path("run").asString());
-      }
-    });
+    job.path("steps")
+        .forEach(
+            s -> {
+              if (s.has("run")) {
+                runs.add(s.path("run").asString());
+              }
+            });
     return runs;
   }
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
-import software.amazon.awssdk.services.cognitosync.model.Record;
 import software.amazon.awssdk.services.cognitosync.model.CognitoSyncException;
+import software.amazon.awssdk.services.cognitosync.model.Record;
 
 /** Options reach the server through the environment: a seed file, strict pools, a log level. */
 class SeedAndStrictPoolsTest {
@@ -22,11 +22,12 @@ class SeedAndStrictPoolsTest {
   @BeforeAll
   static void start() {
     ContainerTests.requireContainerEngine();
-    mock = ContainerTests.container()
-        .withSeedResource("seed.json")
-        .withStrictPools()
-        .withTokenExpiry(Duration.ofMinutes(5))
-        .withLogLevel("debug");
+    mock =
+        ContainerTests.container()
+            .withSeedResource("seed.json")
+            .withStrictPools()
+            .withTokenExpiry(Duration.ofMinutes(5))
+            .withLogLevel("debug");
     mock.start();
     client = ContainerTests.sdk(mock);
   }
@@ -43,8 +44,11 @@ class SeedAndStrictPoolsTest {
 
   @Test
   void theSeedFileIsLoadedAtStartUp() {
-    assertThat(client.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("settings")).records())
+    assertThat(
+            client
+                .listRecords(
+                    r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("settings"))
+                .records())
         .extracting(Record::key, Record::value)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("theme", "dark"));
   }
@@ -52,11 +56,16 @@ class SeedAndStrictPoolsTest {
   @Test
   void strictPoolsRejectAPoolTheSeedDidNotCreate() {
     String unknownPool = "us-east-1:99999999-9999-9999-9999-999999999999";
-    assertThatThrownBy(() -> client.listRecords(r -> r.identityPoolId(unknownPool)
-        .identityId(IDENTITY).datasetName("settings")))
-        .isInstanceOfSatisfying(CognitoSyncException.class, e -> {
-          assertThat(e.statusCode()).isBetween(400, 404);
-          assertThat(e.getMessage()).contains("IdentityPool not found");
-        });
+    assertThatThrownBy(
+            () ->
+                client.listRecords(
+                    r ->
+                        r.identityPoolId(unknownPool).identityId(IDENTITY).datasetName("settings")))
+        .isInstanceOfSatisfying(
+            CognitoSyncException.class,
+            e -> {
+              assertThat(e.statusCode()).isBetween(400, 404);
+              assertThat(e.getMessage()).contains("IdentityPool not found");
+            });
   }
 }

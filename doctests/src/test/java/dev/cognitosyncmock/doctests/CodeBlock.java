@@ -13,7 +13,12 @@ import java.util.Optional;
  * @param options the marker's options: {@code name} or {@code name=value}; a bare name maps to ""
  * @param body the lines between the fences, joined by '\n', ending with '\n'
  */
-record CodeBlock(String file, int line, String language, boolean runnable, Map<String, String> options,
+record CodeBlock(
+    String file,
+    int line,
+    String language,
+    boolean runnable,
+    Map<String, String> options,
     String body) {
 
   /** Where the block is, as a build failure names it: {@code README.md:47}. */

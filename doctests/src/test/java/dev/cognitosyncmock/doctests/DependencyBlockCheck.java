@@ -16,20 +16,23 @@ import org.w3c.dom.NodeList;
  * (this project's own version for its artifacts; for the others, the jar on the test class path).
  */
 final class DependencyBlockCheck {
-  private DependencyBlockCheck() {
-  }
+  private DependencyBlockCheck() {}
 
   static void run(CodeBlock block) throws Exception {
     // a whole pom.xml keeps its prolog; a list of dependencies has several roots: wrap either
-    String xml = "<doctest>" + block.body().replaceFirst("^\\s*<\\?xml[^>]*\\?>", "") + "</doctest>";
-    NodeList dependencies = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
-        .getElementsByTagName("dependency");
+    String xml =
+        "<doctest>" + block.body().replaceFirst("^\\s*<\\?xml[^>]*\\?>", "") + "</doctest>";
+    NodeList dependencies =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+            .getElementsByTagName("dependency");
     if (dependencies.getLength() == 0) {
       throw new AssertionError(block.location() + ": no <dependency> in the block");
     }
     List<String> problems = new ArrayList<>();
-    List<String> classPath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
+    List<String> classPath =
+        Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
     String ownVersion = System.getProperty("cognitosyncmock.version");
     for (int i = 0; i < dependencies.getLength(); i++) {
       Element d = (Element) dependencies.item(i);
@@ -37,15 +40,26 @@ final class DependencyBlockCheck {
       String artifact = text(d, "artifactId");
       String version = text(d, "version");
       if (group.isEmpty() || artifact.isEmpty() || version.isEmpty()) {
-        problems.add("a dependency without groupId, artifactId or version: " + group + ":" + artifact);
+        problems.add(
+            "a dependency without groupId, artifactId or version: " + group + ":" + artifact);
       } else if (group.equals("dev.cognitosyncmock")) {
         if (!version.equals(ownVersion)) {
           problems.add(artifact + " " + version + ", but this build is " + ownVersion);
         }
-      } else if (classPath.stream().noneMatch(p -> p.endsWith(File.separator + artifact + "-" + version + ".jar"))) {
-        problems.add(group + ":" + artifact + ":" + version + " is not the version the doc tests use ("
-            + classPath.stream().filter(p -> p.contains(File.separator + artifact + "-")).findFirst()
-                .orElse("not on their class path") + ")");
+      } else if (classPath.stream()
+          .noneMatch(p -> p.endsWith(File.separator + artifact + "-" + version + ".jar"))) {
+        problems.add(
+            group
+                + ":"
+                + artifact
+                + ":"
+                + version
+                + " is not the version the doc tests use ("
+                + classPath.stream()
+                    .filter(p -> p.contains(File.separator + artifact + "-"))
+                    .findFirst()
+                    .orElse("not on their class path")
+                + ")");
       }
     }
     if (!problems.isEmpty()) {

@@ -14,20 +14,28 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the fenced code blocks of a Markdown file, and the {@code <!-- doctest ... -->} marker that
- * makes one runnable (the marker is an HTML comment on the last non-blank line before the fence,
- * so it does not show when the file is rendered).
+ * makes one runnable (the marker is an HTML comment on the last non-blank line before the fence, so
+ * it does not show when the file is rendered).
  */
 final class MarkdownBlocks {
 
   /** Every option a marker may carry; docs/contributing.md says what each one does. */
-  static final Set<String> OPTIONS = Set.of("file", "post", "annotation", "dependencies", "background",
-      "repo", "no-server", "fails-with", "needs");
+  static final Set<String> OPTIONS =
+      Set.of(
+          "file",
+          "post",
+          "annotation",
+          "dependencies",
+          "background",
+          "repo",
+          "no-server",
+          "fails-with",
+          "needs");
 
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(```+|~~~+)\\s*([^\\s`]*)(.*)$");
   private static final Pattern MARKER = Pattern.compile("^\\s*<!--\\s*doctest\\b(.*?)-->\\s*$");
 
-  private MarkdownBlocks() {
-  }
+  private MarkdownBlocks() {}
 
   static List<CodeBlock> read(Path root, String relativeFile) {
     try {
@@ -60,14 +68,17 @@ final class MarkdownBlocks {
       Matcher marker = MARKER.matcher(lastNonBlank);
       boolean runnable = marker.matches();
       Map<String, String> options = runnable ? options(file, start + 1, marker.group(1)) : Map.of();
-      blocks.add(new CodeBlock(file, start + 1, open.group(2).toLowerCase(), runnable, options,
-          body.toString()));
+      blocks.add(
+          new CodeBlock(
+              file, start + 1, open.group(2).toLowerCase(), runnable, options, body.toString()));
       lastNonBlank = "";
     }
     return blocks;
   }
 
-  /** {@code <!-- doctest: file=src/test/resources/seed.json -->}: options after an optional colon. */
+  /**
+   * {@code <!-- doctest: file=src/test/resources/seed.json -->}: options after an optional colon.
+   */
   private static Map<String, String> options(String file, int line, String text) {
     String rest = text.strip();
     if (rest.startsWith(":")) {
@@ -78,9 +89,15 @@ final class MarkdownBlocks {
       int eq = word.indexOf('=');
       String name = eq < 0 ? word : word.substring(0, eq);
       if (!OPTIONS.contains(name)) {
-        throw new IllegalStateException(file + ":" + line + ": unknown doctest option '" + name
-            + "' (known: " + String.join(", ", OPTIONS.stream().sorted().toList())
-            + "; see docs/contributing.md)");
+        throw new IllegalStateException(
+            file
+                + ":"
+                + line
+                + ": unknown doctest option '"
+                + name
+                + "' (known: "
+                + String.join(", ", OPTIONS.stream().sorted().toList())
+                + "; see docs/contributing.md)");
       }
       options.put(name, eq < 0 ? "" : word.substring(eq + 1));
     }

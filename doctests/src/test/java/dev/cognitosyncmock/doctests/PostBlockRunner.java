@@ -10,21 +10,36 @@ import java.net.http.HttpResponse;
  * PATH of a mock started for it, which must accept it with a 2xx answer.
  */
 final class PostBlockRunner {
-  private PostBlockRunner() {
-  }
+  private PostBlockRunner() {}
 
   static void run(CodeBlock block) throws Exception {
-    String path = block.option("post").filter(p -> p.startsWith("/"))
-        .orElseThrow(() -> new AssertionError(block.location() + ": post= needs a path such as "
-            + "/__admin/cognito-sync/state"));
+    String path =
+        block
+            .option("post")
+            .filter(p -> p.startsWith("/"))
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        block.location()
+                            + ": post= needs a path such as "
+                            + "/__admin/cognito-sync/state"));
     try (CognitoSyncServer server = CognitoSyncServer.builder().build().start()) {
-      HttpResponse<String> answer = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(server.endpoint().resolve(path))
-              .POST(HttpRequest.BodyPublishers.ofString(block.body())).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(server.endpoint().resolve(path))
+                      .POST(HttpRequest.BodyPublishers.ofString(block.body()))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       if (answer.statusCode() / 100 != 2) {
-        throw new AssertionError(block.location() + ": POST " + path + " answered "
-            + answer.statusCode() + ": " + answer.body());
+        throw new AssertionError(
+            block.location()
+                + ": POST "
+                + path
+                + " answered "
+                + answer.statusCode()
+                + ": "
+                + answer.body());
       }
     }
   }

@@ -11,18 +11,23 @@ import org.testcontainers.DockerClientFactory;
  * (.ci/run provides both).
  */
 final class Requirements {
-  private Requirements() {
-  }
+  private Requirements() {}
 
   static void check(CodeBlock block) {
     for (String need : block.option("needs").map(n -> n.split(",")).orElse(new String[0])) {
-      String missing = switch (need) {
-        case "docker" -> DockerClientFactory.instance().isDockerAvailable() ? null
-            : "no container engine answers (DOCKER_HOST=" + System.getenv("DOCKER_HOST") + ")";
-        case "aws" -> awsCliRuns() ? null : "the AWS CLI (aws) is not installed";
-        default -> throw new AssertionError(block.location() + ": unknown needs=" + need
-            + " (docker or aws)");
-      };
+      String missing =
+          switch (need) {
+            case "docker" ->
+                DockerClientFactory.instance().isDockerAvailable()
+                    ? null
+                    : "no container engine answers (DOCKER_HOST="
+                        + System.getenv("DOCKER_HOST")
+                        + ")";
+            case "aws" -> awsCliRuns() ? null : "the AWS CLI (aws) is not installed";
+            default ->
+                throw new AssertionError(
+                    block.location() + ": unknown needs=" + need + " (docker or aws)");
+          };
       if (missing == null) {
         continue;
       }
@@ -36,8 +41,11 @@ final class Requirements {
 
   private static boolean awsCliRuns() {
     try {
-      Process p = new ProcessBuilder("aws", "--version").redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder("aws", "--version")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (Exception e) {
       return false;

@@ -19,14 +19,19 @@ import org.junit.jupiter.api.TestFactory;
 class RunnableBlocksTest {
 
   static Path repositoryRoot() {
-    return Path.of(System.getProperty("cognitosyncmock.repository.root", "..")).toAbsolutePath().normalize();
+    return Path.of(System.getProperty("cognitosyncmock.repository.root", ".."))
+        .toAbsolutePath()
+        .normalize();
   }
 
   /** README.md, then docs/*.md in name order. */
   static List<String> documents() throws IOException {
     List<String> files = new ArrayList<>(List.of("README.md"));
     try (Stream<Path> docs = Files.list(repositoryRoot().resolve("docs"))) {
-      docs.map(p -> "docs/" + p.getFileName()).filter(n -> n.endsWith(".md")).sorted().forEach(files::add);
+      docs.map(p -> "docs/" + p.getFileName())
+          .filter(n -> n.endsWith(".md"))
+          .sorted()
+          .forEach(files::add);
     }
     return files;
   }
@@ -36,14 +41,21 @@ class RunnableBlocksTest {
     Path root = repositoryRoot();
     List<DynamicNode> perFile = new ArrayList<>();
     for (String file : documents()) {
-      List<CodeBlock> runnable = MarkdownBlocks.read(root, file).stream().filter(CodeBlock::runnable).toList();
+      List<CodeBlock> runnable =
+          MarkdownBlocks.read(root, file).stream().filter(CodeBlock::runnable).toList();
       if (runnable.isEmpty()) {
         continue;
       }
       Sandbox sandbox = Sandbox.create(file);
-      perFile.add(DynamicContainer.dynamicContainer(file, runnable.stream().map(block ->
-          DynamicTest.dynamicTest(block.location() + " (" + describe(block) + ")",
-              () -> run(block, sandbox, root)))));
+      perFile.add(
+          DynamicContainer.dynamicContainer(
+              file,
+              runnable.stream()
+                  .map(
+                      block ->
+                          DynamicTest.dynamicTest(
+                              block.location() + " (" + describe(block) + ")",
+                              () -> run(block, sandbox, root)))));
     }
     return perFile.stream();
   }
@@ -51,7 +63,10 @@ class RunnableBlocksTest {
   private static String describe(CodeBlock block) {
     String language = block.language().isEmpty() ? "text" : block.language();
     StringBuilder s = new StringBuilder(language);
-    block.options().forEach((name, value) -> s.append(' ').append(name).append(value.isEmpty() ? "" : "=" + value));
+    block
+        .options()
+        .forEach(
+            (name, value) -> s.append(' ').append(name).append(value.isEmpty() ? "" : "=" + value));
     return s.toString();
   }
 
@@ -67,8 +82,12 @@ class RunnableBlocksTest {
     } else if (block.isShell()) {
       new ShellBlockRunner(sandbox, root).run(block);
     } else if (!block.has("file")) {
-      throw new AssertionError(block.location() + ": a '" + block.language() + "' block marked doctest"
-          + " needs file=, post= or dependencies (see docs/contributing.md)");
+      throw new AssertionError(
+          block.location()
+              + ": a '"
+              + block.language()
+              + "' block marked doctest"
+              + " needs file=, post= or dependencies (see docs/contributing.md)");
     }
   }
 }

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 /**
  * The scratch project one Markdown file's blocks share, in document order, as a reader following
  * the file would: {@code file=} blocks write into it, shell blocks run in it (unless {@code repo}),
- * Java blocks compile into its {@code classes} with its {@code src/test/resources} and
- * {@code src/main/resources} on the class path.
+ * Java blocks compile into its {@code classes} with its {@code src/test/resources} and {@code
+ * src/main/resources} on the class path.
  */
 record Sandbox(Path dir) {
 
@@ -20,8 +20,9 @@ record Sandbox(Path dir) {
     try {
       Path base = Path.of(System.getProperty("doctests.work", "target/doctests"));
       Files.createDirectories(base);
-      return new Sandbox(Files.createTempDirectory(base.toAbsolutePath(),
-          markdownFile.replaceAll("[^A-Za-z0-9]+", "-") + "-"));
+      return new Sandbox(
+          Files.createTempDirectory(
+              base.toAbsolutePath(), markdownFile.replaceAll("[^A-Za-z0-9]+", "-") + "-"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -47,10 +48,13 @@ record Sandbox(Path dir) {
   /** A fresh loader per block, so each block sees the resources written before it. */
   URLClassLoader classLoader(ClassLoader parent) {
     try {
-      return new URLClassLoader(new URL[] {
-          classes().toUri().toURL(),
-          dir.resolve("src/test/resources").toUri().toURL(),
-          dir.resolve("src/main/resources").toUri().toURL()}, parent);
+      return new URLClassLoader(
+          new URL[] {
+            classes().toUri().toURL(),
+            dir.resolve("src/test/resources").toUri().toURL(),
+            dir.resolve("src/main/resources").toUri().toURL()
+          },
+          parent);
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     }

@@ -18,24 +18,24 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a shell block with bash ({@code set -euo pipefail}) against a mock started for it on a free
- * port: the block's {@code localhost:8080}, {@code 127.0.0.1:8080}, {@code --port 8080},
- * {@code --port=8080}, {@code ..._PORT=8080} and the host side of {@code -p 8080:} are rewritten to
- * that port. Options: {@code no-server} (the block starts
- * nothing that needs one), {@code background} (the block starts the server itself and keeps running:
- * it passes once {@code /__admin/health} answers on the port, and is then stopped), {@code repo}
- * (run in the repository root instead of the scratch project), {@code fails-with=TEXT} (the block
- * must exit non-zero with TEXT in its output, as a walkthrough that ends on an error does).
- * {@code curl} runs with {@code --fail-with-body}, so an HTTP error answer fails the block.
+ * port: the block's {@code localhost:8080}, {@code 127.0.0.1:8080}, {@code --port 8080}, {@code
+ * --port=8080}, {@code ..._PORT=8080} and the host side of {@code -p 8080:} are rewritten to that
+ * port. Options: {@code no-server} (the block starts nothing that needs one), {@code background}
+ * (the block starts the server itself and keeps running: it passes once {@code /__admin/health}
+ * answers on the port, and is then stopped), {@code repo} (run in the repository root instead of
+ * the scratch project), {@code fails-with=TEXT} (the block must exit non-zero with TEXT in its
+ * output, as a walkthrough that ends on an error does). {@code curl} runs with {@code
+ * --fail-with-body}, so an HTTP error answer fails the block.
  *
- * <p>Where the container engine's environment names local base images
- * ({@code COGNITO_SYNC_MOCK_BUILD_JDK_IMAGE}/{@code _BASE_IMAGE}, set by .ci/container-engine.sh on
+ * <p>Where the container engine's environment names local base images ({@code
+ * COGNITO_SYNC_MOCK_BUILD_JDK_IMAGE}/{@code _BASE_IMAGE}, set by .ci/container-engine.sh on
  * machines without a registry), {@code docker build} gets them as build arguments.
  */
 final class ShellBlockRunner {
 
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
-  private static final Pattern PORT = Pattern.compile(
-      "(?<=localhost:|127\\.0\\.0\\.1:|--port |--port=|-p |_PORT=)8080\\b");
+  private static final Pattern PORT =
+      Pattern.compile("(?<=localhost:|127\\.0\\.0\\.1:|--port |--port=|-p |_PORT=)8080\\b");
 
   private final Sandbox sandbox;
   private final Path repositoryRoot;
@@ -47,14 +47,17 @@ final class ShellBlockRunner {
 
   void run(CodeBlock block) throws Exception {
     boolean ownServer = block.has("no-server") || block.has("background");
-    try (CognitoSyncServer server = ownServer ? null : CognitoSyncServer.builder().build().start()) {
+    try (CognitoSyncServer server =
+        ownServer ? null : CognitoSyncServer.builder().build().start()) {
       int port = server != null ? server.port() : freePort();
       Path script = sandbox.dir().resolve("block-" + block.line() + ".sh");
       Files.writeString(script, preamble() + withPort(block.body(), port));
       Path output = sandbox.dir().resolve("block-" + block.line() + ".out");
-      ProcessBuilder builder = new ProcessBuilder("bash", script.toString())
-          .directory((block.has("repo") ? repositoryRoot : sandbox.dir()).toFile())
-          .redirectErrorStream(true).redirectOutput(output.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder("bash", script.toString())
+              .directory((block.has("repo") ? repositoryRoot : sandbox.dir()).toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile());
       builder.environment().putAll(Map.of("AWS_PAGER", "", "NO_COLOR", "1"));
       Process process = builder.start();
       try {
@@ -75,14 +78,17 @@ final class ShellBlockRunner {
 
   private static String preamble() {
     // an HTTP error answer fails the block (curl -s alone exits 0 on a 404), with the body shown
-    StringBuilder s = new StringBuilder("set -euo pipefail\n"
-        + "curl() { command curl --fail-with-body \"$@\"; }\n");
+    StringBuilder s =
+        new StringBuilder(
+            "set -euo pipefail\n" + "curl() { command curl --fail-with-body \"$@\"; }\n");
     String jdk = System.getenv("COGNITO_SYNC_MOCK_BUILD_JDK_IMAGE");
     String base = System.getenv("COGNITO_SYNC_MOCK_BUILD_BASE_IMAGE");
     if (jdk != null && !jdk.isBlank() && base != null && !base.isBlank()) {
       s.append("docker() { if [ \"$1\" = build ]; then shift; command docker build")
-          .append(" --build-arg JDK_IMAGE=").append(jdk)
-          .append(" --build-arg BASE_IMAGE=").append(base)
+          .append(" --build-arg JDK_IMAGE=")
+          .append(jdk)
+          .append(" --build-arg BASE_IMAGE=")
+          .append(base)
           .append(" \"$@\"; else command docker \"$@\"; fi; }\n");
     }
     return s.toString();
@@ -90,18 +96,25 @@ final class ShellBlockRunner {
 
   private static void awaitExit(CodeBlock block, Process process, Path output) throws Exception {
     if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-      throw new AssertionError(block.location() + ": still running after " + TIMEOUT + tail(output));
+      throw new AssertionError(
+          block.location() + ": still running after " + TIMEOUT + tail(output));
     }
     int exit = process.exitValue();
     String expected = block.option("fails-with").orElse(null);
     if (expected == null && exit != 0) {
-      throw new AssertionError(block.location() + ": the shell block exited with " + exit + tail(output));
+      throw new AssertionError(
+          block.location() + ": the shell block exited with " + exit + tail(output));
     }
     if (expected != null) {
       String text = Files.readString(output);
       if (exit == 0 || !text.contains(expected)) {
-        throw new AssertionError(block.location() + ": expected a non-zero exit with '" + expected
-            + "' in the output; exit " + exit + tail(output));
+        throw new AssertionError(
+            block.location()
+                + ": expected a non-zero exit with '"
+                + expected
+                + "' in the output; exit "
+                + exit
+                + tail(output));
       }
     }
   }
@@ -109,13 +122,20 @@ final class ShellBlockRunner {
   private static void awaitHealthy(CodeBlock block, Process process, int port, Path output)
       throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/__admin/health"))
-        .timeout(Duration.ofSeconds(5)).build();
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/__admin/health"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new AssertionError(block.location() + ": exited with " + process.exitValue()
-            + " before the server answered on port " + port + tail(output));
+        throw new AssertionError(
+            block.location()
+                + ": exited with "
+                + process.exitValue()
+                + " before the server answered on port "
+                + port
+                + tail(output));
       }
       try {
         if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -126,8 +146,8 @@ final class ShellBlockRunner {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError(block.location() + ": no answer on port " + port + " after " + TIMEOUT
-        + tail(output));
+    throw new AssertionError(
+        block.location() + ": no answer on port " + port + " after " + TIMEOUT + tail(output));
   }
 
   /** Stops the block and whatever it started (a background server, a build). */

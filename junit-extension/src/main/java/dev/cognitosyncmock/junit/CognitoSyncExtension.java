@@ -1,18 +1,14 @@
 package dev.cognitosyncmock.junit;
 
-import dev.cognitosyncmock.engine.MutableClock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.cognitosyncmock.CognitoSyncService;
-import dev.cognitosyncmock.engine.Caller;
-import dev.cognitosyncmock.security.AccessKey;
 import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.engine.IdSource;
+import dev.cognitosyncmock.engine.MutableClock;
 import dev.cognitosyncmock.engine.Quotas;
-import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.options.CognitoSyncOptions;
 import dev.cognitosyncmock.options.Option;
 import dev.cognitosyncmock.options.Surface;
-import dev.cognitosyncmock.wiremock.CognitoSyncServer;
+import dev.cognitosyncmock.security.AccessKey;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URI;
@@ -29,9 +25,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -41,34 +37,41 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Starts an in-process Cognito Sync mock once per test class, puts its state back before each
- * test, and injects an AWS SDK v2 client, the endpoint and a {@link CognitoSyncMock} handle.
+ * Starts an in-process Cognito Sync mock once per test class, puts its state back before each test,
+ * and injects an AWS SDK v2 client, the endpoint and a {@link CognitoSyncMock} handle.
  *
- * <p>Three ways in: {@code @CognitoSyncTest} (options as attributes), {@code
- * @ExtendWith(CognitoSyncExtension.class)} (defaults, or the class's {@code @CognitoSyncTest}
- * attributes), and {@code @RegisterExtension} with {@link #newInstance()} for every option. A
- * static {@code @RegisterExtension} field gives a mock per class; an instance field gives a fresh
- * mock per test.
+ * <p>Three ways in: {@code @CognitoSyncTest} (options as attributes),
+ * {@code @ExtendWith(CognitoSyncExtension.class)} (defaults, or the class's
+ * {@code @CognitoSyncTest} attributes), and {@code @RegisterExtension} with {@link #newInstance()}
+ * for every option. A static {@code @RegisterExtension} field gives a mock per class; an instance
+ * field gives a fresh mock per test.
  *
  * <p>Each class gets its own server on its own port, kept in that class's JUnit store, so classes
  * running in parallel never share state. {@code @Nested} classes share their outer class's mock.
  */
-public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCallback,
-    BeforeEachCallback, AfterEachCallback, BeforeTestExecutionCallback,
-    AfterTestExecutionCallback, ParameterResolver {
+public final class CognitoSyncExtension
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        BeforeTestExecutionCallback,
+        AfterTestExecutionCallback,
+        ParameterResolver {
 
   private static final String MOCK = "mock";
   private static final String ANNOTATED_FAULTS = "annotated-faults";
-  private static final String PROVIDES = "CognitoSyncExtension provides: "
-      + "software.amazon.awssdk.services.cognitosync.CognitoSyncClient and CognitoSyncAsyncClient,"
-      + " software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient and"
-      + " CognitoIdentityAsyncClient (AWS SDK v2 clients pointed at the mock), @CognitoSyncInject"
-      + " java.net.URI (the mock's endpoint; shared types need the qualifier) and"
-      + " dev.cognitosyncmock.junit.CognitoSyncMock (the control handle: its server(), engine()"
-      + " and wireMock() reach everything else)";
+  private static final String PROVIDES =
+      "CognitoSyncExtension provides: "
+          + "software.amazon.awssdk.services.cognitosync.CognitoSyncClient and CognitoSyncAsyncClient,"
+          + " software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient and"
+          + " CognitoIdentityAsyncClient (AWS SDK v2 clients pointed at the mock), @CognitoSyncInject"
+          + " java.net.URI (the mock's endpoint; shared types need the qualifier) and"
+          + " dev.cognitosyncmock.junit.CognitoSyncMock (the control handle: its server(), engine()"
+          + " and wireMock() reach everything else)";
 
   /** Null when registered by annotation: the options then come from the test class. */
   private final MockOptions configured;
+
   /** The mock this instance started last, for {@link #mock()}; null when none runs. */
   private volatile RunningMock current;
 
@@ -88,14 +91,15 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
 
   /**
    * The handle of the mock this extension is running, for a {@code @RegisterExtension} field's
-   * owner. When one static extension serves several classes at once (a field inherited by
-   * classes running in parallel) inject {@link CognitoSyncMock} instead.
+   * owner. When one static extension serves several classes at once (a field inherited by classes
+   * running in parallel) inject {@link CognitoSyncMock} instead.
    */
   public CognitoSyncMock mock() {
     RunningMock running = current;
     if (running == null) {
-      throw new IllegalStateException("The Cognito Sync mock is not running: it runs from before"
-          + " the class's first test (static field) or the test (instance field) until after");
+      throw new IllegalStateException(
+          "The Cognito Sync mock is not running: it runs from before"
+              + " the class's first test (static field) or the test (instance field) until after");
     }
     return running.handle();
   }
@@ -163,18 +167,25 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
       }
     } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
       added.forEach(faults.rules()::remove);
-      throw new ExtensionConfigurationException("Cannot apply the fault annotations of "
-          + context.getDisplayName() + ": " + e.getMessage(), e);
+      throw new ExtensionConfigurationException(
+          "Cannot apply the fault annotations of "
+              + context.getDisplayName()
+              + ": "
+              + e.getMessage(),
+          e);
     }
-    context.getStore(Namespace.create(CognitoSyncExtension.class, this, context.getUniqueId()))
+    context
+        .getStore(Namespace.create(CognitoSyncExtension.class, this, context.getUniqueId()))
         .put(ANNOTATED_FAULTS, new AnnotatedFaults(added, scenario));
   }
 
   /** The annotations' rules and scenario end with the test, before its {@code @AfterEach}. */
   @Override
   public void afterTestExecution(ExtensionContext context) {
-    AnnotatedFaults applied = context.getStore(Namespace.create(CognitoSyncExtension.class, this,
-        context.getUniqueId())).remove(ANNOTATED_FAULTS, AnnotatedFaults.class);
+    AnnotatedFaults applied =
+        context
+            .getStore(Namespace.create(CognitoSyncExtension.class, this, context.getUniqueId()))
+            .remove(ANNOTATED_FAULTS, AnnotatedFaults.class);
     RunningMock running = find(context);
     if (applied == null || running == null) {
       return;
@@ -186,8 +197,7 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     }
   }
 
-  private record AnnotatedFaults(java.util.List<String> ruleIds, boolean scenario) {
-  }
+  private record AnnotatedFaults(java.util.List<String> ruleIds, boolean scenario) {}
 
   private RunningMock start(ExtensionContext context) {
     MockOptions options = configured != null ? configured : optionsFromAnnotation(context);
@@ -220,7 +230,9 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     }
   }
 
-  /** The running mock of this context or an enclosing one (class for a method, outer for nested). */
+  /**
+   * The running mock of this context or an enclosing one (class for a method, outer for nested).
+   */
   private RunningMock find(ExtensionContext context) {
     return store(context).get(MOCK, RunningMock.class);
   }
@@ -246,7 +258,9 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
   }
 
   private static ClassLoader classLoader(ExtensionContext context) {
-    return context.getTestClass().map(Class::getClassLoader)
+    return context
+        .getTestClass()
+        .map(Class::getClassLoader)
         .orElse(CognitoSyncExtension.class.getClassLoader());
   }
 
@@ -264,9 +278,9 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
   // ------------------------------------------------------------------ injection
 
   /**
-   * Claims only what the mock owns: its SDK clients, its handle, and (to explain the mistake)
-   * its own classes. Shared types, {@link URI} and any other SDK type, only when the parameter
-   * carries the qualifier {@link CognitoSyncInject}: so another resolver of URIs or SDK types
+   * Claims only what the mock owns: its SDK clients, its handle, and (to explain the mistake) its
+   * own classes. Shared types, {@link URI} and any other SDK type, only when the parameter carries
+   * the qualifier {@link CognitoSyncInject}: so another resolver of URIs or SDK types
    * (LocalStack's, a Spring test context) works beside this one.
    */
   @Override
@@ -279,22 +293,29 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
     if (!provides(type)) {
-      throw new ParameterResolutionException("Cannot inject " + parameter.getParameter()
-          + " of " + parameter.getDeclaringExecutable() + ": " + type.getName()
-          + " is not something the mock provides. " + PROVIDES);
+      throw new ParameterResolutionException(
+          "Cannot inject "
+              + parameter.getParameter()
+              + " of "
+              + parameter.getDeclaringExecutable()
+              + ": "
+              + type.getName()
+              + " is not something the mock provides. "
+              + PROVIDES);
     }
     RunningMock running = find(context);
     if (running == null) {
-      throw new ParameterResolutionException("The Cognito Sync mock is not running for "
-          + parameter.getDeclaringExecutable() + ": an instance-field @RegisterExtension starts"
-          + " it per test, so it cannot be injected into constructors or @BeforeAll methods");
+      throw new ParameterResolutionException(
+          "The Cognito Sync mock is not running for "
+              + parameter.getDeclaringExecutable()
+              + ": an instance-field @RegisterExtension starts"
+              + " it per test, so it cannot be injected into constructors or @BeforeAll methods");
     }
     try {
-      return value(type, running,
-          parameter.findAnnotation(IdentityCredentials.class).orElse(null));
+      return value(type, running, parameter.findAnnotation(IdentityCredentials.class).orElse(null));
     } catch (RuntimeException e) {
-      throw new ParameterResolutionException("Cannot make a " + type.getName()
-          + " for the Cognito Sync mock: " + e.getMessage(), e);
+      throw new ParameterResolutionException(
+          "Cannot make a " + type.getName() + " for the Cognito Sync mock: " + e.getMessage(), e);
     }
   }
 
@@ -303,10 +324,14 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     return type == URI.class || owned(type);
   }
 
-  /** By name, so that IdentitySdkClients (and the SDK) load only when such a client is asked for. */
+  /**
+   * By name, so that IdentitySdkClients (and the SDK) load only when such a client is asked for.
+   */
   private static boolean isIdentityClient(Class<?> type) {
-    return type.getName().equals("software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient")
-        || type.getName().equals("software.amazon.awssdk.services.cognitoidentity.CognitoIdentityAsyncClient");
+    return type.getName()
+            .equals("software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient")
+        || type.getName()
+            .equals("software.amazon.awssdk.services.cognitoidentity.CognitoIdentityAsyncClient");
   }
 
   /** Types no other extension has a reason to resolve: injected without a qualifier. */
@@ -321,8 +346,10 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
   /** Only here are SDK types named, and only by their names, so the SDK is loaded on demand. */
   private static Object value(Class<?> type, RunningMock running, IdentityCredentials identity) {
     if (identity != null && !isClient(type)) {
-      throw new ParameterResolutionException("@IdentityCredentials goes on a CognitoSyncClient"
-          + " or CognitoSyncAsyncClient, not on " + type.getName());
+      throw new ParameterResolutionException(
+          "@IdentityCredentials goes on a CognitoSyncClient"
+              + " or CognitoSyncAsyncClient, not on "
+              + type.getName());
     }
     if (type == URI.class) {
       return running.server().endpoint();
@@ -333,7 +360,8 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     if (isIdentityClient(type)) {
       return IdentitySdkClients.client(type.getName(), running);
     }
-    return identity == null ? SdkClients.client(type.getName(), running)
+    return identity == null
+        ? SdkClients.client(type.getName(), running)
         : SdkClients.identityClient(type.getName(), identity.value(), running);
   }
 
@@ -343,32 +371,43 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
   }
 
   private static void injectStaticFields(Class<?> testClass, RunningMock running) {
-    for (Field field : AnnotationSupport.findAnnotatedFields(testClass, CognitoSyncInject.class,
-        f -> Modifier.isStatic(f.getModifiers()))) {
+    for (Field field :
+        AnnotationSupport.findAnnotatedFields(
+            testClass, CognitoSyncInject.class, f -> Modifier.isStatic(f.getModifiers()))) {
       set(field, null, running);
     }
   }
 
   private static void injectInstanceFields(Object instance, RunningMock running) {
-    for (Field field : AnnotationSupport.findAnnotatedFields(instance.getClass(),
-        CognitoSyncInject.class, f -> !Modifier.isStatic(f.getModifiers()))) {
+    for (Field field :
+        AnnotationSupport.findAnnotatedFields(
+            instance.getClass(),
+            CognitoSyncInject.class,
+            f -> !Modifier.isStatic(f.getModifiers()))) {
       set(field, instance, running);
     }
   }
 
   private static void set(Field field, Object target, RunningMock running) {
     if (Modifier.isFinal(field.getModifiers())) {
-      throw new ExtensionConfigurationException("@CognitoSyncInject field " + field
-          + " is final: make it non-final so the extension can set it");
+      throw new ExtensionConfigurationException(
+          "@CognitoSyncInject field "
+              + field
+              + " is final: make it non-final so the extension can set it");
     }
     if (!provides(field.getType())) {
-      throw new ExtensionConfigurationException("Cannot inject @CognitoSyncInject field " + field
-          + ": " + field.getType().getName() + " is not something the mock provides. " + PROVIDES);
+      throw new ExtensionConfigurationException(
+          "Cannot inject @CognitoSyncInject field "
+              + field
+              + ": "
+              + field.getType().getName()
+              + " is not something the mock provides. "
+              + PROVIDES);
     }
     try {
       field.setAccessible(true);
-      field.set(target, value(field.getType(), running,
-          field.getAnnotation(IdentityCredentials.class)));
+      field.set(
+          target, value(field.getType(), running, field.getAnnotation(IdentityCredentials.class)));
     } catch (IllegalAccessException e) {
       throw new ExtensionConfigurationException("Cannot set " + field, e);
     }
@@ -377,10 +416,10 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
   // ------------------------------------------------------------------ options
 
   /**
-   * Every option of one mock: the {@link CognitoSyncOptions} (the same as the standalone
-   * server's flags, with {@link #options}), and what has no text form (clock, ids, seeds from the
-   * classpath, quotas, access-key objects, WireMock options). Defaults: free port, lenient pools,
-   * system clock, random ids.
+   * Every option of one mock: the {@link CognitoSyncOptions} (the same as the standalone server's
+   * flags, with {@link #options}), and what has no text form (clock, ids, seeds from the classpath,
+   * quotas, access-key objects, WireMock options). Defaults: free port, lenient pools, system
+   * clock, random ids.
    */
   public static final class Builder {
     private final CognitoSyncOptions.Builder options = CognitoSyncOptions.builder();
@@ -390,22 +429,27 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     private Supplier<IdSource> ids = IdSource::random;
     private StateSeed seed;
     private ResetPolicy reset = ResetPolicy.PER_TEST;
-    private Consumer<WireMockConfiguration> wireMockOptions = c -> { };
+    private Consumer<WireMockConfiguration> wireMockOptions = c -> {};
     private final List<AccessKey> credentials = new ArrayList<>();
     private boolean sdkEndpointProperties;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     static Builder from(CognitoSyncTest a) {
       String where = "@CognitoSyncTest";
-      Builder b = new Builder().port(a.port()).strictPools(a.strictPools())
-          .accountId(a.accountId()).reset(a.reset()).verbose(a.verbose())
-          .verifySignatures(a.verifySignatures())
-          .enforceCredentialClasses(a.enforceCredentialClasses())
-          .sdkEndpointProperties(a.sdkEndpointProperties());
+      Builder b =
+          new Builder()
+              .port(a.port())
+              .strictPools(a.strictPools())
+              .accountId(a.accountId())
+              .reset(a.reset())
+              .verbose(a.verbose())
+              .verifySignatures(a.verifySignatures())
+              .enforceCredentialClasses(a.enforceCredentialClasses())
+              .sdkEndpointProperties(a.sdkEndpointProperties());
       if (!a.tokenExpiry().isEmpty()) {
-        b.options.setText(CognitoSyncOptions.TOKEN_EXPIRY, a.tokenExpiry(), where + "(tokenExpiry)");
+        b.options.setText(
+            CognitoSyncOptions.TOKEN_EXPIRY, a.tokenExpiry(), where + "(tokenExpiry)");
       }
       if (!a.clockStart().isEmpty()) {
         b.clockStartingAt(Instant.parse(a.clockStart()));
@@ -421,8 +465,8 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     }
 
     /**
-     * Every option {@code options} sets, over those set before: the standalone server's flags
-     * as Java values ({@code CognitoSyncOptions.builder().persistenceDirectory(dir).build()}).
+     * Every option {@code options} sets, over those set before: the standalone server's flags as
+     * Java values ({@code CognitoSyncOptions.builder().persistenceDirectory(dir).build()}).
      */
     public Builder options(CognitoSyncOptions options) {
       this.options.options(options);
@@ -564,11 +608,11 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     }
 
     /**
-     * Points AWS SDK v2 clients that the code under test builds itself (no endpoint in code) at
-     * the mock while it runs, through the SDK's {@code aws.endpointUrlCognitoSync} system
-     * property, plus {@code aws.region} and the extension's keys when the JVM has none; put back
-     * afterwards. JVM-wide, like WireMock's {@code proxyMode}: refused where test classes run in
-     * parallel (unless the class is {@code @Isolated}).
+     * Points AWS SDK v2 clients that the code under test builds itself (no endpoint in code) at the
+     * mock while it runs, through the SDK's {@code aws.endpointUrlCognitoSync} system property,
+     * plus {@code aws.region} and the extension's keys when the JVM has none; put back afterwards.
+     * JVM-wide, like WireMock's {@code proxyMode}: refused where test classes run in parallel
+     * (unless the class is {@code @Isolated}).
      */
     public Builder sdkEndpointProperties(boolean enabled) {
       this.sdkEndpointProperties = enabled;
@@ -578,13 +622,24 @@ public final class CognitoSyncExtension implements BeforeAllCallback, AfterAllCa
     MockOptions options() {
       CognitoSyncOptions built = options.build();
       for (Option<?> o : built.values().keySet()) {
-        o.whyNot(Surface.JUNIT).ifPresent(why -> {
-          throw new ExtensionConfigurationException(o.flag() + " does not apply to the JUnit"
-              + " extension: " + why);
-        });
+        o.whyNot(Surface.JUNIT)
+            .ifPresent(
+                why -> {
+                  throw new ExtensionConfigurationException(
+                      o.flag() + " does not apply to the JUnit" + " extension: " + why);
+                });
       }
-      return new MockOptions(built, settings, clock, clockStart, ids, seed, reset,
-          wireMockOptions, List.copyOf(credentials), sdkEndpointProperties);
+      return new MockOptions(
+          built,
+          settings,
+          clock,
+          clockStart,
+          ids,
+          seed,
+          reset,
+          wireMockOptions,
+          List.copyOf(credentials),
+          sdkEndpointProperties);
     }
 
     public CognitoSyncExtension build() {

@@ -9,9 +9,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A fault rule in force while a test runs (on a test method) or while each test of the class
- * runs (on the class), from the test's first call after its {@code @BeforeEach} methods until it
- * ends; each test starts the rule's counts afresh. Repeatable. See docs/faults.md.
+ * A fault rule in force while a test runs (on a test method) or while each test of the class runs
+ * (on the class), from the test's first call after its {@code @BeforeEach} methods until it ends;
+ * each test starts the rule's counts afresh. Repeatable. See docs/faults.md.
  *
  * <pre>{@code
  * @CognitoSyncFault(operation = "UpdateRecords", nthCall = 2, error = "TooManyRequestsException")
@@ -23,8 +23,8 @@ import java.lang.annotation.Target;
  *     {"match": {"operation": "UpdateRecords"}, "action": {"error": "InternalErrorException"}}""")
  * }</pre>
  *
- * <p>Give at most one trigger (none: every matching call) and exactly one action. A rule the
- * model does not allow (an error the operation does not list) fails the test's set-up.
+ * <p>Give at most one trigger (none: every matching call) and exactly one action. A rule the model
+ * does not allow (an error the operation does not list) fails the test's set-up.
  */
 @Documented
 @Inherited
@@ -103,8 +103,8 @@ public @interface CognitoSyncFault {
   long delayMaxMs() default -1;
 
   /**
-   * Break the connection: {@code CONNECTION_RESET_BY_PEER}, {@code EMPTY_RESPONSE},
-   * {@code MALFORMED_RESPONSE_CHUNK} or {@code RANDOM_DATA_THEN_CLOSE}.
+   * Break the connection: {@code CONNECTION_RESET_BY_PEER}, {@code EMPTY_RESPONSE}, {@code
+   * MALFORMED_RESPONSE_CHUNK} or {@code RANDOM_DATA_THEN_CLOSE}.
    */
   String connectionFault() default "";
 

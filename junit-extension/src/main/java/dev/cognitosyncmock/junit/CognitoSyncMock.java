@@ -1,6 +1,5 @@
 package dev.cognitosyncmock.junit;
 
-import dev.cognitosyncmock.engine.MutableClock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.cognitosyncmock.admin.AdminApi;
@@ -14,12 +13,13 @@ import dev.cognitosyncmock.engine.EngineSnapshot.IdentitySnapshot;
 import dev.cognitosyncmock.engine.EngineSnapshot.PoolSnapshot;
 import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.engine.IdentityKey;
-import dev.cognitosyncmock.engine.ServiceException;
+import dev.cognitosyncmock.engine.MutableClock;
 import dev.cognitosyncmock.engine.PushNotification;
+import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.StreamRecord;
 import dev.cognitosyncmock.engine.SyncEngine;
-import dev.cognitosyncmock.engine.SyncTriggerHandler;
 import dev.cognitosyncmock.engine.SyncRecord;
+import dev.cognitosyncmock.engine.SyncTriggerHandler;
 import dev.cognitosyncmock.faults.FaultInjector;
 import dev.cognitosyncmock.faults.FaultJson;
 import dev.cognitosyncmock.faults.Scenario;
@@ -39,12 +39,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The test's handle on one running mock: seed and read state in Java terms, move the clock, see
- * the requests received, and reach WireMock for its own stubbing and verification.
+ * The test's handle on one running mock: seed and read state in Java terms, move the clock, see the
+ * requests received, and reach WireMock for its own stubbing and verification.
  *
  * <p>Reads never change state: they work on an export, or only on pools that already exist, so
- * looking does not register a pool or open a sync session. Writes act as the developer account
- * (the {@code accountId} option), as a server-side tool would.
+ * looking does not register a pool or open a sync session. Writes act as the developer account (the
+ * {@code accountId} option), as a server-side tool would.
  *
  * <p>This is the one place tests talk to the mock: state, clock, requests received, side effects
  * (push notifications, stream records) and fault injection ({@link #faults()}, recordings and
@@ -107,9 +107,11 @@ public final class CognitoSyncMock {
     if (engine().clock() instanceof MutableClock clock) {
       return clock;
     }
-    throw new IllegalStateException("The mock runs on " + engine().clock()
-        + ", which cannot be moved: start it with clockStartingAt(Instant) (builder) or"
-        + " clockStart = \"2024-01-01T00:00:00Z\" (@CognitoSyncTest), or pass a MutableClock");
+    throw new IllegalStateException(
+        "The mock runs on "
+            + engine().clock()
+            + ", which cannot be moved: start it with clockStartingAt(Instant) (builder) or"
+            + " clockStart = \"2024-01-01T00:00:00Z\" (@CognitoSyncTest), or pass a MutableClock");
   }
 
   // ------------------------------------------------------------------ pools and identities
@@ -125,29 +127,31 @@ public final class CognitoSyncMock {
 
   /** The ids of every known pool, sorted. */
   public List<String> identityPools() {
-    return exportState().identityPools().stream().map(PoolSnapshot::identityPoolId).sorted()
+    return exportState().identityPools().stream()
+        .map(PoolSnapshot::identityPoolId)
+        .sorted()
         .toList();
   }
 
   /** The ids of the pool's identities that hold data, sorted; empty for an unknown pool. */
   public List<String> identities(String identityPoolId) {
-    return pool(identityPoolId).map(p -> p.identities().stream()
-        .map(IdentitySnapshot::identityId).sorted().toList()).orElse(List.of());
+    return pool(identityPoolId)
+        .map(p -> p.identities().stream().map(IdentitySnapshot::identityId).sorted().toList())
+        .orElse(List.of());
   }
 
   /**
    * Merges {@code absorbedId} into {@code survivorId} as Cognito Identity does on linking logins;
    * answers the survivor's new dataset names ({@code X.<absorbedId>}).
    */
-  public List<String> mergeIdentities(String identityPoolId, String survivorId,
-      String absorbedId) {
+  public List<String> mergeIdentities(String identityPoolId, String survivorId, String absorbedId) {
     return engine().mergeIdentities(identityPoolId, survivorId, absorbedId);
   }
 
   /**
    * Says the pool's Kinesis stream (or its role) is gone: streaming turns off, and
-   * GetIdentityPoolConfiguration reports {@code reason} as CognitoStreams.DisabledReason (a
-   * default naming the stream and role when null). Refused unless streaming is on (SEMANTICS G5).
+   * GetIdentityPoolConfiguration reports {@code reason} as CognitoStreams.DisabledReason (a default
+   * naming the stream and role when null). Refused unless streaming is on (SEMANTICS G5).
    */
   public void streamLost(String identityPoolId, String reason) {
     engine().streamLost(identityPoolId, reason);
@@ -156,27 +160,32 @@ public final class CognitoSyncMock {
   // ------------------------------------------------------------------ datasets and records
 
   /**
-   * Writes records as one sync outside any session (no conflict checks; quotas apply). A key
-   * mapped to null is removed. Creates the pool (unless strict), identity and dataset as needed.
+   * Writes records as one sync outside any session (no conflict checks; quotas apply). A key mapped
+   * to null is removed. Creates the pool (unless strict), identity and dataset as needed.
    */
-  public List<SyncRecord> seed(String identityPoolId, String identityId, String datasetName,
-      Map<String, String> values) {
-    return engine().putRecords(Caller.developer(running.options().options().get(dev.cognitosyncmock.options.CognitoSyncOptions.ACCOUNT_ID)),
-        new DatasetKey(identityPoolId, identityId, datasetName), values);
+  public List<SyncRecord> seed(
+      String identityPoolId, String identityId, String datasetName, Map<String, String> values) {
+    return engine()
+        .putRecords(
+            Caller.developer(
+                running
+                    .options()
+                    .options()
+                    .get(dev.cognitosyncmock.options.CognitoSyncOptions.ACCOUNT_ID)),
+            new DatasetKey(identityPoolId, identityId, datasetName),
+            values);
   }
 
   /** Every record of the dataset, removed ones (tombstones) included, by key; empty if none. */
   public List<SyncRecord> records(String identityPoolId, String identityId, String datasetName) {
     return datasetSnapshot(identityPoolId, identityId, datasetName)
         .filter(d -> d.exists() == null || d.exists())
-        .map(d -> d.records().stream()
-            .sorted((a, b) -> a.key().compareTo(b.key())).toList())
+        .map(d -> d.records().stream().sorted((a, b) -> a.key().compareTo(b.key())).toList())
         .orElse(List.of());
   }
 
   /** The live values of the dataset as a map sorted by key: what a client would sync down. */
-  public Map<String, String> values(String identityPoolId, String identityId,
-      String datasetName) {
+  public Map<String, String> values(String identityPoolId, String identityId, String datasetName) {
     Map<String, String> values = new LinkedHashMap<>();
     for (SyncRecord r : records(identityPoolId, identityId, datasetName)) {
       if (!r.isTombstone()) {
@@ -187,14 +196,16 @@ public final class CognitoSyncMock {
   }
 
   /** The dataset's metadata as DescribeDataset answers it; empty when it does not exist. */
-  public Optional<DatasetInfo> dataset(String identityPoolId, String identityId,
-      String datasetName) {
+  public Optional<DatasetInfo> dataset(
+      String identityPoolId, String identityId, String datasetName) {
     if (!engine().hasIdentityPool(identityPoolId)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(engine().describeDataset(developer(),
-          new DatasetKey(identityPoolId, identityId, datasetName)));
+      return Optional.of(
+          engine()
+              .describeDataset(
+                  developer(), new DatasetKey(identityPoolId, identityId, datasetName)));
     } catch (ServiceException e) {
       if (e.shape() == ErrorShape.ResourceNotFoundException) {
         return Optional.empty();
@@ -211,8 +222,9 @@ public final class CognitoSyncMock {
     List<DatasetInfo> all = new ArrayList<>();
     String next = null;
     do {
-      DatasetsPage page = engine().listDatasets(developer(),
-          new IdentityKey(identityPoolId, identityId), next, null);
+      DatasetsPage page =
+          engine()
+              .listDatasets(developer(), new IdentityKey(identityPoolId, identityId), next, null);
       all.addAll(page.datasets());
       next = page.nextToken();
     } while (next != null);
@@ -259,8 +271,8 @@ public final class CognitoSyncMock {
   }
 
   /**
-   * Stands {@code handler} in for the pool's SyncTrigger Lambda (SEMANTICS G3); null removes it.
-   * It runs while the pool's Cognito events name a SyncTrigger.
+   * Stands {@code handler} in for the pool's SyncTrigger Lambda (SEMANTICS G3); null removes it. It
+   * runs while the pool's Cognito events name a SyncTrigger.
    */
   public void setSyncTriggerHandler(String identityPoolId, SyncTriggerHandler handler) {
     engine().setSyncTriggerHandler(identityPoolId, handler);
@@ -270,8 +282,8 @@ public final class CognitoSyncMock {
 
   /**
    * The fault rules: {@code mock.faults().add(FaultRule.on("UpdateRecords").nthCall(2)
-   * .error(ErrorShape.TooManyRequestsException))}, {@code list()}, {@code fired(id)},
-   * {@code remove(id)}. See docs/faults.md.
+   * .error(ErrorShape.TooManyRequestsException))}, {@code list()}, {@code fired(id)}, {@code
+   * remove(id)}. See docs/faults.md.
    */
   public MockFaults faults() {
     return new MockFaults(faultInjector());
@@ -314,14 +326,16 @@ public final class CognitoSyncMock {
   }
 
   /**
-   * Replays a scenario file: a classpath resource ({@code scenario.json},
-   * {@code classpath:scenario.json}) or {@code file:path/to/scenario.json}.
+   * Replays a scenario file: a classpath resource ({@code scenario.json}, {@code
+   * classpath:scenario.json}) or {@code file:path/to/scenario.json}.
    */
   public void loadScenario(String location) {
-    loadScenario(FaultAnnotations.loadScenario(location,
-        Thread.currentThread().getContextClassLoader() != null
-            ? Thread.currentThread().getContextClassLoader()
-            : CognitoSyncMock.class.getClassLoader()));
+    loadScenario(
+        FaultAnnotations.loadScenario(
+            location,
+            Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader()
+                : CognitoSyncMock.class.getClassLoader()));
   }
 
   public void loadScenario(Path file) {
@@ -368,8 +382,8 @@ public final class CognitoSyncMock {
   // ------------------------------------------------------------------ Cognito Identity
 
   /**
-   * The Cognito Identity side of the mock: seed pools ({@code createIdentityPool}), identities
-   * and logins ({@code getId}), developer users, roles; read them back.
+   * The Cognito Identity side of the mock: seed pools ({@code createIdentityPool}), identities and
+   * logins ({@code getId}), developer users, roles; read them back.
    */
   public dev.cognitosyncmock.identity.IdentityEngine identity() {
     return running.server().service().identity().engine();
@@ -377,9 +391,9 @@ public final class CognitoSyncMock {
 
   /**
    * Signs in as a new guest of {@code identityPoolId} the way an app does (GetId, then
-   * GetCredentialsForIdentity) and answers a Sync client of {@code clientType}
-   * ({@code CognitoSyncClient} or {@code CognitoSyncAsyncClient}) signed with the credentials it
-   * got. The pool must exist and allow guests, with an unauthenticated role.
+   * GetCredentialsForIdentity) and answers a Sync client of {@code clientType} ({@code
+   * CognitoSyncClient} or {@code CognitoSyncAsyncClient}) signed with the credentials it got. The
+   * pool must exist and allow guests, with an unauthenticated role.
    */
   public <T> T guestSyncClient(Class<T> clientType, String identityPoolId) {
     requireSyncClientType(clientType);
@@ -392,7 +406,8 @@ public final class CognitoSyncMock {
    * {@code clientType} signed with the credentials it issued (the identity may change by a merge:
    * the client acts for the survivor).
    */
-  public <T> T signedInSyncClient(Class<T> clientType, String identityId, Map<String, String> logins) {
+  public <T> T signedInSyncClient(
+      Class<T> clientType, String identityId, Map<String, String> logins) {
     requireSyncClientType(clientType);
     var issued = identity().getCredentialsForIdentity(identityId, logins, null).credentials();
     return clientType.cast(IdentitySdkClients.syncClient(clientType.getName(), issued, running));
@@ -401,8 +416,9 @@ public final class CognitoSyncMock {
   private static void requireSyncClientType(Class<?> clientType) {
     if (!clientType.getName().equals(SdkClients.SYNC_CLIENT)
         && !clientType.getName().equals(SdkClients.ASYNC_CLIENT)) {
-      throw new IllegalArgumentException("A Sync client is a CognitoSyncClient or CognitoSyncAsyncClient, not "
-          + clientType.getName());
+      throw new IllegalArgumentException(
+          "A Sync client is a CognitoSyncClient or CognitoSyncAsyncClient, not "
+              + clientType.getName());
     }
   }
 
@@ -414,16 +430,18 @@ public final class CognitoSyncMock {
   }
 
   private Caller developer() {
-    return Caller.developer(running.options().options().get(dev.cognitosyncmock.options.CognitoSyncOptions.ACCOUNT_ID));
+    return Caller.developer(
+        running.options().options().get(dev.cognitosyncmock.options.CognitoSyncOptions.ACCOUNT_ID));
   }
 
   private Optional<PoolSnapshot> pool(String identityPoolId) {
     return exportState().identityPools().stream()
-        .filter(p -> p.identityPoolId().equals(identityPoolId)).findFirst();
+        .filter(p -> p.identityPoolId().equals(identityPoolId))
+        .findFirst();
   }
 
-  private Optional<DatasetSnapshot> datasetSnapshot(String identityPoolId, String identityId,
-      String datasetName) {
+  private Optional<DatasetSnapshot> datasetSnapshot(
+      String identityPoolId, String identityId, String datasetName) {
     return pool(identityPoolId).stream()
         .flatMap(p -> p.identities().stream())
         .filter(i -> i.identityId().equals(identityId))

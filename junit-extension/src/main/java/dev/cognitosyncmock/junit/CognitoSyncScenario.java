@@ -8,10 +8,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Replays a scenario file (as a recording wrote it, with steps marked with faults) during the
- * test: step 1 is the test's first call after its {@code @BeforeEach} methods, and each marked
- * step fails as marked; every other call is answered by the stateful mock. On a class it applies
- * to each test; a method's own annotation wins. See docs/faults.md.
+ * Replays a scenario file (as a recording wrote it, with steps marked with faults) during the test:
+ * step 1 is the test's first call after its {@code @BeforeEach} methods, and each marked step fails
+ * as marked; every other call is answered by the stateful mock. On a class it applies to each test;
+ * a method's own annotation wins. See docs/faults.md.
  *
  * <pre>{@code
  * @Test

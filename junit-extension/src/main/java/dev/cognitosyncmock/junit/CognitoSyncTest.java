@@ -13,8 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs the test class against its own in-process Cognito Sync mock, started on a free port before
  * the class and stopped after it. Every option of {@code CognitoSyncOptions} can be given, as
  * {@link #options()}. For what has no text form (quotas, WireMock options, a custom clock or id
- * source) register the extension with
- * {@link CognitoSyncExtension#newInstance()} instead.
+ * source) register the extension with {@link CognitoSyncExtension#newInstance()} instead.
  */
 @Documented
 @Inherited
@@ -42,8 +41,8 @@ public @interface CognitoSyncTest {
   boolean sequentialIds() default false;
 
   /**
-   * Starting state, a JSON document in the admin export format: a classpath resource name
-   * ({@code seed.json} or {@code classpath:seed.json}) or {@code file:path/to/seed.json}.
+   * Starting state, a JSON document in the admin export format: a classpath resource name ({@code
+   * seed.json} or {@code classpath:seed.json}) or {@code file:path/to/seed.json}.
    */
   String seed() default "";
 
@@ -60,24 +59,24 @@ public @interface CognitoSyncTest {
   boolean verifySignatures() default false;
 
   /**
-   * Refuse calls the caller's credential class may not make (SEMANTICS A7): inject clients for
-   * an identity with {@link IdentityCredentials}.
+   * Refuse calls the caller's credential class may not make (SEMANTICS A7): inject clients for an
+   * identity with {@link IdentityCredentials}.
    */
   boolean enforceCredentialClasses() default false;
 
   /**
-   * Any other option, written as the standalone server's flag: {@code "--flag=value"}, or
-   * {@code "--flag"} for true. E.g. {@code options = {"--persistence-dir=target/state",
-   * "--admin-token=secret", "--fault-file=src/test/resources/faults.json"}}. Every option of
-   * {@code CognitoSyncOptions} is accepted; a bad one fails the class with its name.
+   * Any other option, written as the standalone server's flag: {@code "--flag=value"}, or {@code
+   * "--flag"} for true. E.g. {@code options = {"--persistence-dir=target/state",
+   * "--admin-token=secret", "--fault-file=src/test/resources/faults.json"}}. Every option of {@code
+   * CognitoSyncOptions} is accepted; a bad one fails the class with its name.
    */
   String[] options() default {};
 
   /**
-   * Point AWS SDK v2 clients that the code under test builds itself at the mock, through the
-   * SDK's {@code aws.endpointUrlCognitoSync} system property (JVM-wide: refused where classes run
-   * in parallel unless the class is {@code @Isolated}). See
-   * {@link CognitoSyncExtension.Builder#sdkEndpointProperties(boolean)}.
+   * Point AWS SDK v2 clients that the code under test builds itself at the mock, through the SDK's
+   * {@code aws.endpointUrlCognitoSync} system property (JVM-wide: refused where classes run in
+   * parallel unless the class is {@code @Isolated}). See {@link
+   * CognitoSyncExtension.Builder#sdkEndpointProperties(boolean)}.
    */
   boolean sdkEndpointProperties() default false;
 }

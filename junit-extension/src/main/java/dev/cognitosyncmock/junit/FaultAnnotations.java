@@ -31,20 +31,19 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /** {@link CognitoSyncFault} and {@link CognitoSyncScenario} read off a test. */
 final class FaultAnnotations {
-  private FaultAnnotations() {
-  }
+  private FaultAnnotations() {}
 
   /** The rules of the outermost class first, then inner classes, then the method. */
   static List<FaultRule> rules(ExtensionContext context) {
     List<FaultRule> rules = new ArrayList<>();
     for (AnnotatedElement element : elementsOutermostFirst(context)) {
-      for (CognitoSyncFault a : AnnotationSupport.findRepeatableAnnotations(element,
-          CognitoSyncFault.class)) {
+      for (CognitoSyncFault a :
+          AnnotationSupport.findRepeatableAnnotations(element, CognitoSyncFault.class)) {
         try {
           rules.add(rule(a));
         } catch (IllegalArgumentException e) {
-          throw new ExtensionConfigurationException("@CognitoSyncFault on " + element + ": "
-              + e.getMessage(), e);
+          throw new ExtensionConfigurationException(
+              "@CognitoSyncFault on " + element + ": " + e.getMessage(), e);
         }
       }
     }
@@ -55,8 +54,8 @@ final class FaultAnnotations {
   static Optional<String> scenario(ExtensionContext context) {
     List<AnnotatedElement> elements = elementsOutermostFirst(context);
     for (int i = elements.size() - 1; i >= 0; i--) {
-      Optional<CognitoSyncScenario> a = AnnotationSupport.findAnnotation(elements.get(i),
-          CognitoSyncScenario.class);
+      Optional<CognitoSyncScenario> a =
+          AnnotationSupport.findAnnotation(elements.get(i), CognitoSyncScenario.class);
       if (a.isPresent()) {
         return Optional.of(a.get().value());
       }
@@ -75,8 +74,8 @@ final class FaultAnnotations {
   }
 
   /**
-   * A scenario file: {@code file:<path>} for a file, {@code classpath:<name>} or a bare name for
-   * a classpath resource.
+   * A scenario file: {@code file:<path>} for a file, {@code classpath:<name>} or a bare name for a
+   * classpath resource.
    */
   static Scenario loadScenario(String location, ClassLoader loader) {
     byte[] bytes;
@@ -87,13 +86,13 @@ final class FaultAnnotations {
         throw new UncheckedIOException("Cannot read scenario " + location, e);
       }
     } else {
-      String name = location.startsWith("classpath:")
-          ? location.substring("classpath:".length()) : location;
+      String name =
+          location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
       name = name.startsWith("/") ? name.substring(1) : name;
       try (InputStream in = loader.getResourceAsStream(name)) {
         if (in == null) {
-          throw new IllegalArgumentException("Scenario resource not found on the classpath: "
-              + name);
+          throw new IllegalArgumentException(
+              "Scenario resource not found on the classpath: " + name);
         }
         bytes = in.readAllBytes();
       } catch (IOException e) {
@@ -112,8 +111,13 @@ final class FaultAnnotations {
       FaultRule rule = rules.get(0);
       return a.id().isEmpty() ? rule : rule.withId(a.id());
     }
-    FaultMatch match = new FaultMatch(a.operation(), blankToNull(a.identityPoolId()),
-        blankToNull(a.identityId()), blankToNull(a.datasetName()), blankToNull(a.recordKey()));
+    FaultMatch match =
+        new FaultMatch(
+            a.operation(),
+            blankToNull(a.identityPoolId()),
+            blankToNull(a.identityId()),
+            blankToNull(a.datasetName()),
+            blankToNull(a.recordKey()));
     return new FaultRule(blankToNull(a.id()), null, match, trigger(a), action(a));
   }
 
@@ -132,12 +136,18 @@ final class FaultAnnotations {
       given.add(FaultTrigger.probability(a.probability(), a.seed()));
     }
     if (!a.windowAfter().isEmpty() || !a.windowDuration().isEmpty()) {
-      given.add(FaultTrigger.during(duration(a.windowAfter(), "windowAfter"),
-          a.windowDuration().isEmpty() ? null : duration(a.windowDuration(), "windowDuration")));
+      given.add(
+          FaultTrigger.during(
+              duration(a.windowAfter(), "windowAfter"),
+              a.windowDuration().isEmpty()
+                  ? null
+                  : duration(a.windowDuration(), "windowDuration")));
     }
     if (given.size() > 1) {
-      throw new InvalidFaultException("give at most one trigger (nthCall, firstCalls,"
-          + " everyNthCall, probability or a window), got " + given);
+      throw new InvalidFaultException(
+          "give at most one trigger (nthCall, firstCalls,"
+              + " everyNthCall, probability or a window), got "
+              + given);
     }
     return given.isEmpty() ? FaultTrigger.always() : given.get(0);
   }
@@ -154,8 +164,11 @@ final class FaultAnnotations {
       given.add(FaultAction.error(shape, blankToNull(a.message())));
     }
     if (a.rateLimit() != 0) {
-      given.add(FaultAction.rateLimit(a.rateLimit(), a.burst(), FaultAction.RateLimit.Per.valueOf(
-          a.per().toUpperCase(Locale.ROOT))));
+      given.add(
+          FaultAction.rateLimit(
+              a.rateLimit(),
+              a.burst(),
+              FaultAction.RateLimit.Per.valueOf(a.per().toUpperCase(Locale.ROOT))));
     }
     if (a.conflict() || a.conflictValues().length > 0) {
       Map<String, String> values = new LinkedHashMap<>();
@@ -169,24 +182,28 @@ final class FaultAnnotations {
       given.add(FaultAction.conflict(values));
     }
     if (a.delayMs() >= 0) {
-      given.add(a.delayMaxMs() >= 0
-          ? FaultAction.delay(Duration.ofMillis(a.delayMs()), Duration.ofMillis(a.delayMaxMs()),
-              a.seed())
-          : FaultAction.delay(Duration.ofMillis(a.delayMs())));
+      given.add(
+          a.delayMaxMs() >= 0
+              ? FaultAction.delay(
+                  Duration.ofMillis(a.delayMs()), Duration.ofMillis(a.delayMaxMs()), a.seed())
+              : FaultAction.delay(Duration.ofMillis(a.delayMs())));
     } else if (a.delayMaxMs() >= 0) {
       throw new InvalidFaultException("delayMaxMs needs delayMs");
     }
     if (!a.connectionFault().isEmpty()) {
       try {
-        given.add(new FaultAction.Disconnect(ConnectionFault.valueOf(a.connectionFault()),
-            a.afterApplying()));
+        given.add(
+            new FaultAction.Disconnect(
+                ConnectionFault.valueOf(a.connectionFault()), a.afterApplying()));
       } catch (IllegalArgumentException e) {
         throw new InvalidFaultException("Unknown connectionFault '" + a.connectionFault() + "'");
       }
     }
     if (given.size() != 1) {
-      throw new InvalidFaultException("give exactly one action (error, rateLimit, conflict,"
-          + " delayMs or connectionFault), got " + (given.isEmpty() ? "none" : given));
+      throw new InvalidFaultException(
+          "give exactly one action (error, rateLimit, conflict,"
+              + " delayMs or connectionFault), got "
+              + (given.isEmpty() ? "none" : given));
     }
     return given.get(0);
   }
@@ -198,8 +215,8 @@ final class FaultAnnotations {
     try {
       return dev.cognitosyncmock.options.ValueType.duration(text); // the one duration syntax
     } catch (IllegalArgumentException e) {
-      throw new InvalidFaultException(attribute + " must be ISO-8601 (PT2S) or whole seconds,"
-          + " got " + text);
+      throw new InvalidFaultException(
+          attribute + " must be ISO-8601 (PT2S) or whole seconds," + " got " + text);
     }
   }
 

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The mock's fault rules, from the handle ({@code mock.faults()}): add, list, read how often a
- * rule fired, remove. Rules added here follow the class's reset policy: under
- * {@link ResetPolicy#PER_TEST} each test starts with the rules the {@code @BeforeAll} methods
- * added (counts at zero) and none of those an earlier test added.
+ * The mock's fault rules, from the handle ({@code mock.faults()}): add, list, read how often a rule
+ * fired, remove. Rules added here follow the class's reset policy: under {@link
+ * ResetPolicy#PER_TEST} each test starts with the rules the {@code @BeforeAll} methods added
+ * (counts at zero) and none of those an earlier test added.
  */
 public final class MockFaults {
   private final FaultInjector faults;

@@ -23,12 +23,12 @@ final class OperationNames {
     }
   }
 
-  private static final List<Template> TEMPLATES = ServiceModel.load().operations().stream()
-      .map(op -> new Template(op.name(), op.method(), segments(op.requestUri())))
-      .toList();
+  private static final List<Template> TEMPLATES =
+      ServiceModel.load().operations().stream()
+          .map(op -> new Template(op.name(), op.method(), segments(op.requestUri())))
+          .toList();
 
-  private OperationNames() {
-  }
+  private OperationNames() {}
 
   static String of(String method, String url) {
     List<String> segments = segments(url);

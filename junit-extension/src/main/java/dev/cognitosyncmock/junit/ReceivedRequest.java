@@ -9,5 +9,4 @@ package dev.cognitosyncmock.junit;
  *     or null when none does (admin calls, stray requests)
  * @param status the HTTP status answered
  */
-public record ReceivedRequest(String method, String url, String operation, int status) {
-}
+public record ReceivedRequest(String method, String url, String operation, int status) {}

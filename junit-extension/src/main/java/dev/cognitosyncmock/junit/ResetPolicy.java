@@ -5,8 +5,8 @@ public enum ResetPolicy {
   /** Before every test method: tests in one class cannot see each other's writes. */
   PER_TEST,
   /**
-   * Never within a class: tests share state in execution order (each class still gets its own
-   * mock, so classes stay isolated).
+   * Never within a class: tests share state in execution order (each class still gets its own mock,
+   * so classes stay isolated).
    */
   PER_CLASS
 }

@@ -1,27 +1,27 @@
 package dev.cognitosyncmock.junit;
 
-import dev.cognitosyncmock.engine.MutableClock;
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.engine.MutableClock;
 import dev.cognitosyncmock.faults.FaultInjector;
 import dev.cognitosyncmock.faults.FaultJson;
 import dev.cognitosyncmock.faults.Scenario;
 import dev.cognitosyncmock.options.CognitoSyncOptions;
 import dev.cognitosyncmock.options.ConfigurationFiles;
+import dev.cognitosyncmock.security.AccessKey;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import dev.cognitosyncmock.security.AccessKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One started mock and what the extension made for it (SDK clients), kept in the JUnit store of
- * the class (or, for an instance-field extension, of the test) that started it.
+ * One started mock and what the extension made for it (SDK clients), kept in the JUnit store of the
+ * class (or, for an instance-field extension, of the test) that started it.
  */
 final class RunningMock {
   private final MockOptions options;
@@ -30,10 +30,13 @@ final class RunningMock {
   private final RestartableIds ids;
   private final EngineSnapshot seed;
   private final dev.cognitosyncmock.identity.IdentityStateDocument identitySeed;
+
   /** The options' scenario file, replayed from the start after every reset; or null. */
   private final Scenario scenario;
+
   private final CognitoSyncMock handle;
   private Baseline baseline;
+
   /** The developer key the injected clients sign with. */
   static final AccessKey DEVELOPER_KEY =
       AccessKey.developer("AKIDCOGNITOSYNCMOCK", "cognito-sync-mock-secret");
@@ -43,37 +46,48 @@ final class RunningMock {
 
   private RunningMock(MockOptions options, ClassLoader loader) {
     this.options = options;
-    this.ownClock = options.clock() == null && options.clockStart() != null
-        ? new MutableClock(options.clockStart()) : null;
-    Clock clock = ownClock != null ? ownClock
-        : options.clock() != null ? options.clock() : Clock.systemUTC();
+    this.ownClock =
+        options.clock() == null && options.clockStart() != null
+            ? new MutableClock(options.clockStart())
+            : null;
+    Clock clock =
+        ownClock != null ? ownClock : options.clock() != null ? options.clock() : Clock.systemUTC();
     this.ids = new RestartableIds(options.ids());
     StateSeed seedSource = options.effectiveSeed();
     this.seed = seedSource == null ? null : seedSource.load(loader);
     // the seed and the scenario are loaded below, and again on every reset, not by the service
-    CognitoSyncOptions serviceOptions = options.options().without(CognitoSyncOptions.SEED_FILE)
-        .without(CognitoSyncOptions.SCENARIO_FILE)
-        .without(CognitoSyncOptions.IDENTITY_SEED_FILE);
-    this.identitySeed = options.options().isSet(CognitoSyncOptions.IDENTITY_SEED_FILE)
-        ? ConfigurationFiles.read(CognitoSyncOptions.IDENTITY_SEED_FILE, options.options(),
-            dev.cognitosyncmock.admin.IdentityAdminRoutes::readState)
-        : null;
-    this.scenario = options.options().isSet(CognitoSyncOptions.SCENARIO_FILE)
-        ? ConfigurationFiles.read(CognitoSyncOptions.SCENARIO_FILE, options.options(),
-            FaultJson::readScenario)
-        : null;
-    CognitoSyncService service = CognitoSyncService.builder()
-        .settings(options.settings())
-        .options(serviceOptions)
-        .clock(clock)
-        .ids(ids)
-        .credentials(withOwnKey(options.credentials()))
-        .build();
-    this.server = CognitoSyncServer.builder()
-        .service(service)
-        .options(serviceOptions)
-        .wireMockOptions(options.wireMockOptions())
-        .build();
+    CognitoSyncOptions serviceOptions =
+        options
+            .options()
+            .without(CognitoSyncOptions.SEED_FILE)
+            .without(CognitoSyncOptions.SCENARIO_FILE)
+            .without(CognitoSyncOptions.IDENTITY_SEED_FILE);
+    this.identitySeed =
+        options.options().isSet(CognitoSyncOptions.IDENTITY_SEED_FILE)
+            ? ConfigurationFiles.read(
+                CognitoSyncOptions.IDENTITY_SEED_FILE,
+                options.options(),
+                dev.cognitosyncmock.admin.IdentityAdminRoutes::readState)
+            : null;
+    this.scenario =
+        options.options().isSet(CognitoSyncOptions.SCENARIO_FILE)
+            ? ConfigurationFiles.read(
+                CognitoSyncOptions.SCENARIO_FILE, options.options(), FaultJson::readScenario)
+            : null;
+    CognitoSyncService service =
+        CognitoSyncService.builder()
+            .settings(options.settings())
+            .options(serviceOptions)
+            .clock(clock)
+            .ids(ids)
+            .credentials(withOwnKey(options.credentials()))
+            .build();
+    this.server =
+        CognitoSyncServer.builder()
+            .service(service)
+            .options(serviceOptions)
+            .wireMockOptions(options.wireMockOptions())
+            .build();
     if (seed != null) {
       service.engine().importState(seed);
     }
@@ -119,8 +133,8 @@ final class RunningMock {
   }
 
   /** The client of this type for one qualifier (an identity id, or "" for the developer). */
-  synchronized <T extends AutoCloseable> T client(Class<T> type, String qualifier,
-      Function<RunningMock, T> factory) {
+  synchronized <T extends AutoCloseable> T client(
+      Class<T> type, String qualifier, Function<RunningMock, T> factory) {
     String key = type.getName() + "#" + qualifier;
     AutoCloseable client = clients.get(key);
     if (client == null) {
@@ -140,11 +154,14 @@ final class RunningMock {
    * {@code @BeforeAll} methods wrote. Taken when the class's first test is about to run.
    */
   synchronized void markBaseline() {
-    baseline = new Baseline(server.service().engine().exportState(),
-        server.service().identity().engine().exportState(),
-        ownClock == null ? null : ownClock.instant(),
-        server.service().faults().rules().list().stream()
-            .map(dev.cognitosyncmock.faults.FaultRules.Status::rule).toList());
+    baseline =
+        new Baseline(
+            server.service().engine().exportState(),
+            server.service().identity().engine().exportState(),
+            ownClock == null ? null : ownClock.instant(),
+            server.service().faults().rules().list().stream()
+                .map(dev.cognitosyncmock.faults.FaultRules.Status::rule)
+                .toList());
   }
 
   boolean hasBaseline() {
@@ -158,8 +175,10 @@ final class RunningMock {
     server.service().faults().rules().addAll(baseline.faultRules());
   }
 
-  private void restore(EngineSnapshot state,
-      dev.cognitosyncmock.identity.IdentityStateDocument identityState, Instant clockTime) {
+  private void restore(
+      EngineSnapshot state,
+      dev.cognitosyncmock.identity.IdentityStateDocument identityState,
+      Instant clockTime) {
     // no rules, scenario or recording left over (a baseline's rules are added back after),
     // except what the options start with: their recording goes on, their scenario starts again
     FaultInjector faults = server.service().faults();
@@ -193,10 +212,11 @@ final class RunningMock {
     server.wireMock().resetAll();
   }
 
-  private record Baseline(EngineSnapshot state,
-      dev.cognitosyncmock.identity.IdentityStateDocument identityState, Instant clockTime,
-      List<dev.cognitosyncmock.faults.FaultRule> faultRules) {
-  }
+  private record Baseline(
+      EngineSnapshot state,
+      dev.cognitosyncmock.identity.IdentityStateDocument identityState,
+      Instant clockTime,
+      List<dev.cognitosyncmock.faults.FaultRule> faultRules) {}
 
   synchronized void stop() {
     List<Exception> failures = new ArrayList<>();

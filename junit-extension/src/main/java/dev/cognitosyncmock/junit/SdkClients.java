@@ -4,8 +4,8 @@ import dev.cognitosyncmock.security.AccessKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClientBuilder;
 
 /**
- * The only class that names AWS SDK types: loaded only when a client is injected, so a test
- * without the SDK on its classpath can still use the handle and the endpoint.
+ * The only class that names AWS SDK types: loaded only when a client is injected, so a test without
+ * the SDK on its classpath can still use the handle and the endpoint.
  */
 final class SdkClients {
   static final String SYNC_CLIENT = "software.amazon.awssdk.services.cognitosync.CognitoSyncClient";
@@ -23,12 +23,13 @@ final class SdkClients {
       "software.amazon.awssdk.services.cognitosync.CognitoSyncAsyncClient";
 
   /** Developer credentials the mock knows: no session token, so calls act as the developer. */
-  static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
-      AwsBasicCredentials.create(RunningMock.DEVELOPER_KEY.accessKeyId(),
-          RunningMock.DEVELOPER_KEY.secretAccessKey()));
+  static final StaticCredentialsProvider CREDENTIALS =
+      StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(
+              RunningMock.DEVELOPER_KEY.accessKeyId(),
+              RunningMock.DEVELOPER_KEY.secretAccessKey()));
 
-  private SdkClients() {
-  }
+  private SdkClients() {}
 
   static Object client(String typeName, RunningMock mock) {
     if (typeName.equals(SYNC_CLIENT)) {
@@ -38,14 +39,16 @@ final class SdkClients {
   }
 
   /**
-   * A client acting for one identity with temporary Cognito identity credentials: a key made for
-   * it and made known to the mock, with a session token (SEMANTICS A7, C5).
+   * A client acting for one identity with temporary Cognito identity credentials: a key made for it
+   * and made known to the mock, with a session token (SEMANTICS A7, C5).
    */
   static Object identityClient(String typeName, String identityId, RunningMock mock) {
     AccessKey key = identityKey(identityId);
     mock.server().service().addAccessKey(key);
-    StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
-        AwsSessionCredentials.create(key.accessKeyId(), key.secretAccessKey(), key.sessionToken()));
+    StaticCredentialsProvider credentials =
+        StaticCredentialsProvider.create(
+            AwsSessionCredentials.create(
+                key.accessKeyId(), key.secretAccessKey(), key.sessionToken()));
     if (typeName.equals(SYNC_CLIENT)) {
       return mock.client(CognitoSyncClient.class, identityId, m -> sync(m, credentials));
     }
@@ -54,8 +57,13 @@ final class SdkClients {
 
   /** The same identity always gets the same key, so a second client of it is accepted too. */
   static AccessKey identityKey(String identityId) {
-    String id = "ASIA" + UUID.nameUUIDFromBytes(identityId.getBytes(StandardCharsets.UTF_8))
-        .toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
+    String id =
+        "ASIA"
+            + UUID.nameUUIDFromBytes(identityId.getBytes(StandardCharsets.UTF_8))
+                .toString()
+                .replace("-", "")
+                .substring(0, 16)
+                .toUpperCase(Locale.ROOT);
     return AccessKey.identity(id, "secret-of-" + id, "session-of-" + id, identityId);
   }
 
@@ -64,10 +72,11 @@ final class SdkClients {
   }
 
   static CognitoSyncClient sync(RunningMock mock, StaticCredentialsProvider credentials) {
-    CognitoSyncClientBuilder builder = CognitoSyncClient.builder()
-        .endpointOverride(mock.server().endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(credentials);
+    CognitoSyncClientBuilder builder =
+        CognitoSyncClient.builder()
+            .endpointOverride(mock.server().endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials);
     // The SDK finds its default HTTP client (Apache) by itself; a user who left it out for the
     // lighter URLConnection client gets that one.
     if (!present("software.amazon.awssdk.http.apache.ApacheHttpClient")

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The opt-in mode that points clients the code under test builds itself at the mock, as
- * WireMock's {@code proxyMode} does for HTTP proxies: the AWS SDK v2's own endpoint setting,
- * the {@code aws.endpointUrlCognitoSync} system property, and region and credentials when the
- * JVM has none. System properties are JVM-wide, so one mock at a time may hold them: the mode
- * refuses to start where test classes run in parallel (unless the class is {@link Isolated}),
- * and refuses a second holder outright, rather than let two mocks race.
+ * The opt-in mode that points clients the code under test builds itself at the mock, as WireMock's
+ * {@code proxyMode} does for HTTP proxies: the AWS SDK v2's own endpoint setting, the {@code
+ * aws.endpointUrlCognitoSync} system property, and region and credentials when the JVM has none.
+ * System properties are JVM-wide, so one mock at a time may hold them: the mode refuses to start
+ * where test classes run in parallel (unless the class is {@link Isolated}), and refuses a second
+ * holder outright, rather than let two mocks race.
  */
 final class SdkEndpointProperties {
   static final String ENDPOINT = "aws.endpointUrlCognitoSync";
@@ -27,11 +27,11 @@ final class SdkEndpointProperties {
 
   private static RunningMock holder;
   private static String holderName;
+
   /** The values the properties had before, null for unset; put back on release. */
   private static Map<String, String> previous;
 
-  private SdkEndpointProperties() {
-  }
+  private SdkEndpointProperties() {}
 
   /** Refuses the mode where this class (or, with a mock per test, its tests) run in parallel. */
   static void refuseParallel(ExtensionContext context, boolean mockPerTest) {
@@ -39,33 +39,48 @@ final class SdkEndpointProperties {
     if (!flag(context, "junit.jupiter.execution.parallel.enabled")) {
       return;
     }
-    String methods = mode(context, "junit.jupiter.execution.parallel.mode.default")
-        .orElse("same_thread");
-    String classes = mode(context, "junit.jupiter.execution.parallel.mode.classes.default")
-        .orElse(methods);
-    Optional<ExecutionMode> declared = AnnotationSupport.findAnnotation(testClass, Execution.class)
-        .map(Execution::value);
-    boolean concurrentClasses = declared.map(m -> m == ExecutionMode.CONCURRENT)
-        .orElse(classes.equals("concurrent"))
-        && !AnnotationSupport.isAnnotated(testClass, Isolated.class);
-    boolean concurrentTests = mockPerTest
-        && declared.map(m -> m == ExecutionMode.CONCURRENT).orElse(methods.equals("concurrent"));
+    String methods =
+        mode(context, "junit.jupiter.execution.parallel.mode.default").orElse("same_thread");
+    String classes =
+        mode(context, "junit.jupiter.execution.parallel.mode.classes.default").orElse(methods);
+    Optional<ExecutionMode> declared =
+        AnnotationSupport.findAnnotation(testClass, Execution.class).map(Execution::value);
+    boolean concurrentClasses =
+        declared.map(m -> m == ExecutionMode.CONCURRENT).orElse(classes.equals("concurrent"))
+            && !AnnotationSupport.isAnnotated(testClass, Isolated.class);
+    boolean concurrentTests =
+        mockPerTest
+            && declared
+                .map(m -> m == ExecutionMode.CONCURRENT)
+                .orElse(methods.equals("concurrent"));
     if (concurrentClasses || concurrentTests) {
-      throw new ExtensionConfigurationException("sdkEndpointProperties sets JVM-wide system"
-          + " properties (" + ENDPOINT + "), but " + testClass.getName() + " runs in parallel with"
-          + (concurrentClasses ? " other test classes" : " its own tests, each with its own mock")
-          + " (junit.jupiter.execution.parallel.enabled=true), so two mocks would race for them."
-          + " Annotate the class @org.junit.jupiter.api.parallel.Isolated, run it without"
-          + " parallelism, or hand the code under test the injected client or endpoint instead");
+      throw new ExtensionConfigurationException(
+          "sdkEndpointProperties sets JVM-wide system"
+              + " properties ("
+              + ENDPOINT
+              + "), but "
+              + testClass.getName()
+              + " runs in parallel with"
+              + (concurrentClasses
+                  ? " other test classes"
+                  : " its own tests, each with its own mock")
+              + " (junit.jupiter.execution.parallel.enabled=true), so two mocks would race for them."
+              + " Annotate the class @org.junit.jupiter.api.parallel.Isolated, run it without"
+              + " parallelism, or hand the code under test the injected client or endpoint instead");
     }
   }
 
   /** Points the SDK's default endpoint at {@code mock}, until {@link #release}. */
   static synchronized void claim(RunningMock mock, String owner) {
     if (holder != null) {
-      throw new ExtensionConfigurationException("sdkEndpointProperties: " + owner
-          + " cannot point " + ENDPOINT + " at its mock while the mock of " + holderName
-          + " holds it (system properties are JVM-wide; run these classes one at a time)");
+      throw new ExtensionConfigurationException(
+          "sdkEndpointProperties: "
+              + owner
+              + " cannot point "
+              + ENDPOINT
+              + " at its mock while the mock of "
+              + holderName
+              + " holds it (system properties are JVM-wide; run these classes one at a time)");
     }
     Map<String, String> values = new LinkedHashMap<>();
     values.put(ENDPOINT, mock.server().endpoint().toString());
@@ -87,13 +102,14 @@ final class SdkEndpointProperties {
     if (holder != mock) {
       return;
     }
-    previous.forEach((name, value) -> {
-      if (value == null) {
-        System.clearProperty(name);
-      } else {
-        System.setProperty(name, value);
-      }
-    });
+    previous.forEach(
+        (name, value) -> {
+          if (value == null) {
+            System.clearProperty(name);
+          } else {
+            System.setProperty(name, value);
+          }
+        });
     holder = null;
     holderName = null;
     previous = null;
@@ -104,7 +120,9 @@ final class SdkEndpointProperties {
   }
 
   private static boolean flag(ExtensionContext context, String key) {
-    return context.getConfigurationParameter(key).map(v -> Boolean.parseBoolean(v.trim()))
+    return context
+        .getConfigurationParameter(key)
+        .map(v -> Boolean.parseBoolean(v.trim()))
         .orElse(false);
   }
 

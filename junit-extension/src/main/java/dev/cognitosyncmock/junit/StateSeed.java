@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where the starting state comes from: a JSON document in the admin API's export format, read
- * once when the mock starts and re-applied on every reset.
+ * Where the starting state comes from: a JSON document in the admin API's export format, read once
+ * when the mock starts and re-applied on every reset.
  */
 public sealed interface StateSeed {
 
@@ -32,8 +32,8 @@ public sealed interface StateSeed {
     if (location.startsWith("file:")) {
       return file(Path.of(location.substring("file:".length())));
     }
-    return classpath(location.startsWith("classpath:")
-        ? location.substring("classpath:".length()) : location);
+    return classpath(
+        location.startsWith("classpath:") ? location.substring("classpath:".length()) : location);
   }
 
   record FromFile(Path path) implements StateSeed {

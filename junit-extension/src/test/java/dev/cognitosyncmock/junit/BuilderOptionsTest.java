@@ -1,10 +1,10 @@
 package dev.cognitosyncmock.junit;
 
-import dev.cognitosyncmock.engine.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.cognitosyncmock.engine.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,7 +52,8 @@ class BuilderOptionsTest {
     @Test
     void unknownPoolIsNotFoundUntilCreated(CognitoSyncClient sync, CognitoSyncMock mock) {
       // ListRecords models no ResourceNotFoundException, so the mock answers InvalidParameter
-      assertThatThrownBy(() -> Sync.token(sync)).isInstanceOf(CognitoSyncException.class)
+      assertThatThrownBy(() -> Sync.token(sync))
+          .isInstanceOf(CognitoSyncException.class)
           .hasMessageContaining("IdentityPool not found");
       mock.createIdentityPool(Sync.POOL);
       assertThat(Sync.token(sync)).isNotBlank();
@@ -62,16 +63,26 @@ class BuilderOptionsTest {
   @Nested
   class TokenExpiryAndDeterministicClock {
     @RegisterExtension
-    static CognitoSyncExtension ext = CognitoSyncExtension.newInstance()
-        .clockStartingAt(START).tokenExpiry(Duration.ofMinutes(5)).build();
+    static CognitoSyncExtension ext =
+        CognitoSyncExtension.newInstance()
+            .clockStartingAt(START)
+            .tokenExpiry(Duration.ofMinutes(5))
+            .build();
 
     @Test
     void aTokenExpiresWhenTheClockIsAdvancedPastIt(CognitoSyncClient sync, CognitoSyncMock mock) {
       String token = Sync.token(sync);
       assertThat(mock.advanceClock(Duration.ofMinutes(6))).isEqualTo(START.plusSeconds(360));
-      assertThatThrownBy(() -> sync.updateRecords(r -> r.identityPoolId(Sync.POOL)
-          .identityId(Sync.ID).datasetName(Sync.DATASET).syncSessionToken(token)
-          .recordPatches(p -> p.op(Operation.REPLACE).key("k").value("v").syncCount(0L))))
+      assertThatThrownBy(
+              () ->
+                  sync.updateRecords(
+                      r ->
+                          r.identityPoolId(Sync.POOL)
+                              .identityId(Sync.ID)
+                              .datasetName(Sync.DATASET)
+                              .syncSessionToken(token)
+                              .recordPatches(
+                                  p -> p.op(Operation.REPLACE).key("k").value("v").syncCount(0L))))
           .isInstanceOf(CognitoSyncException.class);
     }
 
@@ -105,13 +116,14 @@ class BuilderOptionsTest {
   @Nested
   class SystemClock {
     @RegisterExtension
-    static CognitoSyncExtension ext = CognitoSyncExtension.newInstance()
-        .clock(Clock.systemUTC()).build();
+    static CognitoSyncExtension ext =
+        CognitoSyncExtension.newInstance().clock(Clock.systemUTC()).build();
 
     @Test
     void cannotBeAdvancedAndSaysHowToGetOneThatCan(CognitoSyncMock mock) {
       assertThatThrownBy(() -> mock.advanceClock(Duration.ofSeconds(1)))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("clockStartingAt");
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("clockStartingAt");
     }
   }
 
@@ -121,8 +133,8 @@ class BuilderOptionsTest {
     static String firstToken;
 
     @RegisterExtension
-    static CognitoSyncExtension ext = CognitoSyncExtension.newInstance()
-        .clockStartingAt(START).sequentialIds().build();
+    static CognitoSyncExtension ext =
+        CognitoSyncExtension.newInstance().clockStartingAt(START).sequentialIds().build();
 
     @Test
     @Order(1)
@@ -143,10 +155,14 @@ class BuilderOptionsTest {
     static final AtomicInteger SOURCES = new AtomicInteger();
 
     @RegisterExtension
-    static CognitoSyncExtension ext = CognitoSyncExtension.newInstance().ids(() -> {
-      int n = SOURCES.incrementAndGet();
-      return () -> "id-" + n;
-    }).build();
+    static CognitoSyncExtension ext =
+        CognitoSyncExtension.newInstance()
+            .ids(
+                () -> {
+                  int n = SOURCES.incrementAndGet();
+                  return () -> "id-" + n;
+                })
+            .build();
 
     @Test
     void theSupplierIsAskedAgainOnReset(CognitoSyncMock mock) {
@@ -159,8 +175,8 @@ class BuilderOptionsTest {
   @Nested
   class AccountId {
     @RegisterExtension
-    static CognitoSyncExtension ext = CognitoSyncExtension.newInstance()
-        .accountId("999988887777").build();
+    static CognitoSyncExtension ext =
+        CognitoSyncExtension.newInstance().accountId("999988887777").build();
 
     @Test
     void developerWritesActAsTheAccount(CognitoSyncClient sync, CognitoSyncMock mock) {
@@ -173,12 +189,13 @@ class BuilderOptionsTest {
   @Nested
   class SeedFromClasspath {
     @RegisterExtension
-    static CognitoSyncExtension ext = CognitoSyncExtension.newInstance()
-        .seedFromClasspath("seed-state.json").build();
+    static CognitoSyncExtension ext =
+        CognitoSyncExtension.newInstance().seedFromClasspath("seed-state.json").build();
 
     @Test
     void startsWithTheSeed(CognitoSyncClient sync) {
-      assertThat(Sync.records(sync)).extracting(r -> r.key() + "=" + r.value())
+      assertThat(Sync.records(sync))
+          .extracting(r -> r.key() + "=" + r.value())
           .containsExactly("theme=dark");
     }
 
@@ -207,8 +224,8 @@ class BuilderOptionsTest {
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
   class PerClassReset {
     @RegisterExtension
-    static CognitoSyncExtension ext = CognitoSyncExtension.newInstance()
-        .reset(ResetPolicy.PER_CLASS).build();
+    static CognitoSyncExtension ext =
+        CognitoSyncExtension.newInstance().reset(ResetPolicy.PER_CLASS).build();
 
     @Test
     @Order(1)
@@ -227,15 +244,16 @@ class BuilderOptionsTest {
   @Nested
   class RequestJournalSize {
     @RegisterExtension
-    static CognitoSyncExtension ext = CognitoSyncExtension.newInstance()
-        .requestJournalSize(2).build();
+    static CognitoSyncExtension ext =
+        CognitoSyncExtension.newInstance().requestJournalSize(2).build();
 
     @Test
     void keepsOnlyTheNewest(CognitoSyncClient sync, CognitoSyncMock mock) {
       Sync.token(sync);
       Sync.token(sync);
       Sync.put(sync, "k", "v");
-      assertThat(mock.requests()).extracting(ReceivedRequest::operation)
+      assertThat(mock.requests())
+          .extracting(ReceivedRequest::operation)
           .containsExactly("ListRecords", "UpdateRecords");
     }
   }
@@ -243,8 +261,11 @@ class BuilderOptionsTest {
   @Nested
   class WireMockOptionsAndVerbose {
     @RegisterExtension
-    static CognitoSyncExtension ext = CognitoSyncExtension.newInstance().verbose(true)
-        .wireMockOptions(c -> c.stubCorsEnabled(true)).build();
+    static CognitoSyncExtension ext =
+        CognitoSyncExtension.newInstance()
+            .verbose(true)
+            .wireMockOptions(c -> c.stubCorsEnabled(true))
+            .build();
 
     @Test
     void optionsReachWireMock(CognitoSyncMock mock) {
@@ -254,15 +275,18 @@ class BuilderOptionsTest {
 
   @Nested
   class WireMockStubsWin {
-    @RegisterExtension
-    static CognitoSyncExtension ext = CognitoSyncExtension.newInstance().build();
+    @RegisterExtension static CognitoSyncExtension ext = CognitoSyncExtension.newInstance().build();
 
     @Test
     void aUserStubAnswersInsteadOfTheMock(CognitoSyncClient sync, CognitoSyncMock mock) {
-      mock.wireMock().stubFor(WireMock.get(WireMock.urlPathMatching(".*/records"))
-          .willReturn(WireMock.aResponse().withStatus(500)
-              .withHeader("x-amzn-ErrorType", "InternalErrorException")
-              .withBody("{\"message\":\"injected\"}")));
+      mock.wireMock()
+          .stubFor(
+              WireMock.get(WireMock.urlPathMatching(".*/records"))
+                  .willReturn(
+                      WireMock.aResponse()
+                          .withStatus(500)
+                          .withHeader("x-amzn-ErrorType", "InternalErrorException")
+                          .withBody("{\"message\":\"injected\"}")));
       assertThatThrownBy(() -> Sync.token(sync)).isInstanceOf(CognitoSyncException.class);
       mock.wireMock().verify(WireMock.getRequestedFor(WireMock.urlPathMatching(".*/records")));
     }

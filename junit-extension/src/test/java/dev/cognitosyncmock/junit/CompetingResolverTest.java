@@ -10,9 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 
@@ -41,14 +41,21 @@ class CompetingResolverTest {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
       Class<?> type = parameter.getParameter().getType();
-      return type == URI.class ? ENDPOINT : type == Region.class ? Region.EU_CENTRAL_1 : CREDENTIALS;
+      return type == URI.class
+          ? ENDPOINT
+          : type == Region.class ? Region.EU_CENTRAL_1 : CREDENTIALS;
     }
   }
 
   @Test
-  @DisplayName("a competing resolver's URI and SDK types resolve beside the mock's client and handle")
-  void bothExtensionsInjectSideBySide(URI other, Region region, AwsCredentialsProvider credentials,
-      CognitoSyncClient sync, CognitoSyncMock mock) {
+  @DisplayName(
+      "a competing resolver's URI and SDK types resolve beside the mock's client and handle")
+  void bothExtensionsInjectSideBySide(
+      URI other,
+      Region region,
+      AwsCredentialsProvider credentials,
+      CognitoSyncClient sync,
+      CognitoSyncMock mock) {
     assertThat(other).isEqualTo(OtherCloud.ENDPOINT);
     assertThat(region).isEqualTo(Region.EU_CENTRAL_1);
     assertThat(credentials).isSameAs(OtherCloud.CREDENTIALS);
@@ -58,8 +65,8 @@ class CompetingResolverTest {
 
   @Test
   @DisplayName("the mock's endpoint is injected where the qualifier asks for it")
-  void theQualifierSelectsTheMocksEndpoint(@CognitoSyncInject URI endpoint, URI other,
-      CognitoSyncMock mock) {
+  void theQualifierSelectsTheMocksEndpoint(
+      @CognitoSyncInject URI endpoint, URI other, CognitoSyncMock mock) {
     assertThat(endpoint).isEqualTo(mock.endpoint());
     assertThat(other).isEqualTo(OtherCloud.ENDPOINT);
   }

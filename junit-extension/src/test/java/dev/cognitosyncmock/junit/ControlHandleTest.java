@@ -22,7 +22,8 @@ class ControlHandleTest {
   @Test
   void seededRecordsAreSyncedDownByTheClient(CognitoSyncMock mock, CognitoSyncClient sync) {
     mock.seed(Sync.POOL, Sync.ID, Sync.DATASET, Map.of("k", "v"));
-    assertThat(Sync.records(sync)).extracting(r -> r.key() + "=" + r.value())
+    assertThat(Sync.records(sync))
+        .extracting(r -> r.key() + "=" + r.value())
         .containsExactly("k=v");
   }
 
@@ -34,7 +35,8 @@ class ControlHandleTest {
     mock.seed(Sync.POOL, Sync.ID, Sync.DATASET, removeB);
     assertThat(mock.records(Sync.POOL, Sync.ID, Sync.DATASET))
         .extracting(SyncRecord::key, SyncRecord::isTombstone)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("a", false),
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a", false),
             org.assertj.core.groups.Tuple.tuple("b", true));
     assertThat(mock.values(Sync.POOL, Sync.ID, Sync.DATASET)).isEqualTo(Map.of("a", "1"));
   }
@@ -46,7 +48,8 @@ class ControlHandleTest {
     DatasetInfo one = mock.dataset(Sync.POOL, Sync.ID, "one").orElseThrow();
     assertThat(one.numRecords()).isEqualTo(1);
     assertThat(one.creationDate()).isEqualTo(mock.clock().instant());
-    assertThat(mock.datasets(Sync.POOL, Sync.ID)).extracting(DatasetInfo::datasetName)
+    assertThat(mock.datasets(Sync.POOL, Sync.ID))
+        .extracting(DatasetInfo::datasetName)
         .containsExactly("one", "two");
     assertThat(mock.identityPools()).containsExactly(Sync.POOL);
     assertThat(mock.identities(Sync.POOL)).containsExactly(Sync.ID);
@@ -83,39 +86,56 @@ class ControlHandleTest {
     assertThat(mock.hasIdentityPool("us-east-1:00000000-0000-0000-0000-0000000000cc")).isTrue();
 
     mock.seed(Sync.POOL, OTHER, "games", Map.of("level", "3"));
-    assertThat(mock.mergeIdentities(Sync.POOL, Sync.ID, OTHER))
-        .containsExactly("games." + OTHER);
+    assertThat(mock.mergeIdentities(Sync.POOL, Sync.ID, OTHER)).containsExactly("games." + OTHER);
     assertThat(mock.values(Sync.POOL, Sync.ID, "games." + OTHER)).isEqualTo(Map.of("level", "3"));
     assertThat(mock.identities(Sync.POOL)).containsExactly(Sync.ID);
     assertThat(mock.dataset(Sync.POOL, Sync.ID, "games." + OTHER)).isPresent();
     assertThat(mock.records(Sync.POOL, Sync.ID, "games." + OTHER))
-        .extracting(SyncRecord::syncCount).containsOnly(1L); // E6
+        .extracting(SyncRecord::syncCount)
+        .containsOnly(1L); // E6
   }
 
   @Test
   void G5_streamLostTurnsStreamingOffWithAReason(CognitoSyncMock mock, CognitoSyncClient sync) {
-    sync.setIdentityPoolConfiguration(r -> r.identityPoolId(Sync.POOL).cognitoStreams(s -> s
-        .streamName("sync-stream").roleArn("arn:aws:iam::123456789012:role/Streams")
-        .streamingStatus("ENABLED")));
+    sync.setIdentityPoolConfiguration(
+        r ->
+            r.identityPoolId(Sync.POOL)
+                .cognitoStreams(
+                    s ->
+                        s.streamName("sync-stream")
+                            .roleArn("arn:aws:iam::123456789012:role/Streams")
+                            .streamingStatus("ENABLED")));
     mock.streamLost(Sync.POOL, "stream deleted");
-    assertThat(sync.getIdentityPoolConfiguration(r -> r.identityPoolId(Sync.POOL))
-        .cognitoStreams().streamingStatusAsString()).isEqualTo("DISABLED");
-    assertThat(mock.engine().getIdentityPoolConfiguration(dev.cognitosyncmock.engine.Caller.developer(),
-        Sync.POOL).cognitoStreams().disabledReason()).isEqualTo("stream deleted");
+    assertThat(
+            sync.getIdentityPoolConfiguration(r -> r.identityPoolId(Sync.POOL))
+                .cognitoStreams()
+                .streamingStatusAsString())
+        .isEqualTo("DISABLED");
+    assertThat(
+            mock.engine()
+                .getIdentityPoolConfiguration(
+                    dev.cognitosyncmock.engine.Caller.developer(), Sync.POOL)
+                .cognitoStreams()
+                .disabledReason())
+        .isEqualTo("stream deleted");
   }
 
   @Test
   void requestsReceivedNameTheirOperationAndStatus(CognitoSyncMock mock, CognitoSyncClient sync) {
     Sync.put(sync, "k", "v");
-    assertThatThrownBy(() -> sync.describeDataset(r -> r.identityPoolId(Sync.POOL)
-        .identityId(Sync.ID).datasetName("missing"))).isNotNull();
-    assertThat(mock.requests()).extracting(ReceivedRequest::method, ReceivedRequest::operation,
-            ReceivedRequest::status)
+    assertThatThrownBy(
+            () ->
+                sync.describeDataset(
+                    r -> r.identityPoolId(Sync.POOL).identityId(Sync.ID).datasetName("missing")))
+        .isNotNull();
+    assertThat(mock.requests())
+        .extracting(ReceivedRequest::method, ReceivedRequest::operation, ReceivedRequest::status)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("GET", "ListRecords", 200),
             org.assertj.core.groups.Tuple.tuple("POST", "UpdateRecords", 200),
             org.assertj.core.groups.Tuple.tuple("GET", "DescribeDataset", 404));
-    assertThat(mock.requests("UpdateRecords")).singleElement()
+    assertThat(mock.requests("UpdateRecords"))
+        .singleElement()
         .satisfies(r -> assertThat(r.url()).contains("/datasets/prefs"));
   }
 }

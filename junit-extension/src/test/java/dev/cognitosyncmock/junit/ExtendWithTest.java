@@ -1,6 +1,5 @@
 package dev.cognitosyncmock.junit;
 
-import dev.cognitosyncmock.engine.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

@@ -52,8 +52,12 @@ class InjectionTest {
   void asyncClientParameterTalksToTheMock(CognitoSyncAsyncClient async) {
     assertThat(async).isSameAs(asyncClient);
     mock.seed(Sync.POOL, Sync.ID, Sync.DATASET, Map.of("k", "seeded"));
-    var records = async.listRecords(r -> r.identityPoolId(Sync.POOL).identityId(Sync.ID)
-        .datasetName(Sync.DATASET)).join().records();
+    var records =
+        async
+            .listRecords(
+                r -> r.identityPoolId(Sync.POOL).identityId(Sync.ID).datasetName(Sync.DATASET))
+            .join()
+            .records();
     assertThat(records).extracting(Record::value).containsExactly("seeded");
   }
 }

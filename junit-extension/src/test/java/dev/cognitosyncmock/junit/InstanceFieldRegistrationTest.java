@@ -15,8 +15,7 @@ class InstanceFieldRegistrationTest {
   static final Set<Object> HANDLES = new HashSet<>();
   static final Set<Object> CLIENTS = new HashSet<>();
 
-  @RegisterExtension
-  CognitoSyncExtension ext = CognitoSyncExtension.newInstance().build();
+  @RegisterExtension CognitoSyncExtension ext = CognitoSyncExtension.newInstance().build();
 
   @RepeatedTest(3)
   void eachTestHasItsOwnMock(CognitoSyncMock mock, CognitoSyncClient sync) {

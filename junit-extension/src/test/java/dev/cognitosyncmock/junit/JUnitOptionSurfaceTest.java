@@ -26,32 +26,42 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * Issue 13: every option is a JUnit option, through the builder's {@code options(..)} and
- * {@code @CognitoSyncTest(options = ...)}, and takes effect in the mock the extension starts;
- * the two that do not apply (log level, debug) are refused with the reason.
+ * {@code @CognitoSyncTest(options = ...)}, and takes effect in the mock the extension starts; the
+ * two that do not apply (log level, debug) are refused with the reason.
  */
 class JUnitOptionSurfaceTest {
   static final Path DIR = Path.of("target", "junit-option-surface");
   static final Map<Option<?>, Object> SAMPLES = new LinkedHashMap<>();
 
   /** Every JUnit option as a flag, with the values of {@link #SAMPLES}. */
-  @CognitoSyncTest(options = {"--port=0", "--bind-address=127.0.0.1", "--strict-pools",
-      "--token-expiry=PT5M", "--account-id=210987654321",
-      "--seed-file=target/junit-option-surface/seed.json",
-      "--persistence-dir=target/junit-option-surface/state",
-      "--fault-file=target/junit-option-surface/faults.json",
-      "--scenario-file=target/junit-option-surface/scenario.json",
-      "--root-dir=target/junit-option-surface/root",
-      "--init-dir=target/junit-option-surface/init", "--record-from=http://127.0.0.1:9",
-      "--record-region=eu-west-1", "--verify-signatures=true",
-      "--credentials-file=target/junit-option-surface/keys.json",
-      "--enforce-credential-classes",
-      "--identity-seed-file=target/junit-option-surface/identity-seed.json",
-      "--identity-region=eu-west-1", "--identity-keeps-sync-data", "--strict-login-tokens",
-      "--admin-token=secret", "--request-journal-size=7",
-      "--max-request-body-size=65536",
-      "--verbose"})
-  static final class Annotated {
-  }
+  @CognitoSyncTest(
+      options = {
+        "--port=0",
+        "--bind-address=127.0.0.1",
+        "--strict-pools",
+        "--token-expiry=PT5M",
+        "--account-id=210987654321",
+        "--seed-file=target/junit-option-surface/seed.json",
+        "--persistence-dir=target/junit-option-surface/state",
+        "--fault-file=target/junit-option-surface/faults.json",
+        "--scenario-file=target/junit-option-surface/scenario.json",
+        "--root-dir=target/junit-option-surface/root",
+        "--init-dir=target/junit-option-surface/init",
+        "--record-from=http://127.0.0.1:9",
+        "--record-region=eu-west-1",
+        "--verify-signatures=true",
+        "--credentials-file=target/junit-option-surface/keys.json",
+        "--enforce-credential-classes",
+        "--identity-seed-file=target/junit-option-surface/identity-seed.json",
+        "--identity-region=eu-west-1",
+        "--identity-keeps-sync-data",
+        "--strict-login-tokens",
+        "--admin-token=secret",
+        "--request-journal-size=7",
+        "--max-request-body-size=65536",
+        "--verbose"
+      })
+  static final class Annotated {}
 
   @BeforeAll
   static void files() throws IOException {
@@ -62,19 +72,27 @@ class JUnitOptionSurfaceTest {
     }
     Files.createDirectories(DIR);
     Files.createDirectories(DIR.resolve("init"));
-    Files.writeString(DIR.resolve("seed.json"), """
+    Files.writeString(
+        DIR.resolve("seed.json"),
+        """
         {"identityPools": [{"identityPoolId": "us-east-1:00000000-0000-0000-0000-000000000001",
           "identities": [{"identityId": "us-east-1:0000000a-0000-0000-0000-000000000000",
             "datasets": [{"datasetName": "prefs", "records": [
               {"key": "theme", "value": "dark", "syncCount": 1}]}]}]}]}""");
-    Files.writeString(DIR.resolve("identity-seed.json"), """
+    Files.writeString(
+        DIR.resolve("identity-seed.json"),
+        """
         {"Pools": [{"Pool": {"IdentityPoolId": "us-east-1:00000000-0000-0000-0000-000000000001",
           "IdentityPoolName": "seeded", "AllowUnauthenticatedIdentities": true}}]}""");
-    Files.writeString(DIR.resolve("faults.json"), "{\"match\": {\"operation\":"
-        + " \"DeleteDataset\"}, \"action\": {\"error\": \"TooManyRequestsException\"}}");
-    Files.writeString(DIR.resolve("scenario.json"),
+    Files.writeString(
+        DIR.resolve("faults.json"),
+        "{\"match\": {\"operation\":"
+            + " \"DeleteDataset\"}, \"action\": {\"error\": \"TooManyRequestsException\"}}");
+    Files.writeString(
+        DIR.resolve("scenario.json"),
         "{\"name\": \"one\", \"steps\": [{\"operation\": \"ListRecords\"}]}");
-    Files.writeString(DIR.resolve("keys.json"),
+    Files.writeString(
+        DIR.resolve("keys.json"),
         "[{\"accessKeyId\": \"AKIDSAMPLE\", \"secretAccessKey\": \"s\", \"kind\": \"developer\"}]");
     SAMPLES.put(CognitoSyncOptions.PORT, 0);
     SAMPLES.put(CognitoSyncOptions.BIND_ADDRESS, "127.0.0.1");
@@ -108,8 +126,10 @@ class JUnitOptionSurfaceTest {
   @DisplayName("issue 13: every option applying to JUnit is set by @CognitoSyncTest(options)")
   void annotation() {
     assertThat(SAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(CognitoSyncOptions.ALL);
-    CognitoSyncOptions fromAnnotation = CognitoSyncExtension.Builder
-        .from(Annotated.class.getAnnotation(CognitoSyncTest.class)).options().options();
+    CognitoSyncOptions fromAnnotation =
+        CognitoSyncExtension.Builder.from(Annotated.class.getAnnotation(CognitoSyncTest.class))
+            .options()
+            .options();
     for (Option<?> o : CognitoSyncOptions.ALL) {
       if (o.appliesTo(Surface.JUNIT)) {
         assertThat(fromAnnotation.get(o)).as(o.flag()).isEqualTo(SAMPLES.get(o));
@@ -118,28 +138,33 @@ class JUnitOptionSurfaceTest {
   }
 
   @Test
-  @DisplayName("issue 13: every option applying to JUnit is set by the builder's options(..),"
-      + " the others are refused with the reason")
+  @DisplayName(
+      "issue 13: every option applying to JUnit is set by the builder's options(..),"
+          + " the others are refused with the reason")
   void builder() {
     for (Option<?> o : CognitoSyncOptions.ALL) {
       CognitoSyncOptions one = single(o);
       if (o.appliesTo(Surface.JUNIT)) {
         assertThat(CognitoSyncExtension.newInstance().options(one).options().options().get(o))
-            .as(o.name()).isEqualTo(SAMPLES.get(o));
+            .as(o.name())
+            .isEqualTo(SAMPLES.get(o));
       } else {
         assertThatThrownBy(() -> CognitoSyncExtension.newInstance().options(one).build())
             .isInstanceOf(ExtensionConfigurationException.class)
-            .hasMessageContaining(o.flag()).hasMessageContaining(o.whyNot(Surface.JUNIT).get());
+            .hasMessageContaining(o.flag())
+            .hasMessageContaining(o.whyNot(Surface.JUNIT).get());
       }
     }
   }
 
   @Test
-  @DisplayName("issue 13: the options the extension could not set before take effect: persistence,"
-      + " fault and scenario files, admin token, bind address, recording, files root")
+  @DisplayName(
+      "issue 13: the options the extension could not set before take effect: persistence,"
+          + " fault and scenario files, admin token, bind address, recording, files root")
   void optionsTakeEffect() throws Exception {
-    MockOptions options = CognitoSyncExtension.Builder
-        .from(Annotated.class.getAnnotation(CognitoSyncTest.class)).options();
+    MockOptions options =
+        CognitoSyncExtension.Builder.from(Annotated.class.getAnnotation(CognitoSyncTest.class))
+            .options();
     RunningMock running = RunningMock.start(options, getClass().getClassLoader());
     try {
       var server = running.server();
@@ -154,13 +179,19 @@ class JUnitOptionSurfaceTest {
       assertThat(service.identity().engine().settings().deleteSyncData()).isFalse();
       assertThat(service.identity().engine().settings().strictLoginTokens()).isTrue();
       assertThat(service.security().verifySignatures()).isTrue();
-      assertThat(service.security().credentials()).extracting(k -> k.accessKeyId())
+      assertThat(service.security().credentials())
+          .extracting(k -> k.accessKeyId())
           .contains("AKIDSAMPLE", RunningMock.DEVELOPER_KEY.accessKeyId());
       assertThat(service.faults().recorder().isRecording()).isTrue();
       assertThat(server.filesRoot()).contains(DIR.resolve("root"));
-      HttpResponse<String> state = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + server.port() + "/__admin/cognito-sync/state")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> state =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:" + server.port() + "/__admin/cognito-sync/state"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(state.statusCode()).isEqualTo(401); // the admin token
       // the seed is the extension's baseline: a reset goes back to it
       running.reset();

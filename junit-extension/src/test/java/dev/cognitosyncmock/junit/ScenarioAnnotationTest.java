@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,8 +23,8 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.cognitosync.model.Operation;
 
 /**
- * Scenarios from the JUnit side: @CognitoSyncScenario replays a file with its marked faults
- * (B7: TooManyRequestsException only by fault injection), the handle records and replays.
+ * Scenarios from the JUnit side: @CognitoSyncScenario replays a file with its marked faults (B7:
+ * TooManyRequestsException only by fault injection), the handle records and replays.
  */
 @CognitoSyncTest
 class ScenarioAnnotationTest {
@@ -34,18 +33,55 @@ class ScenarioAnnotationTest {
   static List<Integer> session(CognitoSyncClient c) {
     List<Integer> statuses = new ArrayList<>();
     String[] token = new String[1];
-    step(statuses, () -> token[0] = c.listRecords(r -> r.identityPoolId(Sync.POOL)
-        .identityId(Sync.ID).datasetName(Sync.DATASET).lastSyncCount(0L)).syncSessionToken());
-    step(statuses, () -> c.updateRecords(r -> r.identityPoolId(Sync.POOL).identityId(Sync.ID)
-        .datasetName(Sync.DATASET).syncSessionToken(token[0])
-        .recordPatches(p -> p.op(Operation.REPLACE).key("theme").value("dark").syncCount(0L))));
-    step(statuses, () -> c.listRecords(r -> r.identityPoolId(Sync.POOL).identityId(Sync.ID)
-        .datasetName(Sync.DATASET).lastSyncCount(1L)));
-    step(statuses, () -> c.updateRecords(r -> r.identityPoolId(Sync.POOL).identityId(Sync.ID)
-        .datasetName(Sync.DATASET).syncSessionToken(token[0])
-        .recordPatches(p -> p.op(Operation.REPLACE).key("font").value("large").syncCount(0L))));
-    step(statuses, () -> c.describeDataset(r -> r.identityPoolId(Sync.POOL).identityId(Sync.ID)
-        .datasetName(Sync.DATASET)));
+    step(
+        statuses,
+        () ->
+            token[0] =
+                c.listRecords(
+                        r ->
+                            r.identityPoolId(Sync.POOL)
+                                .identityId(Sync.ID)
+                                .datasetName(Sync.DATASET)
+                                .lastSyncCount(0L))
+                    .syncSessionToken());
+    step(
+        statuses,
+        () ->
+            c.updateRecords(
+                r ->
+                    r.identityPoolId(Sync.POOL)
+                        .identityId(Sync.ID)
+                        .datasetName(Sync.DATASET)
+                        .syncSessionToken(token[0])
+                        .recordPatches(
+                            p ->
+                                p.op(Operation.REPLACE).key("theme").value("dark").syncCount(0L))));
+    step(
+        statuses,
+        () ->
+            c.listRecords(
+                r ->
+                    r.identityPoolId(Sync.POOL)
+                        .identityId(Sync.ID)
+                        .datasetName(Sync.DATASET)
+                        .lastSyncCount(1L)));
+    step(
+        statuses,
+        () ->
+            c.updateRecords(
+                r ->
+                    r.identityPoolId(Sync.POOL)
+                        .identityId(Sync.ID)
+                        .datasetName(Sync.DATASET)
+                        .syncSessionToken(token[0])
+                        .recordPatches(
+                            p ->
+                                p.op(Operation.REPLACE).key("font").value("large").syncCount(0L))));
+    step(
+        statuses,
+        () ->
+            c.describeDataset(
+                r -> r.identityPoolId(Sync.POOL).identityId(Sync.ID).datasetName(Sync.DATASET)));
     return statuses;
   }
 
@@ -60,7 +96,9 @@ class ScenarioAnnotationTest {
 
   /** A client that does not retry, so each call is exactly one step. */
   static CognitoSyncClient once(URI endpoint) {
-    return CognitoSyncClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+    return CognitoSyncClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
         .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
@@ -69,20 +107,22 @@ class ScenarioAnnotationTest {
 
   @Test
   @CognitoSyncScenario("scenarios/throttled-sync.json")
-  void B7_theMarkedStepFailsAndEveryOtherIsAnsweredFromState(@CognitoSyncInject URI endpoint,
-      CognitoSyncMock mock) {
+  void B7_theMarkedStepFailsAndEveryOtherIsAnsweredFromState(
+      @CognitoSyncInject URI endpoint, CognitoSyncMock mock) {
     try (CognitoSyncClient client = once(endpoint)) {
       assertThat(session(client)).containsExactly(200, 200, 429, 200, 200);
     }
     assertThat(mock.values(Sync.POOL, Sync.ID, Sync.DATASET))
-        .containsEntry("theme", "dark").containsEntry("font", "large");
+        .containsEntry("theme", "dark")
+        .containsEntry("font", "large");
     ScenarioReplay.Status status = mock.scenarioStatus().orElseThrow();
     assertThat(status.fired()).extracting(ScenarioReplay.FiredStep::step).containsExactly(3);
     assertThat(status.divergences()).isEmpty();
   }
 
   @Test
-  void theScenarioOfAnotherTestIsNotReplayedHere(@CognitoSyncInject URI endpoint, CognitoSyncMock mock) {
+  void theScenarioOfAnotherTestIsNotReplayedHere(
+      @CognitoSyncInject URI endpoint, CognitoSyncMock mock) {
     assertThat(mock.scenarioStatus()).isEmpty();
     try (CognitoSyncClient client = once(endpoint)) {
       assertThat(session(client)).containsOnly(200);
@@ -90,8 +130,8 @@ class ScenarioAnnotationTest {
   }
 
   @Test
-  void B7_recordMarkAndReplayWithTheHandle(@CognitoSyncInject URI endpoint, CognitoSyncMock mock,
-      @TempDir Path dir) throws Exception {
+  void B7_recordMarkAndReplayWithTheHandle(
+      @CognitoSyncInject URI endpoint, CognitoSyncMock mock, @TempDir Path dir) throws Exception {
     Path file = dir.resolve("recorded.json");
     try (CognitoSyncClient client = once(endpoint)) {
       mock.startRecording("handle");
@@ -101,8 +141,8 @@ class ScenarioAnnotationTest {
       assertThat(Files.readString(file)).contains("\"operation\" : \"DescribeDataset\"");
 
       mock.reset();
-      mock.loadScenario(recorded.withFault(4, FaultAction.error(
-          ErrorShape.LambdaThrottledException)));
+      mock.loadScenario(
+          recorded.withFault(4, FaultAction.error(ErrorShape.LambdaThrottledException)));
       assertThat(session(client)).containsExactly(200, 200, 200, 429, 200);
       assertThat(mock.values(Sync.POOL, Sync.ID, Sync.DATASET)).doesNotContainKey("font");
 

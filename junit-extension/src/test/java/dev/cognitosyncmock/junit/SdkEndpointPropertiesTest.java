@@ -19,10 +19,10 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 
 /**
- * The opt-in mode for code under test that builds its own clients: the AWS SDK's
- * {@code aws.endpointUrlCognitoSync} system property points at the mock while it runs, and only
- * one mock at a time may hold it. The inner classes run through the launcher below, each with
- * the configuration it needs (surefire skips nested classes).
+ * The opt-in mode for code under test that builds its own clients: the AWS SDK's {@code
+ * aws.endpointUrlCognitoSync} system property points at the mock while it runs, and only one mock
+ * at a time may hold it. The inner classes run through the launcher below, each with the
+ * configuration it needs (surefire skips nested classes).
  */
 class SdkEndpointPropertiesTest {
   static final AtomicReference<String> seenEndpoint = new AtomicReference<>();
@@ -46,8 +46,8 @@ class SdkEndpointPropertiesTest {
 
   static class PerTestRegistration {
     @RegisterExtension
-    CognitoSyncExtension mock = CognitoSyncExtension.newInstance().sdkEndpointProperties(true)
-        .build();
+    CognitoSyncExtension mock =
+        CognitoSyncExtension.newInstance().sdkEndpointProperties(true).build();
 
     @Test
     void first() {
@@ -73,7 +73,8 @@ class SdkEndpointPropertiesTest {
   }
 
   @Test
-  @DisplayName("aws.endpointUrlCognitoSync points an SDK client built without endpoint at the mock, and is put back after")
+  @DisplayName(
+      "aws.endpointUrlCognitoSync points an SDK client built without endpoint at the mock, and is put back after")
   void propertyIsSetWhileTheMockRunsAndRestoredAfter() {
     System.setProperty("aws.endpointUrlCognitoSync", "http://before.invalid");
     try {
@@ -81,7 +82,8 @@ class SdkEndpointPropertiesTest {
       assertThat(summary.getFailures()).isEmpty();
       assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
       assertThat(seenEndpoint.get()).startsWith("http://localhost:");
-      assertThat(System.getProperty("aws.endpointUrlCognitoSync")).isEqualTo("http://before.invalid");
+      assertThat(System.getProperty("aws.endpointUrlCognitoSync"))
+          .isEqualTo("http://before.invalid");
     } finally {
       System.clearProperty("aws.endpointUrlCognitoSync");
     }
@@ -101,10 +103,13 @@ class SdkEndpointPropertiesTest {
   @Test
   @DisplayName("refused with a clear message where test classes run in parallel")
   void refusedWhereClassesRunInParallel() {
-    TestExecutionSummary summary = run(BuildsItsOwnClient.class, Map.of(
-        "junit.jupiter.execution.parallel.enabled", "true",
-        "junit.jupiter.execution.parallel.mode.default", "same_thread",
-        "junit.jupiter.execution.parallel.mode.classes.default", "concurrent"));
+    TestExecutionSummary summary =
+        run(
+            BuildsItsOwnClient.class,
+            Map.of(
+                "junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.mode.default", "same_thread",
+                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent"));
     List<TestExecutionSummary.Failure> failures = summary.getFailures();
     assertThat(failures).hasSize(1);
     assertThat(failures.get(0).getException())
@@ -118,20 +123,30 @@ class SdkEndpointPropertiesTest {
   @Test
   @DisplayName("refused where a mock per test would run in parallel with the class's other tests")
   void refusedWhereTestsWithTheirOwnMockRunInParallel() {
-    TestExecutionSummary summary = run(PerTestRegistration.class, Map.of(
-        "junit.jupiter.execution.parallel.enabled", "true",
-        "junit.jupiter.execution.parallel.mode.default", "concurrent",
-        "junit.jupiter.execution.parallel.mode.classes.default", "same_thread"));
-    assertThat(summary.getFailures()).hasSize(2).allSatisfy(f -> assertThat(f.getException())
-        .hasMessageContaining("runs in parallel with its own tests"));
+    TestExecutionSummary summary =
+        run(
+            PerTestRegistration.class,
+            Map.of(
+                "junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.mode.default", "concurrent",
+                "junit.jupiter.execution.parallel.mode.classes.default", "same_thread"));
+    assertThat(summary.getFailures())
+        .hasSize(2)
+        .allSatisfy(
+            f ->
+                assertThat(f.getException())
+                    .hasMessageContaining("runs in parallel with its own tests"));
   }
 
   @Test
   @DisplayName("an @Isolated class may use the mode while other classes run in parallel")
   void isolatedClassesAreAllowed() {
-    TestExecutionSummary summary = run(IsolatedClass.class, Map.of(
-        "junit.jupiter.execution.parallel.enabled", "true",
-        "junit.jupiter.execution.parallel.mode.classes.default", "concurrent"));
+    TestExecutionSummary summary =
+        run(
+            IsolatedClass.class,
+            Map.of(
+                "junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent"));
     assertThat(summary.getFailures()).isEmpty();
     assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
   }
@@ -139,15 +154,19 @@ class SdkEndpointPropertiesTest {
   @Test
   @DisplayName("a second mock cannot take the properties while the first holds them")
   void aSecondHolderIsRefused() {
-    RunningMock first = RunningMock.start(CognitoSyncExtension.newInstance().options(),
-        getClass().getClassLoader());
+    RunningMock first =
+        RunningMock.start(
+            CognitoSyncExtension.newInstance().options(), getClass().getClassLoader());
     try {
       SdkEndpointProperties.claim(first, "FirstClass");
       TestExecutionSummary summary = run(BuildsItsOwnClient.class, Map.of());
-      assertThat(summary.getFailures()).singleElement()
-          .satisfies(f -> assertThat(f.getException())
-              .isInstanceOf(ExtensionConfigurationException.class)
-              .hasMessageContaining("while the mock of FirstClass holds it"));
+      assertThat(summary.getFailures())
+          .singleElement()
+          .satisfies(
+              f ->
+                  assertThat(f.getException())
+                      .isInstanceOf(ExtensionConfigurationException.class)
+                      .hasMessageContaining("while the mock of FirstClass holds it"));
       assertThat(System.getProperty("aws.endpointUrlCognitoSync"))
           .isEqualTo(first.server().endpoint().toString());
     } finally {
@@ -160,8 +179,12 @@ class SdkEndpointPropertiesTest {
   private static TestExecutionSummary run(Class<?> testClass, Map<String, String> configuration) {
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
-        .configurationParameters(configuration).build(), listener);
+    launcher.execute(
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectClass(testClass))
+            .configurationParameters(configuration)
+            .build(),
+        listener);
     return listener.getSummary();
   }
 }

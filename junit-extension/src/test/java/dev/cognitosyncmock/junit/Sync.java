@@ -11,8 +11,7 @@ final class Sync {
   static final String ID = "us-east-1:00000000-0000-0000-0000-00000000000a";
   static final String DATASET = "prefs";
 
-  private Sync() {
-  }
+  private Sync() {}
 
   static String token(CognitoSyncClient sync) {
     return sync.listRecords(r -> r.identityPoolId(POOL).identityId(ID).datasetName(DATASET))
@@ -22,9 +21,13 @@ final class Sync {
   /** Writes a new key (SyncCount 0) in one sync. */
   static void put(CognitoSyncClient sync, String key, String value) {
     String token = token(sync);
-    sync.updateRecords(r -> r.identityPoolId(POOL).identityId(ID).datasetName(DATASET)
-        .syncSessionToken(token)
-        .recordPatches(p -> p.op(Operation.REPLACE).key(key).value(value).syncCount(0L)));
+    sync.updateRecords(
+        r ->
+            r.identityPoolId(POOL)
+                .identityId(ID)
+                .datasetName(DATASET)
+                .syncSessionToken(token)
+                .recordPatches(p -> p.op(Operation.REPLACE).key(key).value(value).syncCount(0L)));
   }
 
   static List<Record> records(CognitoSyncClient sync) {

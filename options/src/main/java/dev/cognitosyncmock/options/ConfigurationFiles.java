@@ -11,17 +11,16 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Reads the files and opens the directories options name, turning any failure into one
- * {@link InvalidOptionException} line that names the option, the file and the cause:
- * {@code seed file /x/seed.json (--seed-file): no such file}.
+ * Reads the files and opens the directories options name, turning any failure into one {@link
+ * InvalidOptionException} line that names the option, the file and the cause: {@code seed file
+ * /x/seed.json (--seed-file): no such file}.
  */
 public final class ConfigurationFiles {
-  private ConfigurationFiles() {
-  }
+  private ConfigurationFiles() {}
 
   /** {@code reader} applied to the file {@code option} names in {@code options}. */
-  public static <T> T read(Option<Path> option, CognitoSyncOptions options,
-      Function<Path, T> reader) {
+  public static <T> T read(
+      Option<Path> option, CognitoSyncOptions options, Function<Path, T> reader) {
     return open(option, options.get(option), reader);
   }
 
@@ -32,8 +31,8 @@ public final class ConfigurationFiles {
     } catch (InvalidOptionException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new InvalidOptionException(option, describe(option) + " " + path + " ("
-          + option.flag() + "): " + cause(e), e);
+      throw new InvalidOptionException(
+          option, describe(option) + " " + path + " (" + option.flag() + "): " + cause(e), e);
     }
   }
 
@@ -64,7 +63,8 @@ public final class ConfigurationFiles {
       return t.getMessage();
     }
     String message = t.getMessage();
-    return message == null || message.isBlank() ? t.getClass().getSimpleName()
+    return message == null || message.isBlank()
+        ? t.getClass().getSimpleName()
         : InvalidOptionException.oneLine(message);
   }
 }

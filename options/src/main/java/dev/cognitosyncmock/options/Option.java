@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One setting of the mock, defined once: every surface (flags, environment variables, builders,
- * the JUnit extension, the container) and the docs tables are derived from it.
+ * One setting of the mock, defined once: every surface (flags, environment variables, builders, the
+ * JUnit extension, the container) and the docs tables are derived from it.
  *
  * @param name the Java name: the typed builder method and {@code CognitoSyncContainer.with<Name>}
  * @param flag the standalone server's flag, {@code --kebab-case} of the name
@@ -20,34 +20,58 @@ import java.util.Optional;
  * @param meaning one line for help and docs
  * @param notApplicable surfaces the option does not apply to, with the reason
  */
-public record Option<T>(String name, String flag, String env, ValueType<T> type, T defaultValue,
-    T inProcessDefault, String defaultText, String meaning, Map<Surface, String> notApplicable) {
+public record Option<T>(
+    String name,
+    String flag,
+    String env,
+    ValueType<T> type,
+    T defaultValue,
+    T inProcessDefault,
+    String defaultText,
+    String meaning,
+    Map<Surface, String> notApplicable) {
 
   public Option {
     Objects.requireNonNull(name);
     Objects.requireNonNull(type);
     Objects.requireNonNull(meaning);
-    notApplicable = Collections.unmodifiableMap(notApplicable.isEmpty()
-        ? new EnumMap<>(Surface.class) : new EnumMap<>(notApplicable));
+    notApplicable =
+        Collections.unmodifiableMap(
+            notApplicable.isEmpty() ? new EnumMap<>(Surface.class) : new EnumMap<>(notApplicable));
   }
 
   /** An option with its flag and variable named after it and no default. */
   static <T> Option<T> of(String name, ValueType<T> type, String meaning) {
     String kebab = name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-    return new Option<>(name, "--" + kebab,
-        "COGNITO_SYNC_MOCK_" + kebab.replace('-', '_').toUpperCase(Locale.ROOT), type, null, null,
-        "none", meaning, Map.of());
+    return new Option<>(
+        name,
+        "--" + kebab,
+        "COGNITO_SYNC_MOCK_" + kebab.replace('-', '_').toUpperCase(Locale.ROOT),
+        type,
+        null,
+        null,
+        "none",
+        meaning,
+        Map.of());
   }
 
   /** The same option under a flag and variable not derived from its name (kept for users). */
   Option<T> flagged(String newFlag, String newEnv) {
-    return new Option<>(name, newFlag, newEnv, type, defaultValue, inProcessDefault, defaultText,
-        meaning, notApplicable);
+    return new Option<>(
+        name,
+        newFlag,
+        newEnv,
+        type,
+        defaultValue,
+        inProcessDefault,
+        defaultText,
+        meaning,
+        notApplicable);
   }
 
   Option<T> defaultsTo(T value) {
-    return new Option<>(name, flag, env, type, value, value, type.format(value), meaning,
-        notApplicable);
+    return new Option<>(
+        name, flag, env, type, value, value, type.format(value), meaning, notApplicable);
   }
 
   Option<T> inProcessDefault(T value, String text) {
@@ -55,16 +79,16 @@ public record Option<T>(String name, String flag, String env, ValueType<T> type,
   }
 
   Option<T> defaultText(String text) {
-    return new Option<>(name, flag, env, type, defaultValue, inProcessDefault, text, meaning,
-        notApplicable);
+    return new Option<>(
+        name, flag, env, type, defaultValue, inProcessDefault, text, meaning, notApplicable);
   }
 
   Option<T> notFor(Surface surface, String reason) {
     Map<Surface, String> na = new EnumMap<>(Surface.class);
     na.putAll(notApplicable);
     na.put(surface, reason);
-    return new Option<>(name, flag, env, type, defaultValue, inProcessDefault, defaultText,
-        meaning, na);
+    return new Option<>(
+        name, flag, env, type, defaultValue, inProcessDefault, defaultText, meaning, na);
   }
 
   public boolean appliesTo(Surface surface) {
@@ -81,8 +105,8 @@ public record Option<T>(String name, String flag, String env, ValueType<T> type,
     try {
       return type.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new InvalidOptionException(this, "invalid value '" + text + "' for " + source + ": "
-          + e.getMessage());
+      throw new InvalidOptionException(
+          this, "invalid value '" + text + "' for " + source + ": " + e.getMessage());
     }
   }
 
@@ -91,8 +115,8 @@ public record Option<T>(String name, String flag, String env, ValueType<T> type,
     try {
       return type.check(value);
     } catch (IllegalArgumentException e) {
-      throw new InvalidOptionException(this, "invalid value '" + value + "' for " + name + ": "
-          + e.getMessage());
+      throw new InvalidOptionException(
+          this, "invalid value '" + value + "' for " + name + ": " + e.getMessage());
     }
   }
 

@@ -8,7 +8,9 @@ public enum Surface {
   ENV,
   /** {@code CognitoSyncOptions.builder()}, given to the in-process server and service builders. */
   BUILDER,
-  /** The JUnit extension: its builder's {@code options(..)} and {@code @CognitoSyncTest(options)}. */
+  /**
+   * The JUnit extension: its builder's {@code options(..)} and {@code @CognitoSyncTest(options)}.
+   */
   JUNIT,
   /** {@code CognitoSyncContainer}, the Testcontainers module. */
   CONTAINER

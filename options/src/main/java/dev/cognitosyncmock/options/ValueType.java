@@ -12,43 +12,67 @@ import java.util.function.Function;
 
 /**
  * How an option's value is written as text (a flag, an environment variable, an annotation
- * attribute) and checked. {@link #parse} refuses a bad value with an
- * {@link IllegalArgumentException} whose message is the reason alone ("not a port (0-65535)"),
- * so that each surface can name the flag, variable or attribute itself.
+ * attribute) and checked. {@link #parse} refuses a bad value with an {@link
+ * IllegalArgumentException} whose message is the reason alone ("not a port (0-65535)"), so that
+ * each surface can name the flag, variable or attribute itself.
  *
  * @param label what the value is, for help texts ({@code PORT}, {@code DURATION}, ...)
  * @param javaType the value's Java type, the parameter type of typed builder methods
  * @param candidates the allowed values of an enumeration, else empty
  */
-public record ValueType<T>(String label, Class<T> javaType, Function<String, T> parser,
-    Function<T, String> formatter, List<String> candidates) {
+public record ValueType<T>(
+    String label,
+    Class<T> javaType,
+    Function<String, T> parser,
+    Function<T, String> formatter,
+    List<String> candidates) {
 
-  public static final ValueType<Boolean> BOOLEAN = new ValueType<>("BOOLEAN", Boolean.class,
-      ValueType::bool, String::valueOf, List.of("true", "false"));
-  public static final ValueType<Integer> PORT = new ValueType<>("PORT", Integer.class,
-      s -> range(s, 0, 65535, "not a port (0-65535)"), String::valueOf, List.of());
-  public static final ValueType<Integer> COUNT = new ValueType<>("N", Integer.class,
-      s -> range(s, 0, Integer.MAX_VALUE, "not a whole number of 0 or more"), String::valueOf,
-      List.of());
+  public static final ValueType<Boolean> BOOLEAN =
+      new ValueType<>(
+          "BOOLEAN", Boolean.class, ValueType::bool, String::valueOf, List.of("true", "false"));
+  public static final ValueType<Integer> PORT =
+      new ValueType<>(
+          "PORT",
+          Integer.class,
+          s -> range(s, 0, 65535, "not a port (0-65535)"),
+          String::valueOf,
+          List.of());
+  public static final ValueType<Integer> COUNT =
+      new ValueType<>(
+          "N",
+          Integer.class,
+          s -> range(s, 0, Integer.MAX_VALUE, "not a whole number of 0 or more"),
+          String::valueOf,
+          List.of());
+
   /** A size in bytes, at least 1. */
-  public static final ValueType<Integer> BYTES = new ValueType<>("BYTES", Integer.class,
-      s -> range(s, 1, Integer.MAX_VALUE, "not a number of bytes of 1 or more"), String::valueOf,
-      List.of());
-  public static final ValueType<String> TEXT = new ValueType<>("TEXT", String.class,
-      ValueType::text, s -> s, List.of());
+  public static final ValueType<Integer> BYTES =
+      new ValueType<>(
+          "BYTES",
+          Integer.class,
+          s -> range(s, 1, Integer.MAX_VALUE, "not a number of bytes of 1 or more"),
+          String::valueOf,
+          List.of());
+
+  public static final ValueType<String> TEXT =
+      new ValueType<>("TEXT", String.class, ValueType::text, s -> s, List.of());
+
   /** A host name or IP address to bind. */
-  public static final ValueType<String> ADDRESS = new ValueType<>("ADDRESS", String.class,
-      ValueType::text, s -> s, List.of());
-  public static final ValueType<Duration> DURATION = new ValueType<>("DURATION", Duration.class,
-      ValueType::positiveDuration, Duration::toString, List.of());
-  public static final ValueType<Path> FILE = new ValueType<>("FILE", Path.class, ValueType::path,
-      Path::toString, List.of());
-  public static final ValueType<Path> DIRECTORY = new ValueType<>("DIR", Path.class,
-      ValueType::path, Path::toString, List.of());
-  public static final ValueType<URI> URL = new ValueType<>("URL", URI.class, ValueType::url,
-      URI::toString, List.of());
-  public static final ValueType<LogLevel> LOG_LEVEL = new ValueType<>("LEVEL", LogLevel.class,
-      LogLevel::parse, LogLevel::toString, LogLevel.names());
+  public static final ValueType<String> ADDRESS =
+      new ValueType<>("ADDRESS", String.class, ValueType::text, s -> s, List.of());
+
+  public static final ValueType<Duration> DURATION =
+      new ValueType<>(
+          "DURATION", Duration.class, ValueType::positiveDuration, Duration::toString, List.of());
+  public static final ValueType<Path> FILE =
+      new ValueType<>("FILE", Path.class, ValueType::path, Path::toString, List.of());
+  public static final ValueType<Path> DIRECTORY =
+      new ValueType<>("DIR", Path.class, ValueType::path, Path::toString, List.of());
+  public static final ValueType<URI> URL =
+      new ValueType<>("URL", URI.class, ValueType::url, URI::toString, List.of());
+  public static final ValueType<LogLevel> LOG_LEVEL =
+      new ValueType<>(
+          "LEVEL", LogLevel.class, LogLevel::parse, LogLevel::toString, LogLevel.names());
 
   public ValueType {
     Objects.requireNonNull(label);
@@ -79,7 +103,8 @@ public record ValueType<T>(String label, Class<T> javaType, Function<String, T> 
   public static Duration duration(String text) {
     String s = text.strip();
     try {
-      return s.matches("\\d{1,12}") ? Duration.ofSeconds(Long.parseLong(s))
+      return s.matches("\\d{1,12}")
+          ? Duration.ofSeconds(Long.parseLong(s))
           : Duration.parse(s.toUpperCase(Locale.ROOT));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
@@ -133,7 +158,8 @@ public record ValueType<T>(String label, Class<T> javaType, Function<String, T> 
   private static URI url(String s) {
     try {
       URI uri = new URI(text(s));
-      if (uri.getHost() != null && uri.getScheme() != null
+      if (uri.getHost() != null
+          && uri.getScheme() != null
           && uri.getScheme().toLowerCase(Locale.ROOT).matches("https?")) {
         return uri;
       }
@@ -145,7 +171,10 @@ public record ValueType<T>(String label, Class<T> javaType, Function<String, T> 
 
   /** The server's log levels, from least to most verbose. */
   public enum LogLevel {
-    ERROR, WARN, INFO, DEBUG;
+    ERROR,
+    WARN,
+    INFO,
+    DEBUG;
 
     static LogLevel parse(String s) {
       String name = s.toUpperCase(Locale.ROOT);

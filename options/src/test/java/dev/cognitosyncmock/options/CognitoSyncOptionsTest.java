@@ -22,8 +22,8 @@ class CognitoSyncOptionsTest {
       assertThat(seen.add(o.flag())).as(o.flag()).isTrue();
       assertThat(seen.add(o.env())).as(o.env()).isTrue();
       assertThat(o.flag()).matches("--[a-z]+(-[a-z]+)*");
-      assertThat(o.env()).isEqualTo("COGNITO_SYNC_MOCK_"
-          + o.flag().substring(2).replace('-', '_').toUpperCase());
+      assertThat(o.env())
+          .isEqualTo("COGNITO_SYNC_MOCK_" + o.flag().substring(2).replace('-', '_').toUpperCase());
       if (o.defaultValue() != null) {
         assertThat(((Option) o).check(o.defaultValue())).isEqualTo(o.defaultValue());
       }
@@ -39,7 +39,8 @@ class CognitoSyncOptionsTest {
     assertThatThrownBy(() -> ValueType.duration("15 minutes"))
         .hasMessageContaining("ISO-8601 (PT15M) or whole seconds (900)");
     assertThatThrownBy(() -> CognitoSyncOptions.builder().tokenExpiry(Duration.ZERO))
-        .isInstanceOf(InvalidOptionException.class).hasMessageContaining("tokenExpiry");
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("tokenExpiry");
   }
 
   @Test
@@ -47,10 +48,13 @@ class CognitoSyncOptionsTest {
   void valuesAreChecked() {
     assertThatThrownBy(() -> CognitoSyncOptions.builder().port(70000))
         .hasMessage("invalid value '70000' for port: not a port (0-65535)");
-    assertThatThrownBy(() -> CognitoSyncOptions.builder()
-        .environment(Map.of("COGNITO_SYNC_MOCK_LOG_LEVEL", "loud")))
-        .hasMessage("invalid value 'loud' for environment variable COGNITO_SYNC_MOCK_LOG_LEVEL:"
-            + " not one of error, warn, info, debug");
+    assertThatThrownBy(
+            () ->
+                CognitoSyncOptions.builder()
+                    .environment(Map.of("COGNITO_SYNC_MOCK_LOG_LEVEL", "loud")))
+        .hasMessage(
+            "invalid value 'loud' for environment variable COGNITO_SYNC_MOCK_LOG_LEVEL:"
+                + " not one of error, warn, info, debug");
     assertThatThrownBy(() -> CognitoSyncOptions.builder().arguments("--prot=1"))
         .hasMessageStartingWith("unknown option '--prot'");
     assertThatThrownBy(() -> CognitoSyncOptions.builder().arguments("--seed-file"))
@@ -60,14 +64,16 @@ class CognitoSyncOptionsTest {
   @Test
   @DisplayName("issue 13: the annotation's --flag=value form sets any option")
   void arguments() {
-    CognitoSyncOptions o = CognitoSyncOptions.builder()
-        .arguments("--persistence-dir=target/state", "--strict-pools", "--token-expiry=60")
-        .build();
+    CognitoSyncOptions o =
+        CognitoSyncOptions.builder()
+            .arguments("--persistence-dir=target/state", "--strict-pools", "--token-expiry=60")
+            .build();
     assertThat(o.get(CognitoSyncOptions.PERSISTENCE_DIRECTORY)).isEqualTo(Path.of("target/state"));
     assertThat(o.get(CognitoSyncOptions.STRICT_POOLS)).isTrue();
     assertThat(o.get(CognitoSyncOptions.TOKEN_EXPIRY)).isEqualTo(Duration.ofMinutes(1));
-    assertThat(CognitoSyncOptions.builder().arguments(o.toArguments().toArray(String[]::new))
-        .build()).isEqualTo(o);
+    assertThat(
+            CognitoSyncOptions.builder().arguments(o.toArguments().toArray(String[]::new)).build())
+        .isEqualTo(o);
     // unset, an option falls back to its in-process default
     assertThat(CognitoSyncOptions.defaults().get(CognitoSyncOptions.PORT)).isZero();
     assertThat(CognitoSyncOptions.defaults().get(CognitoSyncOptions.BIND_ADDRESS))

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InitDirectoryTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   @DisplayName("issue 15: every file of the init directory becomes its option; explicit ones win")
@@ -25,8 +24,12 @@ class InitDirectoryTest {
       }
     }
     Path explicit = dir.resolveSibling("explicit-faults.json");
-    CognitoSyncOptions expanded = InitDirectory.expand(CognitoSyncOptions.builder()
-        .initDirectory(dir).set(CognitoSyncOptions.FAULT_FILE, explicit).build());
+    CognitoSyncOptions expanded =
+        InitDirectory.expand(
+            CognitoSyncOptions.builder()
+                .initDirectory(dir)
+                .set(CognitoSyncOptions.FAULT_FILE, explicit)
+                .build());
     assertThat(expanded.get(CognitoSyncOptions.SEED_FILE)).isEqualTo(dir.resolve("seed.json"));
     assertThat(expanded.get(CognitoSyncOptions.IDENTITY_SEED_FILE))
         .isEqualTo(dir.resolve("identity-seed.json"));
@@ -40,9 +43,10 @@ class InitDirectoryTest {
   @DisplayName("issue 15: a file the mock does not read is refused, naming it")
   void unknownEntriesAreRefused() throws IOException {
     Files.writeString(dir.resolve("seeds.json"), "{}");
-    assertThatThrownBy(() -> InitDirectory.expand(
-        CognitoSyncOptions.builder().initDirectory(dir).build()))
-        .isInstanceOf(InvalidOptionException.class).hasMessageContaining("seeds.json")
+    assertThatThrownBy(
+            () -> InitDirectory.expand(CognitoSyncOptions.builder().initDirectory(dir).build()))
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("seeds.json")
         .hasMessageContaining("--init-dir");
   }
 }

@@ -21,12 +21,23 @@ class OptionTablesTest {
   @Test
   @DisplayName("issue 13: README.md's options table lists exactly the defined options")
   void readmeTable() throws IOException {
-    List<String> expected = CognitoSyncOptions.ALL.stream()
-        .map(o -> "| `" + o.flag() + "` | `" + o.env() + "` | " + o.defaultText() + " | "
-            + o.meaning() + " |")
-        .toList();
+    List<String> expected =
+        CognitoSyncOptions.ALL.stream()
+            .map(
+                o ->
+                    "| `"
+                        + o.flag()
+                        + "` | `"
+                        + o.env()
+                        + "` | "
+                        + o.defaultText()
+                        + " | "
+                        + o.meaning()
+                        + " |")
+            .toList();
     assertThat(tableRows(ROOT.resolve("README.md"), "| flag | environment variable |"))
-        .as("README.md, section Standalone server options; expected:%n%s",
+        .as(
+            "README.md, section Standalone server options; expected:%n%s",
             String.join("\n", expected))
         .isEqualTo(expected);
   }
@@ -34,12 +45,23 @@ class OptionTablesTest {
   @Test
   @DisplayName("issue 13: docker/README.md's variable table lists exactly the defined options")
   void dockerReadmeTable() throws IOException {
-    List<String> expected = CognitoSyncOptions.ALL.stream()
-        .map(o -> "| `" + o.env() + "` | `" + o.flag() + "` | " + standaloneDefault(o) + " | "
-            + container(o) + " |")
-        .toList();
+    List<String> expected =
+        CognitoSyncOptions.ALL.stream()
+            .map(
+                o ->
+                    "| `"
+                        + o.env()
+                        + "` | `"
+                        + o.flag()
+                        + "` | "
+                        + standaloneDefault(o)
+                        + " | "
+                        + container(o)
+                        + " |")
+            .toList();
     assertThat(tableRows(ROOT.resolve("docker/README.md"), "| variable | flag |"))
-        .as("docker/README.md, section Environment variables; expected:%n%s",
+        .as(
+            "docker/README.md, section Environment variables; expected:%n%s",
             String.join("\n", expected))
         .isEqualTo(expected);
   }
@@ -55,10 +77,20 @@ class OptionTablesTest {
 
   /** The typed method of CognitoSyncContainer, or why there is none. */
   static String container(Option<?> o) {
-    return o.whyNot(Surface.CONTAINER).map(why -> "none: " + why).orElseGet(() -> "`with"
-        + Character.toUpperCase(o.name().charAt(0)) + o.name().substring(1) + "("
-        + o.type().javaType().getSimpleName().replace("Integer", "int")
-            .replace("Boolean", "boolean") + ")`");
+    return o.whyNot(Surface.CONTAINER)
+        .map(why -> "none: " + why)
+        .orElseGet(
+            () ->
+                "`with"
+                    + Character.toUpperCase(o.name().charAt(0))
+                    + o.name().substring(1)
+                    + "("
+                    + o.type()
+                        .javaType()
+                        .getSimpleName()
+                        .replace("Integer", "int")
+                        .replace("Boolean", "boolean")
+                    + ")`");
   }
 
   /** The rows of the table whose header starts with {@code header}, the header excluded. */

@@ -6,8 +6,8 @@ import dev.cognitosyncmock.engine.PoolConfiguration;
 import dev.cognitosyncmock.engine.PoolMockSettings;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.SyncEngine;
-import dev.cognitosyncmock.protocol.ProtocolResponse;
 import dev.cognitosyncmock.protocol.JsonProblem;
+import dev.cognitosyncmock.protocol.ProtocolResponse;
 import dev.cognitosyncmock.protocol.WireJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,109 +19,142 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The mock's own admin API, served under {@code /__admin/cognito-sync/}: reset, export and import
  * the whole state, create identity pools, merge identities, lose a pool's stream (G5), read and
- * clear the captured push
- * notifications and stream records, and set each pool's webhook and SyncTrigger URLs. Knows
- * nothing of the HTTP server: an adapter hands it every request below the prefix.
+ * clear the captured push notifications and stream records, and set each pool's webhook and
+ * SyncTrigger URLs. Knows nothing of the HTTP server: an adapter hands it every request below the
+ * prefix.
  */
 public final class AdminApi {
   public static final String PREFIX = "/cognito-sync";
 
   private final SyncEngine engine;
+
   /** Asked in order: routes added later come before the built-in ones. */
   private final List<AdminRoute> routes = new CopyOnWriteArrayList<>();
 
   public AdminApi(SyncEngine engine) {
     this.engine = engine;
-    routes.addAll(List.of(
-        AdminRoute.post(PREFIX + "/reset", r -> {
-          engine.reset();
-          return ok("State reset");
-        }),
-        AdminRoute.get(PREFIX + "/state", r -> ok(WireJson.MAPPER.valueToTree(engine.exportState()))),
-        AdminRoute.put(PREFIX + "/state", this::importState),
-        AdminRoute.post(PREFIX + "/state", this::importState),
-        AdminRoute.post(PREFIX + "/identitypools", r -> {
-          String poolId = required(r.json(), "IdentityPoolId");
-          engine.createIdentityPool(poolId);
-          return ok(WireJson.MAPPER.createObjectNode().put("IdentityPoolId", poolId));
-        }),
-        AdminRoute.post(PREFIX + "/merges", r -> {
-          JsonNode in = r.json();
-          List<String> names = engine.mergeIdentities(required(in, "IdentityPoolId"),
-              required(in, "SurvivorIdentityId"), required(in, "AbsorbedIdentityId"));
-          ObjectNode out = WireJson.MAPPER.createObjectNode();
-          out.set("MergedDatasetNames", WireJson.MAPPER.valueToTree(names));
-          return ok(out);
-        }),
-        AdminRoute.post(PREFIX + "/stream-lost", r -> {
-          // G5: the stream or its role is gone; the service turns streaming off and says why
-          JsonNode in = r.json();
-          JsonNode reason = in.get("DisabledReason");
-          if (reason != null && !reason.isNull() && !reason.isString()) {
-            throw new ServiceException(ErrorShape.InvalidParameterException,
-                "DisabledReason must be a string");
-          }
-          PoolConfiguration c = engine.streamLost(required(in, "IdentityPoolId"),
-              reason == null || reason.isNull() ? null : reason.asString());
-          ObjectNode out = WireJson.MAPPER.createObjectNode();
-          out.put("IdentityPoolId", c.identityPoolId());
-          ObjectNode streams = out.putObject("CognitoStreams");
-          streams.put("StreamName", c.cognitoStreams().streamName());
-          streams.put("RoleArn", c.cognitoStreams().roleArn());
-          streams.put("StreamingStatus", c.cognitoStreams().streamingStatus());
-          streams.put("DisabledReason", c.cognitoStreams().disabledReason());
-          return ok(out);
-        }),
-        AdminRoute.get(PREFIX + "/push-notifications", r -> {
-          ObjectNode out = WireJson.MAPPER.createObjectNode();
-          out.set("notifications",
-              WireJson.MAPPER.valueToTree(engine.sideEffects().pushNotifications()));
-          return ok(out);
-        }),
-        AdminRoute.delete(PREFIX + "/push-notifications", r -> {
-          engine.sideEffects().clearPushNotifications();
-          return ok("Push notifications cleared");
-        }),
-        AdminRoute.get(PREFIX + "/stream-records", r -> {
-          ObjectNode out = WireJson.MAPPER.createObjectNode();
-          out.set("streams", WireJson.MAPPER.valueToTree(engine.sideEffects().streamRecords()));
-          return ok(out);
-        }),
-        AdminRoute.delete(PREFIX + "/stream-records", r -> {
-          engine.sideEffects().clearStreamRecords();
-          return ok("Stream records cleared");
-        }),
-        AdminRoute.get(PREFIX + "/pool-settings", r -> {
-          ObjectNode out = WireJson.MAPPER.createObjectNode();
-          ObjectNode pools = out.putObject("IdentityPools");
-          engine.allPoolMockSettings().forEach((id, settings) -> pools.set(id, poolSettings(settings)));
-          return ok(out);
-        }),
-        AdminRoute.post(PREFIX + "/pool-settings", r -> {
-          JsonNode in = r.json();
-          String poolId = required(in, "IdentityPoolId");
-          PoolMockSettings current = engine.poolMockSettings(poolId);
-          PoolMockSettings updated = new PoolMockSettings(
-              url(in, "PushWebhookUrl", current.pushWebhookUrl()),
-              url(in, "SyncTriggerUrl", current.syncTriggerUrl()));
-          engine.setPoolMockSettings(poolId, updated);
-          ObjectNode out = WireJson.MAPPER.createObjectNode().put("IdentityPoolId", poolId);
-          out.setAll(poolSettings(updated));
-          return ok(out);
-        })));
+    routes.addAll(
+        List.of(
+            AdminRoute.post(
+                PREFIX + "/reset",
+                r -> {
+                  engine.reset();
+                  return ok("State reset");
+                }),
+            AdminRoute.get(
+                PREFIX + "/state", r -> ok(WireJson.MAPPER.valueToTree(engine.exportState()))),
+            AdminRoute.put(PREFIX + "/state", this::importState),
+            AdminRoute.post(PREFIX + "/state", this::importState),
+            AdminRoute.post(
+                PREFIX + "/identitypools",
+                r -> {
+                  String poolId = required(r.json(), "IdentityPoolId");
+                  engine.createIdentityPool(poolId);
+                  return ok(WireJson.MAPPER.createObjectNode().put("IdentityPoolId", poolId));
+                }),
+            AdminRoute.post(
+                PREFIX + "/merges",
+                r -> {
+                  JsonNode in = r.json();
+                  List<String> names =
+                      engine.mergeIdentities(
+                          required(in, "IdentityPoolId"),
+                          required(in, "SurvivorIdentityId"),
+                          required(in, "AbsorbedIdentityId"));
+                  ObjectNode out = WireJson.MAPPER.createObjectNode();
+                  out.set("MergedDatasetNames", WireJson.MAPPER.valueToTree(names));
+                  return ok(out);
+                }),
+            AdminRoute.post(
+                PREFIX + "/stream-lost",
+                r -> {
+                  // G5: the stream or its role is gone; the service turns streaming off and says
+                  // why
+                  JsonNode in = r.json();
+                  JsonNode reason = in.get("DisabledReason");
+                  if (reason != null && !reason.isNull() && !reason.isString()) {
+                    throw new ServiceException(
+                        ErrorShape.InvalidParameterException, "DisabledReason must be a string");
+                  }
+                  PoolConfiguration c =
+                      engine.streamLost(
+                          required(in, "IdentityPoolId"),
+                          reason == null || reason.isNull() ? null : reason.asString());
+                  ObjectNode out = WireJson.MAPPER.createObjectNode();
+                  out.put("IdentityPoolId", c.identityPoolId());
+                  ObjectNode streams = out.putObject("CognitoStreams");
+                  streams.put("StreamName", c.cognitoStreams().streamName());
+                  streams.put("RoleArn", c.cognitoStreams().roleArn());
+                  streams.put("StreamingStatus", c.cognitoStreams().streamingStatus());
+                  streams.put("DisabledReason", c.cognitoStreams().disabledReason());
+                  return ok(out);
+                }),
+            AdminRoute.get(
+                PREFIX + "/push-notifications",
+                r -> {
+                  ObjectNode out = WireJson.MAPPER.createObjectNode();
+                  out.set(
+                      "notifications",
+                      WireJson.MAPPER.valueToTree(engine.sideEffects().pushNotifications()));
+                  return ok(out);
+                }),
+            AdminRoute.delete(
+                PREFIX + "/push-notifications",
+                r -> {
+                  engine.sideEffects().clearPushNotifications();
+                  return ok("Push notifications cleared");
+                }),
+            AdminRoute.get(
+                PREFIX + "/stream-records",
+                r -> {
+                  ObjectNode out = WireJson.MAPPER.createObjectNode();
+                  out.set(
+                      "streams", WireJson.MAPPER.valueToTree(engine.sideEffects().streamRecords()));
+                  return ok(out);
+                }),
+            AdminRoute.delete(
+                PREFIX + "/stream-records",
+                r -> {
+                  engine.sideEffects().clearStreamRecords();
+                  return ok("Stream records cleared");
+                }),
+            AdminRoute.get(
+                PREFIX + "/pool-settings",
+                r -> {
+                  ObjectNode out = WireJson.MAPPER.createObjectNode();
+                  ObjectNode pools = out.putObject("IdentityPools");
+                  engine
+                      .allPoolMockSettings()
+                      .forEach((id, settings) -> pools.set(id, poolSettings(settings)));
+                  return ok(out);
+                }),
+            AdminRoute.post(
+                PREFIX + "/pool-settings",
+                r -> {
+                  JsonNode in = r.json();
+                  String poolId = required(in, "IdentityPoolId");
+                  PoolMockSettings current = engine.poolMockSettings(poolId);
+                  PoolMockSettings updated =
+                      new PoolMockSettings(
+                          url(in, "PushWebhookUrl", current.pushWebhookUrl()),
+                          url(in, "SyncTriggerUrl", current.syncTriggerUrl()));
+                  engine.setPoolMockSettings(poolId, updated);
+                  ObjectNode out = WireJson.MAPPER.createObjectNode().put("IdentityPoolId", poolId);
+                  out.setAll(poolSettings(updated));
+                  return ok(out);
+                })));
   }
 
   /** Adds routes, asked before the ones already there. */
@@ -139,8 +172,10 @@ public final class AdminApi {
       for (AdminRoute route : routes) {
         if (route.method().equals(method)) {
           Map<String, String> params = route.bind(path);
-          ProtocolResponse answer = params == null ? null
-              : route.handler().handle(new AdminRequest(method, path, params, body));
+          ProtocolResponse answer =
+              params == null
+                  ? null
+                  : route.handler().handle(new AdminRequest(method, path, params, body));
           if (answer != null) {
             return answer;
           }
@@ -148,8 +183,8 @@ public final class AdminApi {
       }
       return ProtocolResponse.message(404, "No admin route " + method + " " + path);
     } catch (ServiceException e) {
-      return ProtocolResponse.message(e.shape() == ErrorShape.ResourceNotFoundException ? 404 : 400,
-          e.getMessage());
+      return ProtocolResponse.message(
+          e.shape() == ErrorShape.ResourceNotFoundException ? 404 : 400, e.getMessage());
     } catch (JacksonException e) {
       return ProtocolResponse.message(400, "Invalid JSON: " + JsonProblem.describe(e));
     } catch (IllegalArgumentException e) { // a document that does not fit (a fault rule)
@@ -168,43 +203,54 @@ public final class AdminApi {
   /** Reads a state document, as the admin API and the start-up seed file take it. */
   public static EngineSnapshot readState(byte[] json) {
     if (json.length == 0) {
-      throw new ServiceException(ErrorShape.InvalidParameterException,
-          "A state document is required");
+      throw new ServiceException(
+          ErrorShape.InvalidParameterException, "A state document is required");
     }
     EngineSnapshot snapshot;
     try {
       snapshot = STATE_READER.readValue(json);
     } catch (UnrecognizedPropertyException e) {
       // strict like fault rules: a misspelt member must not load as an empty pool
-      throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
-          "Unknown member " + jsonPath(e) + " in the state document; known there: "
-          + e.getKnownPropertyIds());
+      throw new ServiceException(
+          dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+          "Unknown member "
+              + jsonPath(e)
+              + " in the state document; known there: "
+              + e.getKnownPropertyIds());
     } catch (JacksonException e) {
-      throw new ServiceException(dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
+      throw new ServiceException(
+          dev.cognitosyncmock.engine.ErrorShape.InvalidParameterException,
           "Invalid state document: " + JsonProblem.describe(e));
     }
     return snapshot.identityPools() == null ? new EngineSnapshot(List.of()) : snapshot;
   }
 
   /**
-   * State documents are read strictly: unknown members are refused with their path. The members
-   * an export writes from computed getters ({@code tombstone}, {@code empty}) are read back as
-   * what they are, derived: skipped.
+   * State documents are read strictly: unknown members are refused with their path. The members an
+   * export writes from computed getters ({@code tombstone}, {@code empty}) are read back as what
+   * they are, derived: skipped.
    */
-  private static final ObjectReader STATE_READER = WireJson.MAPPER.readerFor(EngineSnapshot.class)
-      .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .withHandler(new DeserializationProblemHandler() {
-        @Override
-        public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
-            ValueDeserializer<?> deserializer, Object beanOrClass, String name) {
-          Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass.getClass();
-          if (!isComputed(type, name)) {
-            return false;
-          }
-          parser.skipChildren();
-          return true;
-        }
-      });
+  private static final ObjectReader STATE_READER =
+      WireJson.MAPPER
+          .readerFor(EngineSnapshot.class)
+          .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .withHandler(
+              new DeserializationProblemHandler() {
+                @Override
+                public boolean handleUnknownProperty(
+                    DeserializationContext context,
+                    JsonParser parser,
+                    ValueDeserializer<?> deserializer,
+                    Object beanOrClass,
+                    String name) {
+                  Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass.getClass();
+                  if (!isComputed(type, name)) {
+                    return false;
+                  }
+                  parser.skipChildren();
+                  return true;
+                }
+              });
 
   /** Whether {@code type} writes {@code member} from a getter rather than a component. */
   private static boolean isComputed(Class<?> type, String member) {
@@ -252,8 +298,7 @@ public final class AdminApi {
   private static String required(JsonNode in, String member) {
     JsonNode v = in.get(member);
     if (v == null || !v.isString() || v.asString().isEmpty()) {
-      throw new ServiceException(ErrorShape.InvalidParameterException,
-          member + " is required");
+      throw new ServiceException(ErrorShape.InvalidParameterException, member + " is required");
     }
     return v.asString();
   }
@@ -266,9 +311,7 @@ public final class AdminApi {
     return out;
   }
 
-  /**
-   * An absolute http(s) URL member: absent keeps {@code current}, null or "" clears it.
-   */
+  /** An absolute http(s) URL member: absent keeps {@code current}, null or "" clears it. */
   private static String url(JsonNode in, String member, String current) {
     // camelCase is what earlier versions answered with; accepted so that answers can be sent back
     String camelCase = Character.toLowerCase(member.charAt(0)) + member.substring(1);
@@ -291,7 +334,8 @@ public final class AdminApi {
     } catch (IllegalArgumentException e) {
       // answered below
     }
-    throw new ServiceException(ErrorShape.InvalidParameterException,
+    throw new ServiceException(
+        ErrorShape.InvalidParameterException,
         member + " must be an absolute http or https URL, got: " + v);
   }
 

@@ -49,8 +49,8 @@ public record AdminRoute(String method, String template, Handler handler) {
         if (got[i].isEmpty()) {
           return null;
         }
-        params.put(want[i].substring(1, want[i].length() - 1),
-            PercentDecoding.decode(got[i], false));
+        params.put(
+            want[i].substring(1, want[i].length() - 1), PercentDecoding.decode(got[i], false));
       } else if (!want[i].equals(got[i])) {
         return null;
       }

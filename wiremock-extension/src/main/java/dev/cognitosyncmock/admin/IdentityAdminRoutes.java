@@ -13,14 +13,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Cognito Identity's admin routes below {@code /__admin/cognito-sync/}:
+ *
  * <ul>
  *   <li>{@code GET /identity/state} exports the identity state (pools, identities, logins, live
- *       credentials, the OpenID signing key); {@code PUT} or {@code POST} replaces it (seeding);</li>
- *   <li>{@code POST /reset} also forgets the identity state (then Sync's reset runs);</li>
+ *       credentials, the OpenID signing key); {@code PUT} or {@code POST} replaces it (seeding);
+ *   <li>{@code POST /reset} also forgets the identity state (then Sync's reset runs);
  *   <li>{@code POST /merges} of two identities Cognito Identity knows is an identity merge (H30):
  *       the absorbed identity is disabled, its logins move, its Sync datasets merge (E3).
- *       Identities only Sync knows keep the Sync-only merge.</li>
+ *       Identities only Sync knows keep the Sync-only merge.
  * </ul>
+ *
  * A handler answering null passes the request on to Sync's route of the same path.
  */
 public final class IdentityAdminRoutes implements AdminRoutes {
@@ -35,27 +37,32 @@ public final class IdentityAdminRoutes implements AdminRoutes {
   @Override
   public List<AdminRoute> routes() {
     return List.of(
-        AdminRoute.get(STATE, r -> ProtocolResponse.json(200,
-            IdentityJson.MAPPER.valueToTree(engine.exportState()))),
+        AdminRoute.get(
+            STATE,
+            r -> ProtocolResponse.json(200, IdentityJson.MAPPER.valueToTree(engine.exportState()))),
         AdminRoute.put(STATE, this::importState),
         AdminRoute.post(STATE, this::importState),
-        AdminRoute.post(AdminApi.PREFIX + "/reset", r -> {
-          engine.reset();
-          return null; // Sync's reset runs next
-        }),
-        AdminRoute.post(AdminApi.PREFIX + "/merges", r -> {
-          JsonNode in = r.json();
-          String pool = in.path("IdentityPoolId").asString("");
-          String survivor = in.path("SurvivorIdentityId").asString("");
-          String absorbed = in.path("AbsorbedIdentityId").asString("");
-          if (!engine.knowsIdentity(pool, survivor) || !engine.knowsIdentity(pool, absorbed)) {
-            return null; // identities only Sync knows: Sync's merge
-          }
-          List<String> names = engine.mergeIdentities(pool, survivor, absorbed);
-          ObjectNode out = WireJson.MAPPER.createObjectNode();
-          out.set("MergedDatasetNames", WireJson.MAPPER.valueToTree(names));
-          return ProtocolResponse.json(200, out);
-        }));
+        AdminRoute.post(
+            AdminApi.PREFIX + "/reset",
+            r -> {
+              engine.reset();
+              return null; // Sync's reset runs next
+            }),
+        AdminRoute.post(
+            AdminApi.PREFIX + "/merges",
+            r -> {
+              JsonNode in = r.json();
+              String pool = in.path("IdentityPoolId").asString("");
+              String survivor = in.path("SurvivorIdentityId").asString("");
+              String absorbed = in.path("AbsorbedIdentityId").asString("");
+              if (!engine.knowsIdentity(pool, survivor) || !engine.knowsIdentity(pool, absorbed)) {
+                return null; // identities only Sync knows: Sync's merge
+              }
+              List<String> names = engine.mergeIdentities(pool, survivor, absorbed);
+              ObjectNode out = WireJson.MAPPER.createObjectNode();
+              out.set("MergedDatasetNames", WireJson.MAPPER.valueToTree(names));
+              return ProtocolResponse.json(200, out);
+            }));
   }
 
   private ProtocolResponse importState(AdminRequest r) {
@@ -63,8 +70,8 @@ public final class IdentityAdminRoutes implements AdminRoutes {
     try {
       document = readState(r.body());
     } catch (JacksonException e) {
-      return ProtocolResponse.message(400, "Invalid identity state document: "
-          + JsonProblem.describe(e));
+      return ProtocolResponse.message(
+          400, "Invalid identity state document: " + JsonProblem.describe(e));
     } catch (IllegalArgumentException e) {
       return ProtocolResponse.message(400, "Invalid identity state document: " + e.getMessage());
     }

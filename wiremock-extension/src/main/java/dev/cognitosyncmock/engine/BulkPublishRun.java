@@ -13,15 +13,15 @@ public record BulkPublishRun(Instant startTime, Instant completeTime, String fai
 
   public BulkPublishDetails details(String identityPoolId, Instant now) {
     if (failureMessage != null) {
-      return new BulkPublishDetails(identityPoolId, BulkPublishStatus.FAILED, startTime, null,
-          failureMessage);
+      return new BulkPublishDetails(
+          identityPoolId, BulkPublishStatus.FAILED, startTime, null, failureMessage);
     }
     if (completeTime == null || now.isBefore(completeTime)) {
-      return new BulkPublishDetails(identityPoolId, BulkPublishStatus.IN_PROGRESS, startTime,
-          null, null);
+      return new BulkPublishDetails(
+          identityPoolId, BulkPublishStatus.IN_PROGRESS, startTime, null, null);
     }
-    return new BulkPublishDetails(identityPoolId, BulkPublishStatus.SUCCEEDED, startTime,
-        completeTime, null);
+    return new BulkPublishDetails(
+        identityPoolId, BulkPublishStatus.SUCCEEDED, startTime, completeTime, null);
   }
 
   static BulkPublishDetails notStarted(String identityPoolId) {

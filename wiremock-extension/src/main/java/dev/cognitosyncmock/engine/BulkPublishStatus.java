@@ -1,4 +1,9 @@
 package dev.cognitosyncmock.engine;
 
 /** The model's BulkPublishStatus enum (SEMANTICS G6). */
-public enum BulkPublishStatus { NOT_STARTED, IN_PROGRESS, FAILED, SUCCEEDED }
+public enum BulkPublishStatus {
+  NOT_STARTED,
+  IN_PROGRESS,
+  FAILED,
+  SUCCEEDED
+}

@@ -7,7 +7,10 @@ import java.util.Objects;
  * for one identity. {@code LastModifiedBy} names the principal (SEMANTICS C5).
  */
 public record Caller(Kind kind, String principal) {
-  public enum Kind { DEVELOPER, IDENTITY }
+  public enum Kind {
+    DEVELOPER,
+    IDENTITY
+  }
 
   public static final String DEFAULT_ACCOUNT_ID = "123456789012";
 

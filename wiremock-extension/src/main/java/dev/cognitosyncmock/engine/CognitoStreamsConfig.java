@@ -6,8 +6,8 @@ package dev.cognitosyncmock.engine;
  * @param disabledReason why the service turned streaming off (A9, G5: the stream or its role is
  *     gone); null when the caller set the status, or streaming is on
  */
-public record CognitoStreamsConfig(String streamName, String roleArn, String streamingStatus,
-    String disabledReason) {
+public record CognitoStreamsConfig(
+    String streamName, String roleArn, String streamingStatus, String disabledReason) {
   public static final String ENABLED = "ENABLED";
   public static final String DISABLED = "DISABLED";
 

@@ -4,22 +4,26 @@ import java.time.Instant;
 import java.util.TreeMap;
 
 /**
- * The server's state of one dataset. Guarded by its identity's lock. The object outlives a
- * deletion so that the sync count stays monotonic and the deletion watermark is remembered
- * (SEMANTICS E1).
+ * The server's state of one dataset. Guarded by its identity's lock. The object outlives a deletion
+ * so that the sync count stays monotonic and the deletion watermark is remembered (SEMANTICS E1).
  */
 final class Dataset {
   final String name;
   Instant creationDate;
   Instant lastModifiedDate;
   String lastModifiedBy;
+
   /** Highest sync count ever given out for this name; never goes down, not even on deletion. */
   long syncCount;
+
   /** The sync count at the most recent deletion; 0 when never deleted. */
   long deletionWatermark;
+
   boolean exists;
+
   /** For a dataset that arrived by a merge as {@code X.<absorbedIdentityId>}: X (SEMANTICS E3). */
   String mergedFrom;
+
   final TreeMap<String, SyncRecord> records = new TreeMap<>();
   long dataStorage;
   int liveRecords;
@@ -53,7 +57,7 @@ final class Dataset {
   }
 
   DatasetInfo info(String identityId) {
-    return new DatasetInfo(identityId, name, creationDate, lastModifiedDate, lastModifiedBy,
-        dataStorage, liveRecords);
+    return new DatasetInfo(
+        identityId, name, creationDate, lastModifiedDate, lastModifiedBy, dataStorage, liveRecords);
   }
 }

@@ -10,7 +10,17 @@ import java.util.List;
  * @param deviceId the DeviceId the writer named in UpdateRecords, or null
  * @param written the records written (tombstones included), empty for a deletion
  */
-public record DatasetChange(Kind kind, DatasetKey dataset, Caller caller, String deviceId,
-    long syncCount, List<SyncRecord> written, Instant at) implements StateChange {
-  public enum Kind { RECORDS_WRITTEN, DATASET_DELETED }
+public record DatasetChange(
+    Kind kind,
+    DatasetKey dataset,
+    Caller caller,
+    String deviceId,
+    long syncCount,
+    List<SyncRecord> written,
+    Instant at)
+    implements StateChange {
+  public enum Kind {
+    RECORDS_WRITTEN,
+    DATASET_DELETED
+  }
 }

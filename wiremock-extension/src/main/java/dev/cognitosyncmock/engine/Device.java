@@ -1,5 +1,4 @@
 package dev.cognitosyncmock.engine;
 
 /** A device registered for push sync by RegisterDevice (SEMANTICS G4). */
-public record Device(String deviceId, String platform, String token) {
-}
+public record Device(String deviceId, String platform, String token) {}

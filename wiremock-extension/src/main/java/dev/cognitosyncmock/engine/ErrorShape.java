@@ -1,9 +1,9 @@
 package dev.cognitosyncmock.engine;
 
 /**
- * The error shapes the service models declare (Cognito Sync's, and the three only Cognito
- * Identity has). Constant names are the model's shape names; the
- * HTTP status is looked up in the model by the protocol layer, never kept here.
+ * The error shapes the service models declare (Cognito Sync's, and the three only Cognito Identity
+ * has). Constant names are the model's shape names; the HTTP status is looked up in the model by
+ * the protocol layer, never kept here.
  */
 public enum ErrorShape {
   AlreadyStreamedException,

@@ -8,15 +8,17 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One identity's datasets. Every read and write of them holds {@link #lock}: the per-identity
- * quota (20 datasets) and merges span datasets, so the identity is the unit of consistency.
+ * One identity's datasets. Every read and write of them holds {@link #lock}: the per-identity quota
+ * (20 datasets) and merges span datasets, so the identity is the unit of consistency.
  */
 final class Identity {
   final String id;
   final ReentrantLock lock = new ReentrantLock();
   final TreeMap<String, Dataset> datasets = new TreeMap<>();
+
   /** Devices registered for push sync, by DeviceId (SEMANTICS G4). */
   final Map<String, Device> devices = new LinkedHashMap<>();
+
   /** Dataset name to the DeviceIds subscribed to it, in subscription order (SEMANTICS G4). */
   final Map<String, Set<String>> subscriptions = new TreeMap<>();
 

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that stands still until a test moves it: token expiry and dates become deterministic
- * and testable without sleeping. Thread-safe.
+ * A clock that stands still until a test moves it: token expiry and dates become deterministic and
+ * testable without sleeping. Thread-safe.
  */
 public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;

@@ -10,15 +10,15 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * An opaque NextToken: where the next page starts, bound to the listing it came from (the scope)
- * so that a token from one listing is refused by another (SEMANTICS B6, C6). Standard base64, as
- * the real service's tokens are, so clients must percent-encode it in the query.
+ * An opaque NextToken: where the next page starts, bound to the listing it came from (the scope) so
+ * that a token from one listing is refused by another (SEMANTICS B6, C6). Standard base64, as the
+ * real service's tokens are, so clients must percent-encode it in the query.
  */
 record PageToken(String scope, List<String> position) {
 
   /**
-   * Each string as its UTF-16 code units, length first: every Java string round-trips, whatever
-   * it holds (NUL, a lone surrogate), which UTF-8 does not promise (a lone surrogate becomes '?').
+   * Each string as its UTF-16 code units, length first: every Java string round-trips, whatever it
+   * holds (NUL, a lone surrogate), which UTF-8 does not promise (a lone surrogate becomes '?').
    */
   String encode() {
     List<String> parts = new ArrayList<>();
@@ -36,7 +36,10 @@ record PageToken(String scope, List<String> position) {
     return Base64.getEncoder().encodeToString(bytes.toByteArray());
   }
 
-  /** The position the token carries; InvalidParameterException when it is not one of ours for this scope. */
+  /**
+   * The position the token carries; InvalidParameterException when it is not one of ours for this
+   * scope.
+   */
   static List<String> decode(String token, String expectedScope, int positionSize) {
     try {
       ByteBuffer in = ByteBuffer.wrap(Base64.getDecoder().decode(token));
@@ -51,7 +54,8 @@ record PageToken(String scope, List<String> position) {
         in.position(in.position() + length * Character.BYTES);
         parts.add(new String(chars));
       }
-      if (!in.hasRemaining() && parts.size() == positionSize + 1
+      if (!in.hasRemaining()
+          && parts.size() == positionSize + 1
           && parts.get(0).equals(expectedScope)) {
         return List.copyOf(parts.subList(1, parts.size()));
       }
@@ -82,4 +86,5 @@ record PageToken(String scope, List<String> position) {
     } catch (NumberFormatException e) {
       throw ServiceException.invalidParameter("Invalid NextToken");
     }
-  }}
+  }
+}

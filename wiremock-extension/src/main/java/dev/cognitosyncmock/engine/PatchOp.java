@@ -21,7 +21,7 @@ public enum PatchOp {
         return op;
       }
     }
-    throw new ServiceException(ErrorShape.InvalidParameterException,
-        "Op must be one of [replace, remove], got: " + name);
+    throw new ServiceException(
+        ErrorShape.InvalidParameterException, "Op must be one of [replace, remove], got: " + name);
   }
 }

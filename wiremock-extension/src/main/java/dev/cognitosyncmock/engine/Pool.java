@@ -15,14 +15,20 @@ final class Pool {
   final String id;
   final Instant creationDate;
   final ConcurrentMap<String, Identity> identities = new ConcurrentHashMap<>();
+
   /** Sync sessions issued by ListRecords (SEMANTICS D5). */
   final AtomicLong syncSessionsCount = new AtomicLong();
+
   /** SEMANTICS G1; null until configured. */
   volatile PushSyncConfig pushSync;
+
   volatile CognitoStreamsConfig cognitoStreams;
+
   /** SEMANTICS G2: event type to Lambda ARN. */
   volatile Map<String, String> events = Map.of();
+
   volatile PoolMockSettings mockSettings = PoolMockSettings.NONE;
+
   /** SEMANTICS G6; null before the first run. Guarded by the pool's monitor. */
   BulkPublishRun bulkPublish;
 

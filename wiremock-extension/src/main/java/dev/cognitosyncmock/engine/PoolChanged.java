@@ -7,5 +7,4 @@ import dev.cognitosyncmock.state.StateChange;
  * subscriptions, a bulk publish run or a merge of two of its identities. Rare enough that
  * persistence makes it durable with a snapshot rather than a journal line.
  */
-public record PoolChanged(String identityPoolId) implements StateChange {
-}
+public record PoolChanged(String identityPoolId) implements StateChange {}

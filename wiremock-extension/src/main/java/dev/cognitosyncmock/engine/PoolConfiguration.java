@@ -1,6 +1,5 @@
 package dev.cognitosyncmock.engine;
 
 /** A pool's configuration; a section never set is null (SEMANTICS G1). */
-public record PoolConfiguration(String identityPoolId, PushSyncConfig pushSync,
-    CognitoStreamsConfig cognitoStreams) {
-}
+public record PoolConfiguration(
+    String identityPoolId, PushSyncConfig pushSync, CognitoStreamsConfig cognitoStreams) {}

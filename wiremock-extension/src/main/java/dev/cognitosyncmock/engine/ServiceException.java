@@ -3,10 +3,10 @@ package dev.cognitosyncmock.engine;
 import java.util.Objects;
 
 /**
- * The one error type: a modeled error shape and the message the caller sees. The shape decides
- * the HTTP status. {@link #errorType()} is the shape's name, except for the few errors the real
- * service sends under a name the model does not define (LambdaSocketTimeoutException, SEMANTICS
- * G3): those borrow the status of their closest modeled shape.
+ * The one error type: a modeled error shape and the message the caller sees. The shape decides the
+ * HTTP status. {@link #errorType()} is the shape's name, except for the few errors the real service
+ * sends under a name the model does not define (LambdaSocketTimeoutException, SEMANTICS G3): those
+ * borrow the status of their closest modeled shape.
  */
 public final class ServiceException extends RuntimeException {
   private final ErrorShape shape;

@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What the service would have sent elsewhere: push notifications (SEMANTICS G4) and Cognito
- * Streams records (G5), kept in the order they happened for tests to read. Each list keeps at most
- * {@link #MAX_KEPT} entries, dropping the oldest, so a long-running mock does not grow without end.
+ * What the service would have sent elsewhere: push notifications (SEMANTICS G4) and Cognito Streams
+ * records (G5), kept in the order they happened for tests to read. Each list keeps at most {@link
+ * #MAX_KEPT} entries, dropping the oldest, so a long-running mock does not grow without end.
  */
 public final class SideEffects {
   public static final int MAX_KEPT = 10_000;

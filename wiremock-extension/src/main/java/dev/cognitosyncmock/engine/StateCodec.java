@@ -8,36 +8,47 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /** Turns live state into an {@link EngineSnapshot} and back. Callers hold the state lock. */
 final class StateCodec {
-  private StateCodec() {
-  }
+  private StateCodec() {}
 
   static EngineSnapshot export(Collection<Pool> pools) {
     List<PoolSnapshot> out = new ArrayList<>();
-    pools.stream().sorted((a, b) -> a.id.compareTo(b.id)).forEach(pool -> {
-      List<IdentitySnapshot> identities = new ArrayList<>();
-      // an identity with no datasets holds no state: a refused first write may leave one behind
-      // (removing it would race with a writer already holding it), so it is simply not exported
-      pool.identities.values().stream().sorted((a, b) -> a.id.compareTo(b.id))
-          .map(StateCodec::exportIdentity)
-          .filter(identity -> !identity.datasets().isEmpty())
-          .forEach(identities::add);
-      BulkPublishRun bulkPublish;
-      synchronized (pool) {
-        bulkPublish = pool.bulkPublish;
-      }
-      out.add(new PoolSnapshot(pool.id, pool.creationDate, pool.syncSessionsCount.get(),
-          identities, pool.pushSync, pool.cognitoStreams,
-          pool.events.isEmpty() ? null : new TreeMap<>(pool.events),
-          pool.mockSettings.equals(PoolMockSettings.NONE) ? null : pool.mockSettings,
-          bulkPublish));
-    });
+    pools.stream()
+        .sorted((a, b) -> a.id.compareTo(b.id))
+        .forEach(
+            pool -> {
+              List<IdentitySnapshot> identities = new ArrayList<>();
+              // an identity with no datasets holds no state: a refused first write may leave one
+              // behind
+              // (removing it would race with a writer already holding it), so it is simply not
+              // exported
+              pool.identities.values().stream()
+                  .sorted((a, b) -> a.id.compareTo(b.id))
+                  .map(StateCodec::exportIdentity)
+                  .filter(identity -> !identity.datasets().isEmpty())
+                  .forEach(identities::add);
+              BulkPublishRun bulkPublish;
+              synchronized (pool) {
+                bulkPublish = pool.bulkPublish;
+              }
+              out.add(
+                  new PoolSnapshot(
+                      pool.id,
+                      pool.creationDate,
+                      pool.syncSessionsCount.get(),
+                      identities,
+                      pool.pushSync,
+                      pool.cognitoStreams,
+                      pool.events.isEmpty() ? null : new TreeMap<>(pool.events),
+                      pool.mockSettings.equals(PoolMockSettings.NONE) ? null : pool.mockSettings,
+                      bulkPublish));
+            });
     return new EngineSnapshot(out);
   }
 
@@ -46,13 +57,23 @@ final class StateCodec {
     try {
       List<DatasetSnapshot> datasets = new ArrayList<>();
       for (Dataset d : identity.datasets.values()) {
-        datasets.add(new DatasetSnapshot(d.name, d.creationDate, d.lastModifiedDate,
-            d.lastModifiedBy, d.syncCount, d.deletionWatermark, d.exists, d.mergedFrom,
-            List.copyOf(d.records.values())));
+        datasets.add(
+            new DatasetSnapshot(
+                d.name,
+                d.creationDate,
+                d.lastModifiedDate,
+                d.lastModifiedBy,
+                d.syncCount,
+                d.deletionWatermark,
+                d.exists,
+                d.mergedFrom,
+                List.copyOf(d.records.values())));
       }
       Map<String, List<String>> subscriptions = new TreeMap<>();
       identity.subscriptions.forEach((name, ids) -> subscriptions.put(name, List.copyOf(ids)));
-      return new IdentitySnapshot(identity.id, datasets,
+      return new IdentitySnapshot(
+          identity.id,
+          datasets,
           identity.devices.isEmpty() ? null : List.copyOf(identity.devices.values()),
           subscriptions.isEmpty() ? null : subscriptions);
     } finally {
@@ -65,7 +86,8 @@ final class StateCodec {
     for (PoolSnapshot ps : list(snapshot == null ? null : snapshot.identityPools())) {
       String poolId = required(ps.identityPoolId(), "identityPools[].identityPoolId");
       Pool pool = new Pool(poolId, date(orElse(ps.creationDate(), now), poolId, "creationDate"));
-      pool.syncSessionsCount.set(count(orElse(ps.syncSessionsCount(), 0L), poolId, "syncSessionsCount"));
+      pool.syncSessionsCount.set(
+          count(orElse(ps.syncSessionsCount(), 0L), poolId, "syncSessionsCount"));
       pool.pushSync = ps.pushSync();
       pool.cognitoStreams = ps.cognitoStreams();
       pool.events = ps.events() == null ? Map.of() : Map.copyOf(ps.events());
@@ -85,15 +107,22 @@ final class StateCodec {
           identity.devices.put(device.deviceId(), device);
         }
         if (is.subscriptions() != null) {
-          is.subscriptions().forEach((name, ids) -> {
-            for (String id : list(ids)) {
-              if (!identity.devices.containsKey(id)) {
-                throw ServiceException.invalidParameter("State document: identity "
-                    + identity.id + " subscribes unknown device " + id + " to " + name);
-              }
-            }
-            identity.subscriptions.put(name, new LinkedHashSet<>(list(ids)));
-          });
+          is.subscriptions()
+              .forEach(
+                  (name, ids) -> {
+                    for (String id : list(ids)) {
+                      if (!identity.devices.containsKey(id)) {
+                        throw ServiceException.invalidParameter(
+                            "State document: identity "
+                                + identity.id
+                                + " subscribes unknown device "
+                                + id
+                                + " to "
+                                + name);
+                      }
+                    }
+                    identity.subscriptions.put(name, new LinkedHashSet<>(list(ids)));
+                  });
         }
         pool.identities.put(identity.id, identity);
       }
@@ -107,8 +136,10 @@ final class StateCodec {
     List<SyncRecord> records = list(ds.records());
     long highest = 0;
     for (SyncRecord r : records) {
-      highest = Math.max(highest, r.syncCount() > 0
-          ? count(r.syncCount(), String.valueOf(r.key()), "syncCount") : 0);
+      highest =
+          Math.max(
+              highest,
+              r.syncCount() > 0 ? count(r.syncCount(), String.valueOf(r.key()), "syncCount") : 0);
     }
     d.syncCount = Math.max(count(orElse(ds.syncCount(), 0L), d.name, "syncCount"), highest);
     boolean anyUncounted = records.stream().anyMatch(r -> r.syncCount() <= 0);
@@ -119,16 +150,21 @@ final class StateCodec {
     d.exists = orElse(ds.exists(), Boolean.TRUE);
     d.mergedFrom = ds.mergedFrom();
     d.creationDate = date(orElse(ds.creationDate(), now), d.name, "creationDate");
-    d.lastModifiedDate = date(orElse(ds.lastModifiedDate(), d.creationDate), d.name,
-        "lastModifiedDate");
+    d.lastModifiedDate =
+        date(orElse(ds.lastModifiedDate(), d.creationDate), d.name, "lastModifiedDate");
     d.lastModifiedBy = orElse(ds.lastModifiedBy(), defaultPrincipal);
     for (SyncRecord r : records) {
-      d.put(new SyncRecord(required(r.key(), "records[].key"), r.value(),
-          r.syncCount() > 0 ? r.syncCount() : d.syncCount,
-          date(orElse(r.lastModifiedDate(), d.lastModifiedDate), r.key(), "lastModifiedDate"),
-          orElse(r.lastModifiedBy(), d.lastModifiedBy),
-          date(orElse(r.deviceLastModifiedDate(), d.lastModifiedDate), r.key(),
-              "deviceLastModifiedDate")));
+      d.put(
+          new SyncRecord(
+              required(r.key(), "records[].key"),
+              r.value(),
+              r.syncCount() > 0 ? r.syncCount() : d.syncCount,
+              date(orElse(r.lastModifiedDate(), d.lastModifiedDate), r.key(), "lastModifiedDate"),
+              orElse(r.lastModifiedBy(), d.lastModifiedBy),
+              date(
+                  orElse(r.deviceLastModifiedDate(), d.lastModifiedDate),
+                  r.key(),
+                  "deviceLastModifiedDate")));
     }
     if (!d.exists && !d.records.isEmpty()) {
       throw ServiceException.invalidParameter(
@@ -140,16 +176,30 @@ final class StateCodec {
   /** Only what the engine can serve back: a date it cannot print would fail every later read. */
   private static Instant date(Instant value, String owner, String member) {
     if (value != null && !TimestampRange.contains(value)) {
-      throw ServiceException.invalidParameter("State document: " + member + " of " + owner
-          + " is " + value + "; it must " + TimestampRange.rule());
+      throw ServiceException.invalidParameter(
+          "State document: "
+              + member
+              + " of "
+              + owner
+              + " is "
+              + value
+              + "; it must "
+              + TimestampRange.rule());
     }
     return value;
   }
 
   private static long count(long value, String owner, String member) {
     if (value < 0 || value == Long.MAX_VALUE) {
-      throw ServiceException.invalidParameter("State document: " + member + " of " + owner
-          + " is " + value + "; it must be between 0 and " + (Long.MAX_VALUE - 1));
+      throw ServiceException.invalidParameter(
+          "State document: "
+              + member
+              + " of "
+              + owner
+              + " is "
+              + value
+              + "; it must be between 0 and "
+              + (Long.MAX_VALUE - 1));
     }
     return value;
   }

@@ -3,5 +3,4 @@ package dev.cognitosyncmock.engine;
 import dev.cognitosyncmock.state.StateChange;
 
 /** The whole state was replaced: a reset or an import. */
-public record StateReplaced() implements StateChange {
-}
+public record StateReplaced() implements StateChange {}

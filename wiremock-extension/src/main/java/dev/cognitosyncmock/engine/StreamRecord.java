@@ -9,8 +9,15 @@ import java.util.List;
  *
  * @param operation "replace" for a write, "remove" for a dataset deletion
  */
-public record StreamRecord(String identityPoolId, String identityId, String dataSetName,
-    String operation, List<KinesisSyncRecord> kinesisSyncRecords, long lastModifiedDate,
-    String kinesisSyncRecordsURL, String payloadType, long syncCount) {
+public record StreamRecord(
+    String identityPoolId,
+    String identityId,
+    String dataSetName,
+    String operation,
+    List<KinesisSyncRecord> kinesisSyncRecords,
+    long lastModifiedDate,
+    String kinesisSyncRecordsURL,
+    String payloadType,
+    long syncCount) {
   public static final String INLINE = "Inline";
 }

@@ -4,11 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * A record as the server keeps it. A removed key stays as a tombstone: {@code value} null, with
- * the SyncCount of the removal (SEMANTICS C3).
+ * A record as the server keeps it. A removed key stays as a tombstone: {@code value} null, with the
+ * SyncCount of the removal (SEMANTICS C3).
  */
-public record SyncRecord(String key, String value, long syncCount, Instant lastModifiedDate,
-    String lastModifiedBy, Instant deviceLastModifiedDate) {
+public record SyncRecord(
+    String key,
+    String value,
+    long syncCount,
+    Instant lastModifiedDate,
+    String lastModifiedBy,
+    Instant deviceLastModifiedDate) {
 
   public boolean isTombstone() {
     return value == null;

@@ -10,10 +10,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Cognito Sync's part of the state and what its operations need around it: the pools, their
- * locking (the shared state lock, then one lock per identity) and the change events. The
- * operations ({@link RecordSync}, {@link PoolAdministration}) use only this; {@link SyncEngine}
- * composes them.
+ * Cognito Sync's part of the state and what its operations need around it: the pools, their locking
+ * (the shared state lock, then one lock per identity) and the change events. The operations ({@link
+ * RecordSync}, {@link PoolAdministration}) use only this; {@link SyncEngine} composes them.
  */
 final class SyncState {
   final EngineSettings settings;
@@ -84,9 +83,10 @@ final class SyncState {
 
   /** Runs fn holding the identity's lock; the identity is null when absent and not created. */
   <T> T withIdentity(Pool pool, String identityId, boolean create, Function<Identity, T> fn) {
-    Identity identity = create
-        ? pool.identities.computeIfAbsent(identityId, Identity::new)
-        : pool.identities.get(identityId);
+    Identity identity =
+        create
+            ? pool.identities.computeIfAbsent(identityId, Identity::new)
+            : pool.identities.get(identityId);
     if (identity == null) {
       return fn.apply(null);
     }

@@ -14,30 +14,36 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs a pool's SyncTrigger handler during UpdateRecords and turns its output into the patches
- * that are finally written (SEMANTICS G3). The handler runs on a daemon thread only so that a
- * slow one can be abandoned after the timeout.
+ * Runs a pool's SyncTrigger handler during UpdateRecords and turns its output into the patches that
+ * are finally written (SEMANTICS G3). The handler runs on a daemon thread only so that a slow one
+ * can be abandoned after the timeout.
  */
 final class SyncTrigger {
-  private static final ExecutorService HANDLER_THREADS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "cognito-sync-trigger");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService HANDLER_THREADS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "cognito-sync-trigger");
+            t.setDaemon(true);
+            return t;
+          });
 
-  private SyncTrigger() {
-  }
+  private SyncTrigger() {}
 
   /**
-   * The patches to write after the handler has seen the client's: keys the handler left out are
-   * not written (they "stay as they are"), nor are keys the client did not send whose value the
-   * handler kept; removals, changed values and new keys are added, and every patch
-   * carries the key's current SyncCount because the client's were checked already (C2).
+   * The patches to write after the handler has seen the client's: keys the handler left out are not
+   * written (they "stay as they are"), nor are keys the client did not send whose value the handler
+   * kept; removals, changed values and new keys are added, and every patch carries the key's
+   * current SyncCount because the client's were checked already (C2).
    *
    * @param dataset the dataset as it stands, or null when it does not exist yet
    */
-  static List<RecordPatch> apply(SyncTriggerHandler handler, Duration timeout, String region,
-      DatasetKey key, Dataset dataset, List<RecordPatch> patches) {
+  static List<RecordPatch> apply(
+      SyncTriggerHandler handler,
+      Duration timeout,
+      String region,
+      DatasetKey key,
+      Dataset dataset,
+      List<RecordPatch> patches) {
     Map<String, RecordPatch> byKey = new LinkedHashMap<>();
     patches.forEach(p -> byKey.put(p.key(), p));
     Map<String, SyncTriggerRecord> records = new LinkedHashMap<>();
@@ -51,12 +57,22 @@ final class SyncTrigger {
       }
     }
     for (RecordPatch p : patches) {
-      records.put(p.key(), new SyncTriggerRecord(currentValue(dataset, p.key()),
-          p.op() == PatchOp.REPLACE ? p.value() : null, p.op().wireName()));
+      records.put(
+          p.key(),
+          new SyncTriggerRecord(
+              currentValue(dataset, p.key()),
+              p.op() == PatchOp.REPLACE ? p.value() : null,
+              p.op().wireName()));
     }
-    SyncTriggerEvent in = new SyncTriggerEvent(SyncTriggerEvent.VERSION,
-        SyncTriggerEvent.EVENT_TYPE, region, key.identityPoolId(), key.identityId(),
-        key.datasetName(), java.util.Collections.unmodifiableMap(records));
+    SyncTriggerEvent in =
+        new SyncTriggerEvent(
+            SyncTriggerEvent.VERSION,
+            SyncTriggerEvent.EVENT_TYPE,
+            region,
+            key.identityPoolId(),
+            key.identityId(),
+            key.datasetName(),
+            java.util.Collections.unmodifiableMap(records));
     SyncTriggerEvent out = invoke(handler, in, timeout);
     if (out == null || out.datasetRecords() == null) {
       throw invalidOutput("the SyncTrigger output has no datasetRecords");
@@ -95,27 +111,31 @@ final class SyncTrigger {
     return r == null ? null : r.value();
   }
 
-  private static SyncTriggerEvent invoke(SyncTriggerHandler handler, SyncTriggerEvent event,
-      Duration timeout) {
+  private static SyncTriggerEvent invoke(
+      SyncTriggerHandler handler, SyncTriggerEvent event, Duration timeout) {
     Future<SyncTriggerEvent> result = HANDLER_THREADS.submit(() -> handler.handle(event));
     try {
       return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       result.cancel(true);
       // Not a modeled shape: sent under its real name with InvalidLambdaFunctionOutput's 400
-      throw ServiceException.unmodeled("LambdaSocketTimeoutException",
+      throw ServiceException.unmodeled(
+          "LambdaSocketTimeoutException",
           ErrorShape.InvalidLambdaFunctionOutputException,
           "The SyncTrigger handler did not answer within " + timeout.toMillis() + " ms");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ServiceException s) {
         throw s;
       }
-      throw invalidOutput("the SyncTrigger handler failed: " + Objects.toString(
-          e.getCause() == null ? null : e.getCause().getMessage(), e.toString()));
+      throw invalidOutput(
+          "the SyncTrigger handler failed: "
+              + Objects.toString(
+                  e.getCause() == null ? null : e.getCause().getMessage(), e.toString()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       result.cancel(true);
-      throw new ServiceException(ErrorShape.InternalErrorException,
+      throw new ServiceException(
+          ErrorShape.InternalErrorException,
           "Interrupted while waiting for the SyncTrigger handler");
     }
   }

@@ -1,10 +1,10 @@
 package dev.cognitosyncmock.engine;
 
 /**
- * One entry of a SyncTrigger event's {@code datasetRecords} (SEMANTICS G3). {@code op} is
- * "replace" or "remove" for a key the client changed; a key it left alone goes as "replace" with
- * equal old and new values, as every public sample event shows. In a handler's output, op
- * "remove" or a null newValue deletes the key.
+ * One entry of a SyncTrigger event's {@code datasetRecords} (SEMANTICS G3). {@code op} is "replace"
+ * or "remove" for a key the client changed; a key it left alone goes as "replace" with equal old
+ * and new values, as every public sample event shows. In a handler's output, op "remove" or a null
+ * newValue deletes the key.
  */
 public record SyncTriggerRecord(String oldValue, String newValue, String op) {
   public static final String REPLACE = "replace";

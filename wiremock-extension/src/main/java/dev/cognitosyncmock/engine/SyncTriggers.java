@@ -8,8 +8,10 @@ import java.util.function.Function;
 /** Who stands in for each pool's SyncTrigger Lambda (SEMANTICS G3): Java handlers or URLs. */
 final class SyncTriggers {
   private final EngineSettings settings;
+
   /** SyncTrigger handlers registered from Java, by identity pool id. */
   private final ConcurrentMap<String, SyncTriggerHandler> handlers = new ConcurrentHashMap<>();
+
   /** Makes a handler from a pool's syncTriggerUrl; set by whoever can speak HTTP. */
   private volatile Function<String, SyncTriggerHandler> urlHandlers = url -> null;
 
@@ -49,7 +51,6 @@ final class SyncTriggers {
     String url = pool.mockSettings.syncTriggerUrl();
     return url == null ? null : urlHandlers.apply(url);
   }
-
 
   void clear() {
     handlers.clear();

@@ -13,8 +13,8 @@ import java.util.Objects;
 public sealed interface FaultAction {
 
   /**
-   * Answer with a modeled error: the model's status, {@code x-amzn-ErrorType: <error>} and
-   * {@code {"message": ...}}. The operation must list the error.
+   * Answer with a modeled error: the model's status, {@code x-amzn-ErrorType: <error>} and {@code
+   * {"message": ...}}. The operation must list the error.
    */
   record ServiceError(ErrorShape error, String message) implements FaultAction {
     public ServiceError {
@@ -35,14 +35,15 @@ public sealed interface FaultAction {
   }
 
   /**
-   * A rate limit: a token bucket refilled at {@code perSecond} holding at most {@code burst}
-   * tokens (it starts full); a call that finds it empty is answered 429
-   * TooManyRequestsException. Real time, not the engine clock.
+   * A rate limit: a token bucket refilled at {@code perSecond} holding at most {@code burst} tokens
+   * (it starts full); a call that finds it empty is answered 429 TooManyRequestsException. Real
+   * time, not the engine clock.
    */
   record RateLimit(double perSecond, int burst, Per per) implements FaultAction {
     public RateLimit {
       if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
-        throw new IllegalArgumentException("rateLimit perSecond must be positive, got " + perSecond);
+        throw new IllegalArgumentException(
+            "rateLimit perSecond must be positive, got " + perSecond);
       }
       if (burst < 1) {
         throw new IllegalArgumentException("rateLimit burst must be at least 1, got " + burst);
@@ -63,8 +64,8 @@ public sealed interface FaultAction {
         try {
           return valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("rateLimit per must be operation, identity or rule,"
-              + " got " + text);
+          throw new IllegalArgumentException(
+              "rateLimit per must be operation, identity or rule," + " got " + text);
         }
       }
     }
@@ -72,11 +73,11 @@ public sealed interface FaultAction {
 
   /**
    * A real conflict: before the UpdateRecords runs, another device writes the same keys (as the
-   * developer principal {@code lastModifiedBy}), so the request's SyncCounts are stale and it
-   * fails with a genuine 409 ResourceConflictException (SEMANTICS C2).
+   * developer principal {@code lastModifiedBy}), so the request's SyncCounts are stale and it fails
+   * with a genuine 409 ResourceConflictException (SEMANTICS C2).
    *
-   * @param values what the other device writes, key to value (null removes); when empty, every
-   *     key the request patches gets {@code value}
+   * @param values what the other device writes, key to value (null removes); when empty, every key
+   *     the request patches gets {@code value}
    */
   record Conflict(Map<String, String> values, String value, String lastModifiedBy)
       implements FaultAction {
@@ -84,11 +85,12 @@ public sealed interface FaultAction {
     public static final String DEFAULT_LAST_MODIFIED_BY = "another-device";
 
     public Conflict {
-      values = values == null ? Map.of()
-          : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+      values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
       value = value == null ? DEFAULT_VALUE : value;
-      lastModifiedBy = lastModifiedBy == null || lastModifiedBy.isEmpty()
-          ? DEFAULT_LAST_MODIFIED_BY : lastModifiedBy;
+      lastModifiedBy =
+          lastModifiedBy == null || lastModifiedBy.isEmpty()
+              ? DEFAULT_LAST_MODIFIED_BY
+              : lastModifiedBy;
     }
   }
 
@@ -114,8 +116,8 @@ public sealed interface FaultAction {
   }
 
   /**
-   * Break the connection instead of answering. With {@code afterApplying} the call is applied
-   * first (the answer is lost); without, it never reaches the state.
+   * Break the connection instead of answering. With {@code afterApplying} the call is applied first
+   * (the answer is lost); without, it never reaches the state.
    */
   record Disconnect(ConnectionFault fault, boolean afterApplying) implements FaultAction {
     public Disconnect {

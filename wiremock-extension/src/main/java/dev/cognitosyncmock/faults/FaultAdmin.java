@@ -12,8 +12,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The admin routes of fault injection and scenario recording, below
- * {@code /__admin/cognito-sync/}:
+ * The admin routes of fault injection and scenario recording, below {@code /__admin/cognito-sync/}:
+ *
  * <pre>
  * GET    faults               the rules with matched and fired counts
  * POST   faults               add a rule, an array of rules or {"rules": [...]}: 201 with the ids
@@ -42,53 +42,81 @@ public final class FaultAdmin implements AdminRoutes {
   @Override
   public List<AdminRoute> routes() {
     return List.of(
-        AdminRoute.get(FAULTS, r -> {
-          ObjectNode out = WireJson.MAPPER.createObjectNode();
-          ArrayNode rules = out.putArray("rules");
-          faults.rules().list().forEach(s -> rules.add(FaultJson.write(s)));
-          return ProtocolResponse.json(200, out);
-        }),
-        AdminRoute.post(FAULTS, r -> {
-          List<FaultRule> added = faults.rules().addAll(FaultJson.readRules(r.body()));
-          ObjectNode out = WireJson.MAPPER.createObjectNode();
-          ArrayNode rules = out.putArray("rules");
-          added.forEach(rule -> rules.add(FaultJson.write(rule)));
-          return ProtocolResponse.json(201, out);
-        }),
-        AdminRoute.delete(FAULTS, r -> {
-          int n = faults.rules().list().size();
-          faults.rules().clear();
-          return ProtocolResponse.message(200, "Removed " + n + " fault rules");
-        }),
-        AdminRoute.get(FAULTS + "/{id}", r -> faults.rules().get(r.param("id"))
-            .map(s -> ProtocolResponse.json(200, FaultJson.write(s)))
-            .orElseGet(() -> noRule(r.param("id")))),
-        AdminRoute.delete(FAULTS + "/{id}", r -> faults.rules().remove(r.param("id"))
-            ? ProtocolResponse.message(200, "Removed fault rule " + r.param("id"))
-            : noRule(r.param("id"))),
-        AdminRoute.post(RECORDINGS + "/start", r -> {
-          JsonNode in = r.body().length == 0 ? WireJson.MAPPER.createObjectNode()
-              : FaultJson.parse(r.body());
-          faults.recorder().start(optional(in, "name"), optional(in, "description"));
-          return ProtocolResponse.message(200, "Recording started");
-        }),
-        AdminRoute.post(RECORDINGS + "/stop",
+        AdminRoute.get(
+            FAULTS,
+            r -> {
+              ObjectNode out = WireJson.MAPPER.createObjectNode();
+              ArrayNode rules = out.putArray("rules");
+              faults.rules().list().forEach(s -> rules.add(FaultJson.write(s)));
+              return ProtocolResponse.json(200, out);
+            }),
+        AdminRoute.post(
+            FAULTS,
+            r -> {
+              List<FaultRule> added = faults.rules().addAll(FaultJson.readRules(r.body()));
+              ObjectNode out = WireJson.MAPPER.createObjectNode();
+              ArrayNode rules = out.putArray("rules");
+              added.forEach(rule -> rules.add(FaultJson.write(rule)));
+              return ProtocolResponse.json(201, out);
+            }),
+        AdminRoute.delete(
+            FAULTS,
+            r -> {
+              int n = faults.rules().list().size();
+              faults.rules().clear();
+              return ProtocolResponse.message(200, "Removed " + n + " fault rules");
+            }),
+        AdminRoute.get(
+            FAULTS + "/{id}",
+            r ->
+                faults
+                    .rules()
+                    .get(r.param("id"))
+                    .map(s -> ProtocolResponse.json(200, FaultJson.write(s)))
+                    .orElseGet(() -> noRule(r.param("id")))),
+        AdminRoute.delete(
+            FAULTS + "/{id}",
+            r ->
+                faults.rules().remove(r.param("id"))
+                    ? ProtocolResponse.message(200, "Removed fault rule " + r.param("id"))
+                    : noRule(r.param("id"))),
+        AdminRoute.post(
+            RECORDINGS + "/start",
+            r -> {
+              JsonNode in =
+                  r.body().length == 0
+                      ? WireJson.MAPPER.createObjectNode()
+                      : FaultJson.parse(r.body());
+              faults.recorder().start(optional(in, "name"), optional(in, "description"));
+              return ProtocolResponse.message(200, "Recording started");
+            }),
+        AdminRoute.post(
+            RECORDINGS + "/stop",
             r -> ProtocolResponse.json(200, FaultJson.write(faults.recorder().stop()))),
-        AdminRoute.get(RECORDINGS, r -> {
-          ObjectNode out = WireJson.MAPPER.createObjectNode();
-          out.put("recording", faults.recorder().isRecording());
-          out.set("scenario", FaultJson.write(faults.recorder().current()));
-          return ProtocolResponse.json(200, out);
-        }),
+        AdminRoute.get(
+            RECORDINGS,
+            r -> {
+              ObjectNode out = WireJson.MAPPER.createObjectNode();
+              out.put("recording", faults.recorder().isRecording());
+              out.set("scenario", FaultJson.write(faults.recorder().current()));
+              return ProtocolResponse.json(200, out);
+            }),
         AdminRoute.post(SCENARIO, this::loadScenario),
         AdminRoute.put(SCENARIO, this::loadScenario),
-        AdminRoute.get(SCENARIO, r -> faults.replayStatus()
-            .map(s -> ProtocolResponse.json(200, FaultJson.write(s)))
-            .orElseGet(() -> ProtocolResponse.message(404, "No scenario is being replayed"))),
-        AdminRoute.delete(SCENARIO, r -> {
-          faults.unloadScenario();
-          return ProtocolResponse.message(200, "Scenario unloaded");
-        }));
+        AdminRoute.get(
+            SCENARIO,
+            r ->
+                faults
+                    .replayStatus()
+                    .map(s -> ProtocolResponse.json(200, FaultJson.write(s)))
+                    .orElseGet(
+                        () -> ProtocolResponse.message(404, "No scenario is being replayed"))),
+        AdminRoute.delete(
+            SCENARIO,
+            r -> {
+              faults.unloadScenario();
+              return ProtocolResponse.message(200, "Scenario unloaded");
+            }));
   }
 
   private ProtocolResponse loadScenario(AdminRequest r) {

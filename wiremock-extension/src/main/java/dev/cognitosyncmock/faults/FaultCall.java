@@ -14,8 +14,13 @@ import tools.jackson.databind.JsonNode;
  * @param recordKeys the keys an UpdateRecords call patches, in request order; empty otherwise
  * @param caller who calls; null when not known (a proxied request)
  */
-public record FaultCall(String operation, String identityPoolId, String identityId,
-    String datasetName, List<String> recordKeys, Caller caller) {
+public record FaultCall(
+    String operation,
+    String identityPoolId,
+    String identityId,
+    String datasetName,
+    List<String> recordKeys,
+    Caller caller) {
   public FaultCall {
     Objects.requireNonNull(operation, "operation");
     recordKeys = List.copyOf(recordKeys);
@@ -32,13 +37,19 @@ public record FaultCall(String operation, String identityPoolId, String identity
         }
       }
     }
-    return new FaultCall(call.operation(), call.string("IdentityPoolId"),
-        call.string("IdentityId"), call.string("DatasetName"), keys, call.caller());
+    return new FaultCall(
+        call.operation(),
+        call.string("IdentityPoolId"),
+        call.string("IdentityId"),
+        call.string("DatasetName"),
+        keys,
+        call.caller());
   }
 
   /** The dataset the call names, or null when it names none. */
   public DatasetKey dataset() {
-    return identityPoolId == null || identityId == null || datasetName == null ? null
+    return identityPoolId == null || identityId == null || datasetName == null
+        ? null
         : new DatasetKey(identityPoolId, identityId, datasetName);
   }
 }

@@ -34,17 +34,19 @@ import tools.jackson.databind.node.StringNode;
  * </pre>
  */
 final class FaultDocuments {
-  private FaultDocuments() {
-  }
+  private FaultDocuments() {}
 
   /** What each document is called in messages. */
-  static final Map<Class<?>, String> NAMES = Map.ofEntries(
-      Map.entry(RuleDoc.class, "fault rule"), Map.entry(MatchDoc.class, "match"),
-      Map.entry(WindowSpec.class, "window"),
-      Map.entry(RateSpec.class, "rateLimit"),
-      Map.entry(ConflictSpec.class, "conflict"),
-      Map.entry(DelaySpec.class, "delay"),
-      Map.entry(ScenarioDoc.class, "scenario"), Map.entry(StepDoc.class, "scenario step"));
+  static final Map<Class<?>, String> NAMES =
+      Map.ofEntries(
+          Map.entry(RuleDoc.class, "fault rule"),
+          Map.entry(MatchDoc.class, "match"),
+          Map.entry(WindowSpec.class, "window"),
+          Map.entry(RateSpec.class, "rateLimit"),
+          Map.entry(ConflictSpec.class, "conflict"),
+          Map.entry(DelaySpec.class, "delay"),
+          Map.entry(ScenarioDoc.class, "scenario"),
+          Map.entry(StepDoc.class, "scenario step"));
 
   /** How a message names the JSON type a member must have. */
   static String kind(Class<?> type) {
@@ -60,28 +62,43 @@ final class FaultDocuments {
     return type == String.class ? "a string" : "a JSON object";
   }
 
-
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record RuleDoc(String id, String description, MatchDoc match, TriggerDoc trigger,
-      ActionDoc action) {
+  record RuleDoc(
+      String id, String description, MatchDoc match, TriggerDoc trigger, ActionDoc action) {
     FaultRule toRule() {
       if (action == null) {
         throw new InvalidFaultException("A fault rule needs an action");
       }
-      return new FaultRule(id, description, match == null ? FaultMatch.ANY : match.toMatch(),
-          trigger == null ? FaultTrigger.always() : trigger.toTrigger(), action.toAction());
+      return new FaultRule(
+          id,
+          description,
+          match == null ? FaultMatch.ANY : match.toMatch(),
+          trigger == null ? FaultTrigger.always() : trigger.toTrigger(),
+          action.toAction());
     }
 
     static RuleDoc of(FaultRule r) {
       FaultMatch m = r.match();
-      return new RuleDoc(r.id(), r.description(), new MatchDoc(m.operation() == null ? "*"
-          : m.operation(), m.identityPoolId(), m.identityId(), m.datasetName(), m.recordKey()),
-          TriggerDoc.of(r.trigger()), ActionDoc.of(r.action()));
+      return new RuleDoc(
+          r.id(),
+          r.description(),
+          new MatchDoc(
+              m.operation() == null ? "*" : m.operation(),
+              m.identityPoolId(),
+              m.identityId(),
+              m.datasetName(),
+              m.recordKey()),
+          TriggerDoc.of(r.trigger()),
+          ActionDoc.of(r.action()));
     }
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record MatchDoc(String operation, String identityPoolId, String identityId, String datasetName,
+  record MatchDoc(
+      String operation,
+      String identityPoolId,
+      String identityId,
+      String datasetName,
       String recordKey) {
     FaultMatch toMatch() {
       return new FaultMatch(operation, identityPoolId, identityId, datasetName, recordKey);
@@ -105,8 +122,12 @@ final class FaultDocuments {
       } else if (t instanceof FaultTrigger.Window w) {
         return new WindowDoc(new WindowSpec(str(w.start()), str(w.end()), null, null));
       } else if (t instanceof FaultTrigger.RelativeWindow w) {
-        return new WindowDoc(new WindowSpec(null, null, StringNode.valueOf(w.after().toString()),
-            w.duration() == null ? null : StringNode.valueOf(w.duration().toString())));
+        return new WindowDoc(
+            new WindowSpec(
+                null,
+                null,
+                StringNode.valueOf(w.after().toString()),
+                w.duration() == null ? null : StringNode.valueOf(w.duration().toString())));
       }
       return new AlwaysDoc(true);
     }
@@ -171,14 +192,19 @@ final class FaultDocuments {
       if (a instanceof FaultAction.ServiceError e) {
         return new ErrorDoc(e.error().name(), e.message());
       } else if (a instanceof FaultAction.RateLimit r) {
-        return new RateLimitDoc(new RateSpec(r.perSecond(), r.burst(),
-            r.per().name().toLowerCase(Locale.ROOT)));
+        return new RateLimitDoc(
+            new RateSpec(r.perSecond(), r.burst(), r.per().name().toLowerCase(Locale.ROOT)));
       } else if (a instanceof FaultAction.Conflict c) {
-        return new ConflictDoc(new ConflictSpec(c.values().isEmpty() ? null : c.values(),
-            c.values().isEmpty() ? c.value() : null, c.lastModifiedBy()));
+        return new ConflictDoc(
+            new ConflictSpec(
+                c.values().isEmpty() ? null : c.values(),
+                c.values().isEmpty() ? c.value() : null,
+                c.lastModifiedBy()));
       } else if (a instanceof FaultAction.Latency l) {
-        return new DelayDoc(l.fixed() ? new DelaySpec(l.min().toMillis(), null, null, null)
-            : new DelaySpec(null, l.min().toMillis(), l.max().toMillis(), l.seed()));
+        return new DelayDoc(
+            l.fixed()
+                ? new DelaySpec(l.min().toMillis(), null, null, null)
+                : new DelaySpec(null, l.min().toMillis(), l.max().toMillis(), l.seed()));
       }
       FaultAction.Disconnect d = (FaultAction.Disconnect) a;
       return new DisconnectDoc(d.fault().name(), d.afterApplying());
@@ -190,8 +216,11 @@ final class FaultDocuments {
       try {
         return FaultAction.error(ErrorShape.valueOf(error), message);
       } catch (IllegalArgumentException | NullPointerException e) {
-        throw new InvalidFaultException("Unknown error '" + error + "'; the model's errors are "
-            + Arrays.toString(ErrorShape.values()));
+        throw new InvalidFaultException(
+            "Unknown error '"
+                + error
+                + "'; the model's errors are "
+                + Arrays.toString(ErrorShape.values()));
       }
     }
   }
@@ -201,25 +230,27 @@ final class FaultDocuments {
       if (rateLimit.perSecond() == null) {
         throw new InvalidFaultException("rateLimit needs perSecond");
       }
-      return FaultAction.rateLimit(rateLimit.perSecond(),
-          rateLimit.burst() == null ? 1 : rateLimit.burst(), rateLimit.per() == null
-              ? FaultAction.RateLimit.Per.OPERATION : FaultAction.RateLimit.Per.parse(rateLimit.per()));
+      return FaultAction.rateLimit(
+          rateLimit.perSecond(),
+          rateLimit.burst() == null ? 1 : rateLimit.burst(),
+          rateLimit.per() == null
+              ? FaultAction.RateLimit.Per.OPERATION
+              : FaultAction.RateLimit.Per.parse(rateLimit.per()));
     }
   }
 
-  record RateSpec(Double perSecond, Integer burst, String per) {
-  }
+  record RateSpec(Double perSecond, Integer burst, String per) {}
 
   /** {@code "conflict": true} is short for {@code "conflict": {}}. */
   record ConflictDoc(ConflictSpec conflict) implements ActionDoc {
     public FaultAction toAction() {
-      return new FaultAction.Conflict(conflict.values(), conflict.value(), conflict.lastModifiedBy());
+      return new FaultAction.Conflict(
+          conflict.values(), conflict.value(), conflict.lastModifiedBy());
     }
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record ConflictSpec(Map<String, String> values, String value, String lastModifiedBy) {
-  }
+  record ConflictSpec(Map<String, String> values, String value, String lastModifiedBy) {}
 
   /** {@code "delay": 500} is short for {@code "delay": {"fixedMs": 500}}. */
   record DelayDoc(DelaySpec delay) implements ActionDoc {
@@ -234,19 +265,25 @@ final class FaultDocuments {
       if (d.minMs() == null || d.maxMs() == null) {
         throw new InvalidFaultException("A delay needs fixedMs, or minMs and maxMs");
       }
-      return FaultAction.delay(Duration.ofMillis(d.minMs()), Duration.ofMillis(d.maxMs()),
+      return FaultAction.delay(
+          Duration.ofMillis(d.minMs()),
+          Duration.ofMillis(d.maxMs()),
           d.seed() == null ? 0 : d.seed());
     }
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record DelaySpec(Long fixedMs, Long minMs, Long maxMs, Long seed) {
-  }
+  record DelaySpec(Long fixedMs, Long minMs, Long maxMs, Long seed) {}
 
   record DisconnectDoc(String connectionFault, Boolean afterApplying) implements ActionDoc {
     public FaultAction toAction() {
-      return new FaultAction.Disconnect(toConnectionFault(connectionFault, "connectionFault is one of "
-          + Arrays.toString(ConnectionFault.values()) + ", got " + connectionFault),
+      return new FaultAction.Disconnect(
+          toConnectionFault(
+              connectionFault,
+              "connectionFault is one of "
+                  + Arrays.toString(ConnectionFault.values())
+                  + ", got "
+                  + connectionFault),
           Boolean.TRUE.equals(afterApplying));
     }
   }
@@ -254,29 +291,56 @@ final class FaultDocuments {
   // ------------------------------------------------------------------ scenarios
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record ScenarioDoc(String name, String description, java.util.List<JsonNode> steps) {
-  }
+  record ScenarioDoc(String name, String description, java.util.List<JsonNode> steps) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record StepDoc(Integer step, String operation, String identityPoolId, String identityId,
-      String datasetName, JsonNode request, Integer status, String errorType,
-      String connectionFault, ActionDoc fault, String note) {
+  record StepDoc(
+      Integer step,
+      String operation,
+      String identityPoolId,
+      String identityId,
+      String datasetName,
+      JsonNode request,
+      Integer status,
+      String errorType,
+      String connectionFault,
+      ActionDoc fault,
+      String note) {
     ScenarioStep toStep(int number) {
       if (operation == null) {
         throw new InvalidFaultException("Scenario step " + number + " needs an operation");
       }
-      return new ScenarioStep(number, operation, identityPoolId, identityId, datasetName, request,
-          status, errorType, connectionFault == null ? null : toConnectionFault(connectionFault,
-              "Step " + number + ": unknown connectionFault " + connectionFault),
-          fault == null ? null : fault.toAction(), note);
+      return new ScenarioStep(
+          number,
+          operation,
+          identityPoolId,
+          identityId,
+          datasetName,
+          request,
+          status,
+          errorType,
+          connectionFault == null
+              ? null
+              : toConnectionFault(
+                  connectionFault,
+                  "Step " + number + ": unknown connectionFault " + connectionFault),
+          fault == null ? null : fault.toAction(),
+          note);
     }
 
     static StepDoc of(ScenarioStep s) {
-      return new StepDoc(s.step(), s.operation(), s.identityPoolId(), s.identityId(),
-          s.datasetName(), s.request() == null || s.request().isEmpty() ? null : s.request(),
-          s.status(), s.errorType(),
+      return new StepDoc(
+          s.step(),
+          s.operation(),
+          s.identityPoolId(),
+          s.identityId(),
+          s.datasetName(),
+          s.request() == null || s.request().isEmpty() ? null : s.request(),
+          s.status(),
+          s.errorType(),
           s.connectionFault() == null ? null : s.connectionFault().name(),
-          s.fault() == null ? null : ActionDoc.of(s.fault()), s.note());
+          s.fault() == null ? null : ActionDoc.of(s.fault()),
+          s.note());
     }
   }
 
@@ -304,8 +368,8 @@ final class FaultDocuments {
     try {
       return Duration.parse(v.asString());
     } catch (DateTimeParseException e) {
-      throw new InvalidFaultException(member + " must be an ISO-8601 duration (PT10S) or"
-          + " seconds, got " + v);
+      throw new InvalidFaultException(
+          member + " must be an ISO-8601 duration (PT10S) or" + " seconds, got " + v);
     }
   }
 
@@ -316,5 +380,4 @@ final class FaultDocuments {
       throw new InvalidFaultException(member + " must be an ISO-8601 instant, got " + v);
     }
   }
-
 }

@@ -22,14 +22,16 @@ import java.util.function.LongSupplier;
 /**
  * Fault injection and scenario recording for one mock, hooked into the protocol after validation
  * and before each handler. For every call, in this order:
+ *
  * <ol>
- *   <li>a fault forced for this call (a WireMock stub naming the extension with parameters);</li>
- *   <li>the replayed scenario's fault for this step, if the step is marked;</li>
- *   <li>the fault rules, in the order they were added.</li>
+ *   <li>a fault forced for this call (a WireMock stub naming the extension with parameters);
+ *   <li>the replayed scenario's fault for this step, if the step is marked;
+ *   <li>the fault rules, in the order they were added.
  * </ol>
+ *
  * Every matching rule counts the call. Of the faults that fire, delays add up; the first error,
- * rate-limit rejection or connection fault decides the answer, and the faults after it (other
- * than delays) are not applied; a conflict before it writes its values first.
+ * rate-limit rejection or connection fault decides the answer, and the faults after it (other than
+ * delays) are not applied; a conflict before it writes its values first.
  */
 public final class FaultInjector implements CallInterceptor {
   private final FaultValidation validation;
@@ -37,9 +39,11 @@ public final class FaultInjector implements CallInterceptor {
   private final FaultRules rules;
   private final ScenarioRecorder recorder = new ScenarioRecorder();
   private volatile ScenarioReplay replay;
+
   /** The fault a stub forces on one request; the adapter puts it in the request's context. */
   public static final RequestContext.Key<FaultAction> FORCED =
       new RequestContext.Key<>("forced fault");
+
   /** The scenario step being recorded for a request, from intercept to completed. */
   private static final RequestContext.Key<ScenarioRecorder.Pending> PENDING =
       new RequestContext.Key<>("recorded step");
@@ -55,7 +59,9 @@ public final class FaultInjector implements CallInterceptor {
     this.rules = new FaultRules(validation, engine.clock(), System::nanoTime);
   }
 
-  /** @param nanoTime the time source of rate limits (real time by default) */
+  /**
+   * @param nanoTime the time source of rate limits (real time by default)
+   */
   public FaultInjector(ServiceModel model, SyncEngine engine, LongSupplier nanoTime) {
     this.validation = new FaultValidation(model);
     this.engine = engine;
@@ -84,8 +90,8 @@ public final class FaultInjector implements CallInterceptor {
   }
 
   /**
-   * Replays {@code scenario} from the next call on: step 1 is the next call that passes
-   * validation. Replaces any scenario loaded before.
+   * Replays {@code scenario} from the next call on: step 1 is the next call that passes validation.
+   * Replaces any scenario loaded before.
    *
    * @throws InvalidFaultException when a marked step's fault does not fit its operation
    */
@@ -122,8 +128,8 @@ public final class FaultInjector implements CallInterceptor {
   }
 
   /**
-   * A context that forces {@code action} on the request it travels with, as a WireMock stub
-   * with the extension's transformer and fault parameters does.
+   * A context that forces {@code action} on the request it travels with, as a WireMock stub with
+   * the extension's transformer and fault parameters does.
    */
   public static RequestContext forcing(FaultAction action) {
     return new RequestContext().with(FORCED, action);
@@ -145,12 +151,15 @@ public final class FaultInjector implements CallInterceptor {
       try {
         validation.check(call.operation(), forcedAction, true);
       } catch (InvalidFaultException e) {
-        throw new ServiceException(ErrorShape.InternalErrorException,
+        throw new ServiceException(
+            ErrorShape.InternalErrorException,
             "The cognito-sync stub's fault cannot apply: " + e.getMessage());
       }
-      Duration delay = forcedAction instanceof FaultAction.Latency l
-          ? FaultRules.sample(l, new java.util.Random(l.seed())) : null;
-      fired.add(new FaultCandidate("stub", forcedAction, delay, () -> { }));
+      Duration delay =
+          forcedAction instanceof FaultAction.Latency l
+              ? FaultRules.sample(l, new java.util.Random(l.seed()))
+              : null;
+      fired.add(new FaultCandidate("stub", forcedAction, delay, () -> {}));
     }
     if (r != null) {
       FaultCandidate step = r.next(faultCall);

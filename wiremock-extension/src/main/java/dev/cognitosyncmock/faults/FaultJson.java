@@ -1,10 +1,10 @@
 package dev.cognitosyncmock.faults;
 
-import dev.cognitosyncmock.protocol.JsonProblem;
 import dev.cognitosyncmock.faults.FaultDocuments.ActionDoc;
 import dev.cognitosyncmock.faults.FaultDocuments.RuleDoc;
 import dev.cognitosyncmock.faults.FaultDocuments.ScenarioDoc;
 import dev.cognitosyncmock.faults.FaultDocuments.StepDoc;
+import dev.cognitosyncmock.protocol.JsonProblem;
 import dev.cognitosyncmock.protocol.WireJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,34 +28,43 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * The JSON forms of fault rules and scenarios, as the admin API, the fault file and the scenario
- * file use them, bound by Jackson to the records of {@link FaultDocuments} (which shows the forms). Strict: an unknown
- * member or a value of the wrong type is refused with the reason, so a typo does not silently
- * disable a fault.
+ * file use them, bound by Jackson to the records of {@link FaultDocuments} (which shows the forms).
+ * Strict: an unknown member or a value of the wrong type is refused with the reason, so a typo does
+ * not silently disable a fault.
  */
 public final class FaultJson {
   /** The fault documents' mapper: unknown members, coerced scalars and floats for ints fail. */
-  static final JsonMapper MAPPER = WireJson.MAPPER.rebuild()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-      .withCoercionConfig(LogicalType.Integer,
-          c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-      .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer,
-          CoercionAction.Fail).setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-          .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-      .addModule(new SimpleModule("fault-documents")
-          .addDeserializer(FaultDocuments.TriggerDoc.class, new KeyedDeserializer.Trigger())
-          .addDeserializer(ActionDoc.class, new KeyedDeserializer.Action()))
-      .build();
-  private FaultJson() {
-  }
+  static final JsonMapper MAPPER =
+      WireJson.MAPPER
+          .rebuild()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .withCoercionConfig(
+              LogicalType.Integer,
+              c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+          .withCoercionConfig(
+              LogicalType.Textual,
+              c ->
+                  c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                      .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                      .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+          .addModule(
+              new SimpleModule("fault-documents")
+                  .addDeserializer(FaultDocuments.TriggerDoc.class, new KeyedDeserializer.Trigger())
+                  .addDeserializer(ActionDoc.class, new KeyedDeserializer.Action()))
+          .build();
+
+  private FaultJson() {}
 
   /** A rule, an array of rules, or {@code {"rules": [...]}}. */
   public static List<FaultRule> readRules(byte[] json) {
     JsonNode root = parse(json);
-    JsonNode list = root.isArray() ? root
-        : root.isObject() && root.has("rules") && root.size() == 1 ? root.get("rules") : null;
+    JsonNode list =
+        root.isArray()
+            ? root
+            : root.isObject() && root.has("rules") && root.size() == 1 ? root.get("rules") : null;
     if (list != null && !list.isArray()) {
       throw new InvalidFaultException("rules must be an array");
     }
@@ -117,7 +126,8 @@ public final class FaultJson {
       try {
         steps.add(step.toStep(n));
       } catch (InvalidFaultException e) {
-        throw e.getMessage().startsWith("Step") || e.getMessage().startsWith("Scenario step") ? e
+        throw e.getMessage().startsWith("Step") || e.getMessage().startsWith("Scenario step")
+            ? e
             : new InvalidFaultException("Step " + n + ": " + e.getMessage());
       }
     }
@@ -137,8 +147,13 @@ public final class FaultJson {
   }
 
   public static ObjectNode write(Scenario scenario) {
-    return MAPPER.valueToTree(new ScenarioDoc(scenario.name(), scenario.description(),
-        scenario.steps().stream().map(s -> (JsonNode) MAPPER.valueToTree(StepDoc.of(s))).toList()));
+    return MAPPER.valueToTree(
+        new ScenarioDoc(
+            scenario.name(),
+            scenario.description(),
+            scenario.steps().stream()
+                .map(s -> (JsonNode) MAPPER.valueToTree(StepDoc.of(s)))
+                .toList()));
   }
 
   /** The scenario as a pretty-printed file. */
@@ -172,19 +187,27 @@ public final class FaultJson {
     } catch (JacksonException e) {
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
         if (cause instanceof IllegalArgumentException reason) { // a model rule (FaultAction...)
-          throw reason instanceof InvalidFaultException invalid ? invalid
+          throw reason instanceof InvalidFaultException invalid
+              ? invalid
               : new InvalidFaultException(reason.getMessage());
         }
       }
       if (e instanceof UnrecognizedPropertyException u) {
-        throw new InvalidFaultException("Unknown member '" + u.getPropertyName() + "' in "
-            + FaultDocuments.NAMES.getOrDefault(u.getReferringClass(), "action") + "; expected "
-            + u.getKnownPropertyIds());
+        throw new InvalidFaultException(
+            "Unknown member '"
+                + u.getPropertyName()
+                + "' in "
+                + FaultDocuments.NAMES.getOrDefault(u.getReferringClass(), "action")
+                + "; expected "
+                + u.getKnownPropertyIds());
       }
-      String member = e.getPath().isEmpty() ? "value"
-          : String.valueOf(e.getPath().get(e.getPath().size() - 1).getPropertyName());
+      String member =
+          e.getPath().isEmpty()
+              ? "value"
+              : String.valueOf(e.getPath().get(e.getPath().size() - 1).getPropertyName());
       if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-        throw new InvalidFaultException(member + " must be " + FaultDocuments.kind(m.getTargetType()));
+        throw new InvalidFaultException(
+            member + " must be " + FaultDocuments.kind(m.getTargetType()));
       }
       throw new InvalidFaultException(member + ": " + e.getOriginalMessage());
     }

@@ -1,12 +1,16 @@
 package dev.cognitosyncmock.faults;
 
 /**
- * Which calls a rule applies to. A null member matches anything; {@code operation} null (or
- * {@code "*"} in JSON) means any operation. {@code recordKey} matches an UpdateRecords call that
- * patches that key.
+ * Which calls a rule applies to. A null member matches anything; {@code operation} null (or {@code
+ * "*"} in JSON) means any operation. {@code recordKey} matches an UpdateRecords call that patches
+ * that key.
  */
-public record FaultMatch(String operation, String identityPoolId, String identityId,
-    String datasetName, String recordKey) {
+public record FaultMatch(
+    String operation,
+    String identityPoolId,
+    String identityId,
+    String datasetName,
+    String recordKey) {
   public static final FaultMatch ANY = new FaultMatch(null, null, null, null, null);
 
   public FaultMatch {

@@ -18,8 +18,8 @@ import java.util.Objects;
  * FaultRule.anyOperation().identity(id).probability(0.1, 42).delay(Duration.ofMillis(300))
  * }</pre>
  */
-public record FaultRule(String id, String description, FaultMatch match, FaultTrigger trigger,
-    FaultAction action) {
+public record FaultRule(
+    String id, String description, FaultMatch match, FaultTrigger trigger, FaultAction action) {
   public FaultRule {
     match = match == null ? FaultMatch.ANY : match;
     trigger = FaultTrigger.orAlways(trigger);

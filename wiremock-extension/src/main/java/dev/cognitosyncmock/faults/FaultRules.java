@@ -30,12 +30,11 @@ public final class FaultRules {
   }
 
   /** A rule, how many calls it matched and how many it fired on. */
-  public record Status(FaultRule rule, long matched, long fired) {
-  }
+  public record Status(FaultRule rule, long matched, long fired) {}
 
   /**
-   * Adds a rule after the others; answers it with its id (assigned when it had none) and a
-   * relative window resolved against the engine clock.
+   * Adds a rule after the others; answers it with its id (assigned when it had none) and a relative
+   * window resolved against the engine clock.
    *
    * @throws InvalidFaultException when the operation does not model the rule's error, a conflict
    *     names another operation than UpdateRecords, the id is taken, ...
@@ -103,8 +102,8 @@ public final class FaultRules {
   }
 
   /**
-   * Counts the call against every rule that matches it and answers the rules that fire, in
-   * order. A rate limit fires only when its bucket is empty.
+   * Counts the call against every rule that matches it and answers the rules that fire, in order. A
+   * rate limit fires only when its bucket is empty.
    */
   List<FaultCandidate> evaluate(FaultCall call) {
     if (empty) {
@@ -154,8 +153,8 @@ public final class FaultRules {
           && bucket(limit, call).tryAcquire()) {
         return null;
       }
-      return new FaultCandidate("rule " + rule.id(), rule.action(), sampleDelay(),
-          fired::incrementAndGet);
+      return new FaultCandidate(
+          "rule " + rule.id(), rule.action(), sampleDelay(), fired::incrementAndGet);
     }
 
     boolean fires(long n) {
@@ -179,13 +178,14 @@ public final class FaultRules {
     }
 
     TokenBucket bucket(FaultAction.RateLimit limit, FaultCall call) {
-      String key = switch (limit.per()) {
-        case OPERATION -> call.operation();
-        case IDENTITY -> call.identityPoolId() + "/" + call.identityId();
-        case RULE -> "";
-      };
-      return buckets.computeIfAbsent(key,
-          k -> new TokenBucket(limit.perSecond(), limit.burst(), nanoTime));
+      String key =
+          switch (limit.per()) {
+            case OPERATION -> call.operation();
+            case IDENTITY -> call.identityPoolId() + "/" + call.identityId();
+            case RULE -> "";
+          };
+      return buckets.computeIfAbsent(
+          key, k -> new TokenBucket(limit.perSecond(), limit.burst(), nanoTime));
     }
 
     Duration sampleDelay() {

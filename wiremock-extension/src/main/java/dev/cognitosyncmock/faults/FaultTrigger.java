@@ -11,8 +11,7 @@ import java.util.Objects;
 public sealed interface FaultTrigger {
 
   /** Every matching call. */
-  record Always() implements FaultTrigger {
-  }
+  record Always() implements FaultTrigger {}
 
   /** Only the n-th matching call. */
   record NthCall(long n) implements FaultTrigger {
@@ -36,26 +35,24 @@ public sealed interface FaultTrigger {
   }
 
   /**
-   * Each matching call with this probability, drawn from a generator seeded with {@code seed}:
-   * the same calls in the same order fire the same way on every run.
+   * Each matching call with this probability, drawn from a generator seeded with {@code seed}: the
+   * same calls in the same order fire the same way on every run.
    */
   record Probability(double probability, long seed) implements FaultTrigger {
     public Probability {
       if (!(probability >= 0 && probability <= 1)) {
-        throw new IllegalArgumentException("probability must be between 0 and 1, got "
-            + probability);
+        throw new IllegalArgumentException(
+            "probability must be between 0 and 1, got " + probability);
       }
     }
   }
 
-  /**
-   * Matching calls while the engine clock is in [start, end); a null bound is open.
-   */
+  /** Matching calls while the engine clock is in [start, end); a null bound is open. */
   record Window(Instant start, Instant end) implements FaultTrigger {
     public Window {
       if (start != null && end != null && !start.isBefore(end)) {
-        throw new IllegalArgumentException("window start " + start + " is not before its end "
-            + end);
+        throw new IllegalArgumentException(
+            "window start " + start + " is not before its end " + end);
       }
     }
 
@@ -65,13 +62,14 @@ public sealed interface FaultTrigger {
   }
 
   /**
-   * A {@link Window} that opens {@code after} the rule is added and stays open for
-   * {@code duration} (null: for good), on the engine clock. Resolved when the rule is added.
+   * A {@link Window} that opens {@code after} the rule is added and stays open for {@code duration}
+   * (null: for good), on the engine clock. Resolved when the rule is added.
    */
   record RelativeWindow(Duration after, Duration duration) implements FaultTrigger {
     public RelativeWindow {
       after = after == null ? Duration.ZERO : after;
-      if (after.isNegative() || (duration != null && (duration.isNegative() || duration.isZero()))) {
+      if (after.isNegative()
+          || (duration != null && (duration.isNegative() || duration.isZero()))) {
         throw new IllegalArgumentException("window after must be >= 0 and duration > 0");
       }
     }

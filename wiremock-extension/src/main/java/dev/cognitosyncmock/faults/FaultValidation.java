@@ -9,7 +9,10 @@ import java.util.List;
 final class FaultValidation {
   static final String UPDATE_RECORDS = "UpdateRecords";
 
-  /** The models of the services on the endpoint (Cognito Sync, Cognito Identity): no operation name is in two. */
+  /**
+   * The models of the services on the endpoint (Cognito Sync, Cognito Identity): no operation name
+   * is in two.
+   */
   private final java.util.Map<String, OperationModel> operations = new java.util.LinkedHashMap<>();
 
   FaultValidation(ServiceModel model) {
@@ -23,8 +26,11 @@ final class FaultValidation {
   OperationModel operation(String name) {
     OperationModel operation = operations.get(name);
     if (operation == null) {
-      throw new InvalidFaultException("Unknown operation '" + name + "'; the operations are "
-          + List.copyOf(operations.keySet()));
+      throw new InvalidFaultException(
+          "Unknown operation '"
+              + name
+              + "'; the operations are "
+              + List.copyOf(operations.keySet()));
     }
     return operation;
   }
@@ -44,26 +50,33 @@ final class FaultValidation {
     }
     if (action instanceof FaultAction.ServiceError e) {
       if (operation != null && !models(operation, e.error())) {
-        throw new InvalidFaultException(operation + " does not model " + e.error()
-            + "; its errors are " + operation(operation).errors());
+        throw new InvalidFaultException(
+            operation
+                + " does not model "
+                + e.error()
+                + "; its errors are "
+                + operation(operation).errors());
       }
-      if (operation == null && operations().stream()
-          .noneMatch(op -> op.errors().contains(e.error().name()))) {
+      if (operation == null
+          && operations().stream().noneMatch(op -> op.errors().contains(e.error().name()))) {
         throw new InvalidFaultException("No operation models " + e.error());
       }
     } else if (action instanceof FaultAction.RateLimit) {
       if (forScenarioStep) {
-        throw new InvalidFaultException("A rate limit spans many calls; a scenario step takes"
-            + " an error, conflict, delay or connection fault");
+        throw new InvalidFaultException(
+            "A rate limit spans many calls; a scenario step takes"
+                + " an error, conflict, delay or connection fault");
       }
       if (operation != null && !models(operation, ErrorShape.TooManyRequestsException)) {
-        throw new InvalidFaultException(operation
-            + " does not model TooManyRequestsException, so it cannot be rate limited");
+        throw new InvalidFaultException(
+            operation + " does not model TooManyRequestsException, so it cannot be rate limited");
       }
     } else if (action instanceof FaultAction.Conflict) {
       if (!UPDATE_RECORDS.equals(operation)) {
-        throw new InvalidFaultException("A conflict applies to UpdateRecords only; match"
-            + " operation UpdateRecords" + (operation == null ? "" : ", not " + operation));
+        throw new InvalidFaultException(
+            "A conflict applies to UpdateRecords only; match"
+                + " operation UpdateRecords"
+                + (operation == null ? "" : ", not " + operation));
       }
     }
   }

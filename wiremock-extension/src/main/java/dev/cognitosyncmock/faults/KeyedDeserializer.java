@@ -11,8 +11,8 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads one of a sealed set of records, chosen by the first member present that names a shape
- * (e.g. {@code {"nthCall": 2}} is a NthCallDoc); the record is then bound strictly like any other.
+ * Reads one of a sealed set of records, chosen by the first member present that names a shape (e.g.
+ * {@code {"nthCall": 2}} is a NthCallDoc); the record is then bound strictly like any other.
  */
 abstract class KeyedDeserializer<T> extends ValueDeserializer<T> {
   private final String what;
@@ -56,18 +56,30 @@ abstract class KeyedDeserializer<T> extends ValueDeserializer<T> {
 
   static final class Trigger extends KeyedDeserializer<TriggerDoc> {
     Trigger() {
-      super("trigger", shapes("probability", FaultDocuments.ProbabilityDoc.class,
-          "always", FaultDocuments.AlwaysDoc.class, "nthCall", FaultDocuments.NthCallDoc.class,
-          "firstCalls", FaultDocuments.FirstCallsDoc.class,
-          "everyNthCall", FaultDocuments.EveryNthCallDoc.class,
-          "window", FaultDocuments.WindowDoc.class));
+      super(
+          "trigger",
+          shapes(
+              "probability",
+              FaultDocuments.ProbabilityDoc.class,
+              "always",
+              FaultDocuments.AlwaysDoc.class,
+              "nthCall",
+              FaultDocuments.NthCallDoc.class,
+              "firstCalls",
+              FaultDocuments.FirstCallsDoc.class,
+              "everyNthCall",
+              FaultDocuments.EveryNthCallDoc.class,
+              "window",
+              FaultDocuments.WindowDoc.class));
     }
 
     @Override
     ObjectNode shorthand(ObjectNode node, String key) {
       if (!key.equals("probability") && node.size() != 1) {
-        throw new InvalidFaultException("A trigger is one of always, nthCall, firstCalls,"
-            + " everyNthCall, probability (with seed) or window; got " + node);
+        throw new InvalidFaultException(
+            "A trigger is one of always, nthCall, firstCalls,"
+                + " everyNthCall, probability (with seed) or window; got "
+                + node);
       }
       return node;
     }
@@ -75,21 +87,34 @@ abstract class KeyedDeserializer<T> extends ValueDeserializer<T> {
     @Override
     InvalidFaultException none(ObjectNode node) {
       if (node.size() != 1) {
-        return new InvalidFaultException("A trigger is one of always, nthCall, firstCalls,"
-            + " everyNthCall, probability (with seed) or window; got " + node);
+        return new InvalidFaultException(
+            "A trigger is one of always, nthCall, firstCalls,"
+                + " everyNthCall, probability (with seed) or window; got "
+                + node);
       }
-      return new InvalidFaultException("Unknown trigger '" + node.propertyNames().iterator().next()
-          + "'; a trigger is one of always, nthCall, firstCalls, everyNthCall, probability or"
-          + " window");
+      return new InvalidFaultException(
+          "Unknown trigger '"
+              + node.propertyNames().iterator().next()
+              + "'; a trigger is one of always, nthCall, firstCalls, everyNthCall, probability or"
+              + " window");
     }
   }
 
   static final class Action extends KeyedDeserializer<ActionDoc> {
     Action() {
-      super("An action", shapes("error", FaultDocuments.ErrorDoc.class,
-          "rateLimit", FaultDocuments.RateLimitDoc.class,
-          "conflict", FaultDocuments.ConflictDoc.class, "delay", FaultDocuments.DelayDoc.class,
-          "connectionFault", FaultDocuments.DisconnectDoc.class));
+      super(
+          "An action",
+          shapes(
+              "error",
+              FaultDocuments.ErrorDoc.class,
+              "rateLimit",
+              FaultDocuments.RateLimitDoc.class,
+              "conflict",
+              FaultDocuments.ConflictDoc.class,
+              "delay",
+              FaultDocuments.DelayDoc.class,
+              "connectionFault",
+              FaultDocuments.DisconnectDoc.class));
     }
 
     @Override
@@ -105,8 +130,10 @@ abstract class KeyedDeserializer<T> extends ValueDeserializer<T> {
 
     @Override
     InvalidFaultException none(ObjectNode node) {
-      return new InvalidFaultException("An action is one of error, rateLimit, conflict, delay or"
-          + " connectionFault; got " + node);
+      return new InvalidFaultException(
+          "An action is one of error, rateLimit, conflict, delay or"
+              + " connectionFault; got "
+              + node);
     }
   }
 }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Calls in the order they were made, as a recording produced them (a human-editable JSON file,
- * see {@link FaultJson}). Steps marked with a fault are replayed with that fault at exactly that
- * step; every other call is answered by the stateful mock as usual.
+ * Calls in the order they were made, as a recording produced them (a human-editable JSON file, see
+ * {@link FaultJson}). Steps marked with a fault are replayed with that fault at exactly that step;
+ * every other call is answered by the stateful mock as usual.
  */
 public record Scenario(String name, String description, List<ScenarioStep> steps) {
   public Scenario {

@@ -13,13 +13,20 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Records calls, in the order they reach the mock, into a {@link Scenario}: one step per call
- * that passed validation, with its answer. Thread-safe.
+ * Records calls, in the order they reach the mock, into a {@link Scenario}: one step per call that
+ * passed validation, with its answer. Thread-safe.
  */
 public final class ScenarioRecorder {
   /** Members named by the step itself, or not worth keeping (secrets, clocks, values). */
-  private static final Set<String> LEFT_OUT = Set.of("IdentityPoolId", "IdentityId",
-      "DatasetName", "SyncSessionToken", "ClientContext", "Token");
+  private static final Set<String> LEFT_OUT =
+      Set.of(
+          "IdentityPoolId",
+          "IdentityId",
+          "DatasetName",
+          "SyncSessionToken",
+          "ClientContext",
+          "Token");
+
   private static final Set<String> PATCH_KEPT = Set.of("Op", "Key", "SyncCount");
 
   private volatile boolean recording;
@@ -78,8 +85,8 @@ public final class ScenarioRecorder {
   }
 
   /**
-   * Records a call answered elsewhere (proxied to another endpoint): its step, with the status
-   * and error type that came back.
+   * Records a call answered elsewhere (proxied to another endpoint): its step, with the status and
+   * error type that came back.
    */
   public synchronized void recordAnswered(OperationCall call, int status, String errorType) {
     Pending p = begin(call);
@@ -143,8 +150,18 @@ public final class ScenarioRecorder {
     }
 
     ScenarioStep toStep() {
-      return new ScenarioStep(step, operation, identityPoolId, identityId, datasetName, request,
-          status, errorType, connectionFault, null, null);
+      return new ScenarioStep(
+          step,
+          operation,
+          identityPoolId,
+          identityId,
+          datasetName,
+          request,
+          status,
+          errorType,
+          connectionFault,
+          null,
+          null);
     }
   }
 }

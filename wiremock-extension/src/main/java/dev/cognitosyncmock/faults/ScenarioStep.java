@@ -6,23 +6,32 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * One call of a {@link Scenario}, as recorded: the operation, the names it acted on, its other
- * key request fields and the answer. {@code fault} marks the step: on replay it fires at exactly
- * this step.
+ * One call of a {@link Scenario}, as recorded: the operation, the names it acted on, its other key
+ * request fields and the answer. {@code fault} marks the step: on replay it fires at exactly this
+ * step.
  *
  * @param step 1 for the first call after recording (or replay) started
  * @param request the call's other request members (record values, tokens and device dates left
- *     out), e.g. {@code {"LastSyncCount": 0}} or {@code {"RecordPatches": [{"Op": "replace",
- *     "Key": "theme", "SyncCount": 0}]}}
+ *     out), e.g. {@code {"LastSyncCount": 0}} or {@code {"RecordPatches": [{"Op": "replace", "Key":
+ *     "theme", "SyncCount": 0}]}}
  * @param status the HTTP status answered; null when not known
  * @param errorType the {@code x-amzn-ErrorType} answered, null on success
  * @param connectionFault the connection fault answered instead, if any
  * @param fault the fault to inject at this step on replay; null for none
  * @param note free text for the reader
  */
-public record ScenarioStep(int step, String operation, String identityPoolId, String identityId,
-    String datasetName, JsonNode request, Integer status, String errorType,
-    ConnectionFault connectionFault, FaultAction fault, String note) {
+public record ScenarioStep(
+    int step,
+    String operation,
+    String identityPoolId,
+    String identityId,
+    String datasetName,
+    JsonNode request,
+    Integer status,
+    String errorType,
+    ConnectionFault connectionFault,
+    FaultAction fault,
+    String note) {
   public ScenarioStep {
     Objects.requireNonNull(operation, "operation");
     if (step < 1) {
@@ -32,8 +41,18 @@ public record ScenarioStep(int step, String operation, String identityPoolId, St
   }
 
   public ScenarioStep withFault(FaultAction newFault) {
-    return new ScenarioStep(step, operation, identityPoolId, identityId, datasetName, request,
-        status, errorType, connectionFault, newFault, note);
+    return new ScenarioStep(
+        step,
+        operation,
+        identityPoolId,
+        identityId,
+        datasetName,
+        request,
+        status,
+        errorType,
+        connectionFault,
+        newFault,
+        note);
   }
 
   public boolean marked() {

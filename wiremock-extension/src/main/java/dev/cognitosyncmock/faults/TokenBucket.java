@@ -3,8 +3,8 @@ package dev.cognitosyncmock.faults;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket: holds up to {@code capacity} tokens, starts full, refills continuously at
- * {@code perSecond}; each accepted call takes one token. Thread-safe.
+ * A token bucket: holds up to {@code capacity} tokens, starts full, refills continuously at {@code
+ * perSecond}; each accepted call takes one token. Thread-safe.
  */
 public final class TokenBucket {
   private final double perNano;

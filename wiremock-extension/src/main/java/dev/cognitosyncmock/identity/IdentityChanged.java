@@ -6,5 +6,4 @@ import dev.cognitosyncmock.state.StateChange;
  * Cognito Identity's state changed (pools, identities, logins, credentials). Identity state is
  * small, so persistence rewrites it whole rather than journaling each change.
  */
-public record IdentityChanged() implements StateChange {
-}
+public record IdentityChanged() implements StateChange {}

@@ -24,12 +24,13 @@ import java.util.function.Consumer;
 /**
  * The Cognito Identity rules (IDENTITY.md H1..H48) with no HTTP in sight: pools, identities,
  * logins, developer identities, merges, credentials and OpenID tokens. One lock guards it all:
- * identity calls are few and short, and merges span identities. Sync data follows through
- * {@link SyncDataHooks}; issued credentials go to the credential listeners (the key registry).
+ * identity calls are few and short, and merges span identities. Sync data follows through {@link
+ * SyncDataHooks}; issued credentials go to the credential listeners (the key registry).
  */
 public final class IdentityEngine {
   /** H43: the login key under which clients present the mock's own OpenID token. */
   public static final String COGNITO_LOGIN = "cognito-identity.amazonaws.com";
+
   private static final String COGNITO_LOGIN_CN = "cognito-identity.cn-north-1.amazonaws.com.cn";
   static final int MAX_POOLS = 1000;
   static final int MAX_LINKS = 20;
@@ -44,7 +45,8 @@ public final class IdentityEngine {
   private final SecureRandom random = new SecureRandom();
   private final Map<String, IdentityPoolState> pools = new LinkedHashMap<>();
   private final Map<String, IssuedCredentials> credentials = new LinkedHashMap<>();
-  private final List<Consumer<IssuedCredentials>> credentialListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<IssuedCredentials>> credentialListeners =
+      new CopyOnWriteArrayList<>();
   private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
   private volatile SyncDataHooks hooks = SyncDataHooks.NONE;
   private OpenIdTokens tokens;
@@ -84,7 +86,8 @@ public final class IdentityEngine {
     PoolConfig created;
     synchronized (this) {
       if (pools.size() >= MAX_POOLS) {
-        throw IdentityErrors.limitExceeded("An account holds at most " + MAX_POOLS + " identity pools (H19)");
+        throw IdentityErrors.limitExceeded(
+            "An account holds at most " + MAX_POOLS + " identity pools (H19)");
       }
       checkProviders(requested);
       String id = settings.region() + ":" + ids.nextId();
@@ -105,10 +108,14 @@ public final class IdentityEngine {
     synchronized (this) {
       IdentityPoolState pool = pool(update.identityPoolId());
       String developer = pool.config.developerProviderName();
-      if (developer != null && update.developerProviderName() != null
+      if (developer != null
+          && update.developerProviderName() != null
           && !developer.equals(update.developerProviderName())) {
-        throw IdentityErrors.invalidParameter("The DeveloperProviderName of a pool cannot change once set"
-            + " (it is '" + developer + "')");
+        throw IdentityErrors.invalidParameter(
+            "The DeveloperProviderName of a pool cannot change once set"
+                + " (it is '"
+                + developer
+                + "')");
       }
       checkProviders(update);
       PoolConfig next = normalize(update);
@@ -141,21 +148,23 @@ public final class IdentityEngine {
     return Page.of(all, maxResults, nextToken, "pools");
   }
 
-  public void setIdentityPoolRoles(String poolId, Map<String, String> roles,
-      Map<String, RoleMapping> roleMappings) {
+  public void setIdentityPoolRoles(
+      String poolId, Map<String, String> roles, Map<String, RoleMapping> roleMappings) {
     synchronized (this) {
       IdentityPoolState pool = pool(poolId);
       Map<String, RoleMapping> mappings = roleMappings == null ? Map.of() : roleMappings;
       Set<String> valid = roleMappingKeys(pool.config);
       for (Map.Entry<String, RoleMapping> e : mappings.entrySet()) {
         if (!valid.contains(e.getKey())) {
-          throw IdentityErrors.invalidParameter(e.getKey()
-              + " is not a valid RoleMapping ProviderName or is not a configured provider.");
+          throw IdentityErrors.invalidParameter(
+              e.getKey()
+                  + " is not a valid RoleMapping ProviderName or is not a configured provider.");
         }
-        if ("Rules".equals(e.getValue().type()) && (e.getValue().rulesConfiguration() == null
-            || e.getValue().rulesConfiguration().rules() == null)) {
-          throw IdentityErrors.invalidParameter("RoleMapping " + e.getKey()
-              + " is of Type Rules and needs a RulesConfiguration");
+        if ("Rules".equals(e.getValue().type())
+            && (e.getValue().rulesConfiguration() == null
+                || e.getValue().rulesConfiguration().rules() == null)) {
+          throw IdentityErrors.invalidParameter(
+              "RoleMapping " + e.getKey() + " is of Type Rules and needs a RulesConfiguration");
         }
       }
       // H16 (inferred): both maps are replaced on every call
@@ -177,7 +186,8 @@ public final class IdentityEngine {
       Map<String, String> merged = new LinkedHashMap<>(tagsOf(pool.config));
       merged.putAll(tags);
       if (merged.size() > 50) {
-        throw IdentityErrors.invalidParameter("A pool holds at most 50 tags; this would make " + merged.size());
+        throw IdentityErrors.invalidParameter(
+            "A pool holds at most 50 tags; this would make " + merged.size());
       }
       pool.config = pool.config.withTags(merged);
     }
@@ -200,17 +210,23 @@ public final class IdentityEngine {
 
   /** The ARN of a pool (H17). */
   public String poolArn(String poolId) {
-    return "arn:aws:cognito-identity:" + regionOf(poolId) + ":" + settings.accountId()
-        + ":identitypool/" + poolId;
+    return "arn:aws:cognito-identity:"
+        + regionOf(poolId)
+        + ":"
+        + settings.accountId()
+        + ":identitypool/"
+        + poolId;
   }
 
   /** H18 */
-  public PrincipalTags setPrincipalTagAttributeMap(String poolId, String provider,
-      Boolean useDefaults, Map<String, String> tags) {
+  public PrincipalTags setPrincipalTagAttributeMap(
+      String poolId, String provider, Boolean useDefaults, Map<String, String> tags) {
     PrincipalTags set;
     synchronized (this) {
       IdentityPoolState pool = pool(poolId);
-      set = new PrincipalTags(useDefaults == null || useDefaults, Map.copyOf(tags == null ? Map.of() : tags));
+      set =
+          new PrincipalTags(
+              useDefaults == null || useDefaults, Map.copyOf(tags == null ? Map.of() : tags));
       pool.principalTags.put(provider, set);
     }
     changed();
@@ -241,9 +257,13 @@ public final class IdentityEngine {
           id = created.id;
         } else {
           // H25: several owners merge, the oldest surviving
-          IdentityState survivor = owners.stream().map(pool.identities::get)
-              .min(java.util.Comparator.comparing((IdentityState i) -> i.creationDate)
-                  .thenComparing(i -> i.id)).orElseThrow();
+          IdentityState survivor =
+              owners.stream()
+                  .map(pool.identities::get)
+                  .min(
+                      java.util.Comparator.comparing((IdentityState i) -> i.creationDate)
+                          .thenComparing(i -> i.id))
+                  .orElseThrow();
           requireCombinable(owners.stream().map(pool.identities::get).toList(), keys);
           for (String other : owners) {
             if (!other.equals(survivor.id)) {
@@ -260,15 +280,22 @@ public final class IdentityEngine {
   }
 
   /** H27..H29, H43, H44, H46 */
-  public Credentials getCredentialsForIdentity(String identityId, Map<String, String> logins,
-      String customRoleArn) {
+  public Credentials getCredentialsForIdentity(
+      String identityId, Map<String, String> logins, String customRoleArn) {
     IssuedCredentials issued;
     synchronized (this) {
       Authenticated auth = authenticate(identityId, logins, true);
       String role = role(auth, customRoleArn);
       Instant now = clock.instant();
-      issued = new IssuedCredentials(accessKeyId(), randomString(SECRET_CHARS, 40), sessionToken(),
-          now.plus(settings.credentialsLifetime()), auth.pool.config.identityPoolId(), auth.identity.id, role);
+      issued =
+          new IssuedCredentials(
+              accessKeyId(),
+              randomString(SECRET_CHARS, 40),
+              sessionToken(),
+              now.plus(settings.credentialsLifetime()),
+              auth.pool.config.identityPoolId(),
+              auth.identity.id,
+              role);
       credentials.put(issued.accessKeyId(), issued);
     }
     credentialListeners.forEach(l -> l.accept(issued));
@@ -282,29 +309,33 @@ public final class IdentityEngine {
     synchronized (this) {
       IdentityPoolState pool = poolOfIdentity(identityId);
       if (Boolean.FALSE.equals(pool.config.allowClassicFlow())) {
-        throw IdentityErrors.invalidParameter("Basic (classic) flow is not enabled, please use enhanced flow.");
+        throw IdentityErrors.invalidParameter(
+            "Basic (classic) flow is not enabled, please use enhanced flow.");
       }
       if (!pool.roleMappings.isEmpty()) {
         throw IdentityErrors.invalidParameter(
             "Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.");
       }
       Authenticated auth = authenticate(identityId, logins, false);
-      token = new OpenIdToken(auth.identity.id, sign(auth.pool, auth.identity, auth.provider,
-          OPEN_ID_TOKEN_SECONDS));
+      token =
+          new OpenIdToken(
+              auth.identity.id,
+              sign(auth.pool, auth.identity, auth.provider, OPEN_ID_TOKEN_SECONDS));
     }
     changed();
     return token;
   }
 
   /** H35..H37 */
-  public OpenIdToken getOpenIdTokenForDeveloperIdentity(String poolId, String identityId,
-      Map<String, String> logins, Long tokenDuration) {
+  public OpenIdToken getOpenIdTokenForDeveloperIdentity(
+      String poolId, String identityId, Map<String, String> logins, Long tokenDuration) {
     OpenIdToken token;
     synchronized (this) {
       IdentityPoolState pool = pool(poolId);
       String developer = pool.config.developerProviderName();
       if (developer == null || !logins.containsKey(developer)) {
-        throw IdentityErrors.notAuthorized("This identity pool does not support the specified developer provider");
+        throw IdentityErrors.notAuthorized(
+            "This identity pool does not support the specified developer provider");
       }
       String userId = logins.get(developer);
       Map<String, String> others = new LinkedHashMap<>(logins);
@@ -317,11 +348,18 @@ public final class IdentityEngine {
         if (identityId != null && !identityId.equals(ownerId)) {
           IdentityState named = pool.identities.get(identityId);
           if (named == null || named.disabled) {
-            throw named == null ? IdentityErrors.identityNotFound(identityId) : IdentityErrors.forbidden(identityId);
+            throw named == null
+                ? IdentityErrors.identityNotFound(identityId)
+                : IdentityErrors.forbidden(identityId);
           }
           if (named.authenticated()) {
-            throw new ServiceException(ErrorShape.DeveloperUserAlreadyRegisteredException,
-                "The developer user '" + userId + "' is already registered with identity '" + ownerId + "'");
+            throw new ServiceException(
+                ErrorShape.DeveloperUserAlreadyRegisteredException,
+                "The developer user '"
+                    + userId
+                    + "' is already registered with identity '"
+                    + ownerId
+                    + "'");
           }
           merge(pool, identity, named); // H36: a guest merges into the user's identity
         }
@@ -347,20 +385,24 @@ public final class IdentityEngine {
   }
 
   /** H38 */
-  public synchronized DeveloperLookup lookupDeveloperIdentity(String poolId, String identityId,
-      String userId, int maxResults, String nextToken) {
+  public synchronized DeveloperLookup lookupDeveloperIdentity(
+      String poolId, String identityId, String userId, int maxResults, String nextToken) {
     IdentityPoolState pool = pool(poolId);
     if (identityId == null && userId == null) {
-      throw IdentityErrors.invalidParameter("Either IdentityId or DeveloperUserIdentifier is required");
+      throw IdentityErrors.invalidParameter(
+          "Either IdentityId or DeveloperUserIdentifier is required");
     }
     String developer = pool.config.developerProviderName();
-    String owner = userId == null || developer == null ? null
-        : pool.owners.get(IdentityPoolState.ownerKey(developer, userId));
+    String owner =
+        userId == null || developer == null
+            ? null
+            : pool.owners.get(IdentityPoolState.ownerKey(developer, userId));
     if (userId != null && owner == null) {
       throw IdentityErrors.notFound("Developer user '" + userId + "' not found in pool " + poolId);
     }
     if (identityId != null && owner != null && !owner.equals(identityId)) {
-      throw IdentityErrors.conflict("Developer user '" + userId + "' does not belong to identity '" + identityId + "'");
+      throw IdentityErrors.conflict(
+          "Developer user '" + userId + "' does not belong to identity '" + identityId + "'");
     }
     String id = identityId != null ? identityId : owner;
     IdentityState identity = pool.identities.get(id);
@@ -372,19 +414,21 @@ public final class IdentityEngine {
   }
 
   /** H39 */
-  public String mergeDeveloperIdentities(String poolId, String provider, String source,
-      String destination) {
+  public String mergeDeveloperIdentities(
+      String poolId, String provider, String source, String destination) {
     String survivorId;
     synchronized (this) {
       IdentityPoolState pool = pool(poolId);
       if (!provider.equals(pool.config.developerProviderName())) {
-        throw IdentityErrors.invalidParameter("'" + provider + "' is not the DeveloperProviderName of pool " + poolId);
+        throw IdentityErrors.invalidParameter(
+            "'" + provider + "' is not the DeveloperProviderName of pool " + poolId);
       }
       IdentityState from = developerOwner(pool, provider, source);
       IdentityState to = developerOwner(pool, provider, destination);
       if (from != to) {
         if (from.linkCount() + to.linkCount() > MAX_LINKS) {
-          throw IdentityErrors.invalidParameter("The merged identity would hold more than " + MAX_LINKS + " logins");
+          throw IdentityErrors.invalidParameter(
+              "The merged identity would hold more than " + MAX_LINKS + " logins");
         }
         merge(pool, to, from);
       }
@@ -395,16 +439,24 @@ public final class IdentityEngine {
   }
 
   /** H40 */
-  public void unlinkDeveloperIdentity(String poolId, String identityId, String provider, String userId) {
+  public void unlinkDeveloperIdentity(
+      String poolId, String identityId, String provider, String userId) {
     synchronized (this) {
       IdentityPoolState pool = pool(poolId);
       IdentityState identity = pool.identities.get(identityId);
       if (identity == null) {
         throw IdentityErrors.identityNotFound(identityId);
       }
-      if (!provider.equals(pool.config.developerProviderName()) || !identity.developerUserIds.contains(userId)) {
-        throw IdentityErrors.conflict("Developer user '" + userId + "' of provider '" + provider
-            + "' is not linked to identity '" + identityId + "'");
+      if (!provider.equals(pool.config.developerProviderName())
+          || !identity.developerUserIds.contains(userId)) {
+        throw IdentityErrors.conflict(
+            "Developer user '"
+                + userId
+                + "' of provider '"
+                + provider
+                + "' is not linked to identity '"
+                + identityId
+                + "'");
       }
       identity.developerUserIds.remove(userId);
       pool.owners.remove(IdentityPoolState.ownerKey(provider, userId));
@@ -414,14 +466,15 @@ public final class IdentityEngine {
   }
 
   /** H31 */
-  public void unlinkIdentity(String identityId, Map<String, String> logins, List<String> loginsToRemove) {
+  public void unlinkIdentity(
+      String identityId, Map<String, String> logins, List<String> loginsToRemove) {
     synchronized (this) {
       Authenticated auth = authenticate(identityId, logins, false);
       IdentityState identity = auth.identity;
       for (String provider : loginsToRemove) {
         if (!identity.logins.containsKey(provider)) {
-          throw IdentityErrors.invalidParameter("Provider '" + provider + "' is not linked to identity '"
-              + identity.id + "'");
+          throw IdentityErrors.invalidParameter(
+              "Provider '" + provider + "' is not linked to identity '" + identity.id + "'");
         }
       }
       for (String provider : loginsToRemove) {
@@ -445,7 +498,8 @@ public final class IdentityEngine {
         }
         identity.logins.forEach((p, k) -> pool.owners.remove(IdentityPoolState.ownerKey(p, k)));
         String developer = pool.config.developerProviderName();
-        identity.developerUserIds.forEach(u -> pool.owners.remove(IdentityPoolState.ownerKey(developer, u)));
+        identity.developerUserIds.forEach(
+            u -> pool.owners.remove(IdentityPoolState.ownerKey(developer, u)));
         deleted.add(new String[] {pool.config.identityPoolId(), id});
       }
     }
@@ -463,11 +517,14 @@ public final class IdentityEngine {
   }
 
   /** H34 */
-  public synchronized IdentityPage listIdentities(String poolId, int maxResults, String nextToken,
-      boolean hideDisabled) {
+  public synchronized IdentityPage listIdentities(
+      String poolId, int maxResults, String nextToken, boolean hideDisabled) {
     IdentityPoolState pool = pool(poolId);
-    List<IdentityDescription> all = pool.identities.values().stream()
-        .filter(i -> !hideDisabled || !i.disabled).map(i -> describe(pool, i)).toList();
+    List<IdentityDescription> all =
+        pool.identities.values().stream()
+            .filter(i -> !hideDisabled || !i.disabled)
+            .map(i -> describe(pool, i))
+            .toList();
     Page<IdentityDescription> page = Page.of(all, maxResults, nextToken, poolId);
     return new IdentityPage(poolId, page.items(), page.nextToken());
   }
@@ -478,8 +535,8 @@ public final class IdentityEngine {
    * AssumeRoleWithWebIdentity for a token this mock issued: credentials of the token's identity,
    * registered like GetCredentialsForIdentity's. Empty when the token is not the mock's or expired.
    */
-  public Optional<IssuedCredentials> assumeRoleWithWebIdentity(String webIdentityToken,
-      String roleArn, long durationSeconds) {
+  public Optional<IssuedCredentials> assumeRoleWithWebIdentity(
+      String webIdentityToken, String roleArn, long durationSeconds) {
     IssuedCredentials issued;
     synchronized (this) {
       Optional<OpenIdTokens.Claims> claims = tokens.verify(webIdentityToken, clock.instant());
@@ -491,8 +548,15 @@ public final class IdentityEngine {
       if (identity == null || identity.disabled) {
         return Optional.empty();
       }
-      issued = new IssuedCredentials(accessKeyId(), randomString(SECRET_CHARS, 40), sessionToken(),
-          clock.instant().plusSeconds(durationSeconds), pool.config.identityPoolId(), identity.id, roleArn);
+      issued =
+          new IssuedCredentials(
+              accessKeyId(),
+              randomString(SECRET_CHARS, 40),
+              sessionToken(),
+              clock.instant().plusSeconds(durationSeconds),
+              pool.config.identityPoolId(),
+              identity.id,
+              roleArn);
       credentials.put(issued.accessKeyId(), issued);
     }
     credentialListeners.forEach(l -> l.accept(issued));
@@ -583,19 +647,20 @@ public final class IdentityEngine {
 
   // ------------------------------------------------------------------ rules
 
-  private record Authenticated(IdentityPoolState pool, IdentityState identity, String provider,
-      String token) {
-  }
+  private record Authenticated(
+      IdentityPoolState pool, IdentityState identity, String provider, String token) {}
 
   /**
-   * H27..H29 and H43: checks the named identity against the logins, links new ones, merges into
-   * an identity that owns one of them. Answers the identity the call acts for (the survivor).
+   * H27..H29 and H43: checks the named identity against the logins, links new ones, merges into an
+   * identity that owns one of them. Answers the identity the call acts for (the survivor).
    */
-  private Authenticated authenticate(String identityId, Map<String, String> logins, boolean cognitoTokenAllowed) {
+  private Authenticated authenticate(
+      String identityId, Map<String, String> logins, boolean cognitoTokenAllowed) {
     IdentityPoolState pool = poolOfIdentity(identityId);
     IdentityState x = pool.identities.get(identityId);
     Map<String, String> given = logins == null ? Map.of() : logins;
-    String cognitoToken = given.containsKey(COGNITO_LOGIN) ? given.get(COGNITO_LOGIN) : given.get(COGNITO_LOGIN_CN);
+    String cognitoToken =
+        given.containsKey(COGNITO_LOGIN) ? given.get(COGNITO_LOGIN) : given.get(COGNITO_LOGIN_CN);
     Map<String, String> rest = new LinkedHashMap<>(given);
     rest.remove(COGNITO_LOGIN);
     rest.remove(COGNITO_LOGIN_CN);
@@ -605,9 +670,10 @@ public final class IdentityEngine {
     }
     boolean cognitoProof = false;
     if (cognitoToken != null) {
-      Optional<OpenIdTokens.Claims> claims = cognitoTokenAllowed
-          ? tokens.verify(cognitoToken, clock.instant()) : Optional.empty();
-      if (claims.isEmpty() || !claims.get().audience().equals(pool.config.identityPoolId())
+      Optional<OpenIdTokens.Claims> claims =
+          cognitoTokenAllowed ? tokens.verify(cognitoToken, clock.instant()) : Optional.empty();
+      if (claims.isEmpty()
+          || !claims.get().audience().equals(pool.config.identityPoolId())
           || !identityId.equals(claims.get().subject())) {
         throw IdentityErrors.notAuthorized("Invalid login token. Not a Cognito token.");
       }
@@ -617,8 +683,10 @@ public final class IdentityEngine {
       if (given.isEmpty()) {
         throw IdentityErrors.forbidden(identityId); // step 3
       }
-      boolean linked = cognitoProof || keys.entrySet().stream()
-          .anyMatch(e -> e.getValue().equals(x.logins.get(e.getKey())));
+      boolean linked =
+          cognitoProof
+              || keys.entrySet().stream()
+                  .anyMatch(e -> e.getValue().equals(x.logins.get(e.getKey())));
       if (!linked) {
         throw IdentityErrors.notAuthorized(IdentityErrors.LOGINS_DONT_MATCH); // step 4
       }
@@ -638,13 +706,16 @@ public final class IdentityEngine {
       merge(pool, acting, x);
     }
     link(pool, acting, keys);
-    // the provider the caller presented decides the role (H46); a Cognito token stands for the developer one
+    // the provider the caller presented decides the role (H46); a Cognito token stands for the
+    // developer one
     String provider = null;
     if (!keys.isEmpty()) {
       provider = keys.keySet().iterator().next();
     } else if (acting.authenticated()) {
-      provider = cognitoProof && !acting.developerUserIds.isEmpty() || acting.logins.isEmpty()
-          ? pool.config.developerProviderName() : acting.logins.keySet().iterator().next();
+      provider =
+          cognitoProof && !acting.developerUserIds.isEmpty() || acting.logins.isEmpty()
+              ? pool.config.developerProviderName()
+              : acting.logins.keySet().iterator().next();
     }
     return new Authenticated(pool, acting, provider, provider == null ? null : rest.get(provider));
   }
@@ -684,11 +755,12 @@ public final class IdentityEngine {
     java.util.Date exp = claims.get().getExpirationTime();
     long now = clock.instant().getEpochSecond();
     if (exp != null && exp.toInstant().getEpochSecond() < now - 300) {
-      throw IdentityErrors.notAuthorized("Invalid login token. Token expired: " + now + " >= "
-          + exp.toInstant().getEpochSecond());
+      throw IdentityErrors.notAuthorized(
+          "Invalid login token. Token expired: " + now + " >= " + exp.toInstant().getEpochSecond());
     }
-    boolean issuerChecked = provider.startsWith("cognito-idp.")
-        || (config.openIdConnectProviderARNs() != null && oidcKeys(config).contains(provider));
+    boolean issuerChecked =
+        provider.startsWith("cognito-idp.")
+            || (config.openIdConnectProviderARNs() != null && oidcKeys(config).contains(provider));
     if (issuerChecked && !("https://" + provider).equals(claims.get().getIssuer())) {
       throw IdentityErrors.notAuthorized("Invalid login token. Issuer doesn't match providerName");
     }
@@ -696,12 +768,13 @@ public final class IdentityEngine {
 
   private static Set<String> owners(IdentityPoolState pool, Map<String, String> keys) {
     Set<String> owners = new LinkedHashSet<>();
-    keys.forEach((p, k) -> {
-      String owner = pool.owners.get(IdentityPoolState.ownerKey(p, k));
-      if (owner != null) {
-        owners.add(owner);
-      }
-    });
+    keys.forEach(
+        (p, k) -> {
+          String owner = pool.owners.get(IdentityPoolState.ownerKey(p, k));
+          if (owner != null) {
+            owners.add(owner);
+          }
+        });
     return owners;
   }
 
@@ -712,8 +785,8 @@ public final class IdentityEngine {
     for (Map.Entry<String, String> e : keys.entrySet()) {
       String current = identity.logins.get(e.getKey());
       if (current != null && !current.equals(e.getValue())) {
-        throw IdentityErrors.conflict("Identity '" + identity.id + "' is already linked to another user of "
-            + e.getKey());
+        throw IdentityErrors.conflict(
+            "Identity '" + identity.id + "' is already linked to another user of " + e.getKey());
       }
       added += current == null ? 1 : 0;
     }
@@ -739,13 +812,14 @@ public final class IdentityEngine {
       throw IdentityErrors.limitExceeded("An identity holds at most " + MAX_LINKS + " logins");
     }
     identity.developerUserIds.add(userId);
-    pool.owners.put(IdentityPoolState.ownerKey(pool.config.developerProviderName(), userId), identity.id);
+    pool.owners.put(
+        IdentityPoolState.ownerKey(pool.config.developerProviderName(), userId), identity.id);
     identity.lastModifiedDate = clock.instant();
   }
 
   /**
-   * H26, H29: refuses, before anything changes, a merge of {@code identities} plus new logins
-   * that would put two users of one provider in one identity or more than 20 logins.
+   * H26, H29: refuses, before anything changes, a merge of {@code identities} plus new logins that
+   * would put two users of one provider in one identity or more than 20 logins.
    */
   private static void requireCombinable(List<IdentityState> identities, Map<String, String> keys) {
     Map<String, String> combined = new LinkedHashMap<>();
@@ -754,7 +828,8 @@ public final class IdentityEngine {
       for (Map.Entry<String, String> e : identity.logins.entrySet()) {
         String before = combined.putIfAbsent(e.getKey(), e.getValue());
         if (before != null && !before.equals(e.getValue())) {
-          throw IdentityErrors.conflict("Both identities are linked to a different user of " + e.getKey());
+          throw IdentityErrors.conflict(
+              "Both identities are linked to a different user of " + e.getKey());
         }
       }
       links += identity.developerUserIds.size();
@@ -762,7 +837,8 @@ public final class IdentityEngine {
     for (Map.Entry<String, String> e : keys.entrySet()) {
       String before = combined.putIfAbsent(e.getKey(), e.getValue());
       if (before != null && !before.equals(e.getValue())) {
-        throw IdentityErrors.conflict("The identity is already linked to another user of " + e.getKey());
+        throw IdentityErrors.conflict(
+            "The identity is already linked to another user of " + e.getKey());
       }
     }
     if (combined.size() + links > MAX_LINKS) {
@@ -771,17 +847,20 @@ public final class IdentityEngine {
   }
 
   /** H30: the absorbed identity's links move, it is disabled, its Sync data merges. */
-  private List<String> merge(IdentityPoolState pool, IdentityState survivor, IdentityState absorbed) {
+  private List<String> merge(
+      IdentityPoolState pool, IdentityState survivor, IdentityState absorbed) {
     for (Map.Entry<String, String> e : absorbed.logins.entrySet()) {
       String mine = survivor.logins.get(e.getKey());
       if (mine != null && !mine.equals(e.getValue())) {
-        throw IdentityErrors.conflict("Both identities are linked to a different user of " + e.getKey());
+        throw IdentityErrors.conflict(
+            "Both identities are linked to a different user of " + e.getKey());
       }
     }
-    absorbed.logins.forEach((p, k) -> {
-      survivor.logins.put(p, k);
-      pool.owners.put(IdentityPoolState.ownerKey(p, k), survivor.id);
-    });
+    absorbed.logins.forEach(
+        (p, k) -> {
+          survivor.logins.put(p, k);
+          pool.owners.put(IdentityPoolState.ownerKey(p, k), survivor.id);
+        });
     String developer = pool.config.developerProviderName();
     for (String userId : absorbed.developerUserIds) {
       survivor.developerUserIds.add(userId);
@@ -802,12 +881,16 @@ public final class IdentityEngine {
     if (!auth.identity.authenticated()) {
       return requireRole(pool.roles.get("unauthenticated"));
     }
-    boolean developer = auth.provider != null && auth.provider.equals(pool.config.developerProviderName());
-    RoleMapping mapping = developer || auth.provider == null ? null : mappingFor(pool, auth.provider);
+    boolean developer =
+        auth.provider != null && auth.provider.equals(pool.config.developerProviderName());
+    RoleMapping mapping =
+        developer || auth.provider == null ? null : mappingFor(pool, auth.provider);
     if (mapping != null) {
       Map<String, Object> claims = auth.token == null ? Map.of() : LoginKeys.claimMap(auth.token);
-      String chosen = "Token".equals(mapping.type()) ? fromTokenClaims(claims, customRoleArn)
-          : fromRules(mapping, claims);
+      String chosen =
+          "Token".equals(mapping.type())
+              ? fromTokenClaims(claims, customRoleArn)
+              : fromRules(mapping, claims);
       if (chosen != null) {
         return chosen;
       }
@@ -829,10 +912,12 @@ public final class IdentityEngine {
 
   private static String fromTokenClaims(Map<String, Object> claims, String customRoleArn) {
     Object roles = claims.get("cognito:roles");
-    List<String> allowed = roles instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    List<String> allowed =
+        roles instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     if (customRoleArn != null) {
       if (!allowed.contains(customRoleArn)) {
-        throw IdentityErrors.notAuthorized("The CustomRoleArn is not among the token's cognito:roles.");
+        throw IdentityErrors.notAuthorized(
+            "The CustomRoleArn is not among the token's cognito:roles.");
       }
       return customRoleArn;
     }
@@ -849,15 +934,18 @@ public final class IdentityEngine {
       if (claim == null) {
         continue; // NotEqual too: skipped when the claim is missing
       }
-      String value = claim instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
-          : claim.toString();
-      boolean match = switch (rule.matchType()) {
-        case "Equals" -> value.equals(rule.value());
-        case "Contains" -> value.contains(rule.value());
-        case "StartsWith" -> value.startsWith(rule.value());
-        case "NotEqual" -> !value.equals(rule.value());
-        default -> false;
-      };
+      String value =
+          claim instanceof List<?> l
+              ? String.join(",", l.stream().map(String::valueOf).toList())
+              : claim.toString();
+      boolean match =
+          switch (rule.matchType()) {
+            case "Equals" -> value.equals(rule.value());
+            case "Contains" -> value.contains(rule.value());
+            case "StartsWith" -> value.startsWith(rule.value());
+            case "NotEqual" -> !value.equals(rule.value());
+            default -> false;
+          };
       if (match) {
         return rule.roleARN();
       }
@@ -873,21 +961,33 @@ public final class IdentityEngine {
   }
 
   /** H41, H42 */
-  private String sign(IdentityPoolState pool, IdentityState identity, String provider, long seconds) {
+  private String sign(
+      IdentityPoolState pool, IdentityState identity, String provider, long seconds) {
     List<String> amr;
     if (!identity.authenticated()) {
       amr = List.of("unauthenticated");
     } else {
       String developer = pool.config.developerProviderName();
       if (provider != null && provider.equals(developer) && !identity.developerUserIds.isEmpty()) {
-        amr = List.of("authenticated", developer, developer + ":" + pool.config.identityPoolId() + ":"
-            + identity.developerUserIds.get(0));
+        amr =
+            List.of(
+                "authenticated",
+                developer,
+                developer
+                    + ":"
+                    + pool.config.identityPoolId()
+                    + ":"
+                    + identity.developerUserIds.get(0));
       } else {
-        String p = provider != null && identity.logins.containsKey(provider) ? provider
-            : identity.logins.keySet().stream().findFirst().orElse(developer);
+        String p =
+            provider != null && identity.logins.containsKey(provider)
+                ? provider
+                : identity.logins.keySet().stream().findFirst().orElse(developer);
         String userKey = identity.logins.get(p);
-        amr = userKey == null ? List.of("authenticated", String.valueOf(p))
-            : List.of("authenticated", p, p + ":" + userKey);
+        amr =
+            userKey == null
+                ? List.of("authenticated", String.valueOf(p))
+                : List.of("authenticated", p, p + ":" + userKey);
       }
     }
     String poolId = pool.config.identityPoolId();
@@ -896,7 +996,8 @@ public final class IdentityEngine {
 
   private void requireGuestsAllowed(IdentityPoolState pool) {
     if (!Boolean.TRUE.equals(pool.config.allowUnauthenticatedIdentities())) {
-      throw IdentityErrors.notAuthorized("Unauthenticated access is not supported for this identity pool.");
+      throw IdentityErrors.notAuthorized(
+          "Unauthenticated access is not supported for this identity pool.");
     }
   }
 
@@ -910,8 +1011,8 @@ public final class IdentityEngine {
   private IdentityState developerOwner(IdentityPoolState pool, String provider, String userId) {
     String owner = pool.owners.get(IdentityPoolState.ownerKey(provider, userId));
     if (owner == null) {
-      throw IdentityErrors.notFound("Developer user '" + userId + "' not found in pool "
-          + pool.config.identityPoolId());
+      throw IdentityErrors.notFound(
+          "Developer user '" + userId + "' not found in pool " + pool.config.identityPoolId());
     }
     return pool.identities.get(owner);
   }
@@ -962,8 +1063,11 @@ public final class IdentityEngine {
     if (!identity.developerUserIds.isEmpty()) {
       logins.add(pool.config.developerProviderName());
     }
-    return new IdentityDescription(identity.id, logins.isEmpty() ? null : logins,
-        identity.creationDate, identity.lastModifiedDate);
+    return new IdentityDescription(
+        identity.id,
+        logins.isEmpty() ? null : logins,
+        identity.creationDate,
+        identity.lastModifiedDate);
   }
 
   /** H12: the login keys a pool accepts, the developer provider not among them (H22). */
@@ -993,14 +1097,19 @@ public final class IdentityEngine {
     return keys;
   }
 
-  /** H16: the RoleMappings keys a pool accepts (user pools as {@code <ProviderName>:<ClientId>}). */
+  /**
+   * H16: the RoleMappings keys a pool accepts (user pools as {@code <ProviderName>:<ClientId>}).
+   */
   private static Set<String> roleMappingKeys(PoolConfig config) {
     Set<String> keys = new LinkedHashSet<>(loginKeys(config));
     if (config.cognitoIdentityProviders() != null) {
-      config.cognitoIdentityProviders().forEach(p -> {
-        keys.remove(p.providerName());
-        keys.add(p.providerName() + ":" + p.clientId());
-      });
+      config
+          .cognitoIdentityProviders()
+          .forEach(
+              p -> {
+                keys.remove(p.providerName());
+                keys.add(p.providerName() + ":" + p.clientId());
+              });
     }
     return keys;
   }
@@ -1053,24 +1162,21 @@ public final class IdentityEngine {
 
   // ------------------------------------------------------------------ answers
 
-  public record PoolRoles(String identityPoolId, Map<String, String> roles, Map<String, RoleMapping> roleMappings) {
-  }
+  public record PoolRoles(
+      String identityPoolId, Map<String, String> roles, Map<String, RoleMapping> roleMappings) {}
 
-  public record Credentials(String identityId, IssuedCredentials credentials) {
-  }
+  public record Credentials(String identityId, IssuedCredentials credentials) {}
 
-  public record OpenIdToken(String identityId, String token) {
-  }
+  public record OpenIdToken(String identityId, String token) {}
 
-  public record DeveloperLookup(String identityId, List<String> developerUserIdentifierList, String nextToken) {
-  }
+  public record DeveloperLookup(
+      String identityId, List<String> developerUserIdentifierList, String nextToken) {}
 
-  public record IdentityDescription(String identityId, List<String> logins, Instant creationDate,
-      Instant lastModifiedDate) {
-  }
+  public record IdentityDescription(
+      String identityId, List<String> logins, Instant creationDate, Instant lastModifiedDate) {}
 
-  public record IdentityPage(String identityPoolId, List<IdentityDescription> identities, String nextToken) {
-  }
+  public record IdentityPage(
+      String identityPoolId, List<IdentityDescription> identities, String nextToken) {}
 
   /** One page of a list and the opaque token of the next (H15, H34, H38). */
   public record Page<T>(List<T> items, String nextToken) {
@@ -1078,7 +1184,8 @@ public final class IdentityEngine {
       int from = 0;
       if (nextToken != null) {
         try {
-          String decoded = new String(Base64.getUrlDecoder().decode(nextToken), StandardCharsets.UTF_8);
+          String decoded =
+              new String(Base64.getUrlDecoder().decode(nextToken), StandardCharsets.UTF_8);
           int bar = decoded.lastIndexOf('|');
           if (bar < 0 || !decoded.substring(0, bar).equals(scope)) {
             throw new IllegalArgumentException();
@@ -1090,8 +1197,12 @@ public final class IdentityEngine {
       }
       int to = Math.min(all.size(), from + maxResults);
       List<T> items = from >= all.size() ? List.of() : List.copyOf(all.subList(from, to));
-      String next = to < all.size() ? Base64.getUrlEncoder().withoutPadding()
-          .encodeToString((scope + "|" + to).getBytes(StandardCharsets.UTF_8)) : null;
+      String next =
+          to < all.size()
+              ? Base64.getUrlEncoder()
+                  .withoutPadding()
+                  .encodeToString((scope + "|" + to).getBytes(StandardCharsets.UTF_8))
+              : null;
       return new Page<>(items, next);
     }
   }

@@ -7,17 +7,19 @@ import dev.cognitosyncmock.engine.ServiceException;
 final class IdentityErrors {
   static final String LOGINS_DONT_MATCH =
       "Logins don't match. Please include at least one valid login for this identity or identity pool.";
-  static final String UNSUPPORTED_PROVIDER = "Token is not from a supported provider of this identity pool.";
+  static final String UNSUPPORTED_PROVIDER =
+      "Token is not from a supported provider of this identity pool.";
 
-  private IdentityErrors() {
-  }
+  private IdentityErrors() {}
 
   static ServiceException poolNotFound(String poolId) {
-    return new ServiceException(ErrorShape.ResourceNotFoundException, "IdentityPool '" + poolId + "' not found.");
+    return new ServiceException(
+        ErrorShape.ResourceNotFoundException, "IdentityPool '" + poolId + "' not found.");
   }
 
   static ServiceException identityNotFound(String identityId) {
-    return new ServiceException(ErrorShape.ResourceNotFoundException, "Identity '" + identityId + "' not found.");
+    return new ServiceException(
+        ErrorShape.ResourceNotFoundException, "Identity '" + identityId + "' not found.");
   }
 
   static ServiceException forbidden(String identityId) {
@@ -45,7 +47,8 @@ final class IdentityErrors {
   }
 
   static ServiceException noRole() {
-    return new ServiceException(ErrorShape.InvalidIdentityPoolConfigurationException,
+    return new ServiceException(
+        ErrorShape.InvalidIdentityPoolConfigurationException,
         "Invalid identity pool configuration. Check assigned IAM roles for this pool.");
   }
 }

@@ -13,8 +13,10 @@ final class IdentityPoolState {
   Map<String, String> roles = new LinkedHashMap<>();
   Map<String, RoleMapping> roleMappings = new LinkedHashMap<>();
   final Map<String, PrincipalTags> principalTags = new LinkedHashMap<>();
+
   /** Identities in creation order (H34). */
   final Map<String, IdentityState> identities = new LinkedHashMap<>();
+
   /** provider + "\n" + user key -> owning identity (H25). */
   final Map<String, String> owners = new LinkedHashMap<>();
 
@@ -32,8 +34,12 @@ final class IdentityPoolState {
     final String id;
     final Instant creationDate;
     Instant lastModifiedDate;
-    /** provider -> user key; the developer provider keeps its user ids in {@link #developerUserIds}. */
+
+    /**
+     * provider -> user key; the developer provider keeps its user ids in {@link #developerUserIds}.
+     */
     final Map<String, String> logins = new LinkedHashMap<>();
+
     final List<String> developerUserIds = new ArrayList<>();
     boolean disabled;
 

@@ -15,10 +15,14 @@ import java.util.Objects;
  * @param strictLoginTokens the two optional provider-token checks of H23: an expired {@code exp}
  *     and, for user-pool and OIDC logins, an {@code iss} that is not {@code https://<key>}
  */
-public record IdentitySettings(String region, String accountId, boolean deleteSyncData,
-    Duration credentialsLifetime, boolean strictLoginTokens) {
-  public static final IdentitySettings DEFAULT = new IdentitySettings("us-east-1", "123456789012",
-      true, Duration.ofHours(1), false);
+public record IdentitySettings(
+    String region,
+    String accountId,
+    boolean deleteSyncData,
+    Duration credentialsLifetime,
+    boolean strictLoginTokens) {
+  public static final IdentitySettings DEFAULT =
+      new IdentitySettings("us-east-1", "123456789012", true, Duration.ofHours(1), false);
 
   public IdentitySettings {
     Objects.requireNonNull(region, "region");
@@ -28,12 +32,14 @@ public record IdentitySettings(String region, String accountId, boolean deleteSy
     }
     if (credentialsLifetime.compareTo(Duration.ofMinutes(15)) < 0) {
       // clients refetch credentials expiring within 10 minutes before every request (H45)
-      throw new IllegalArgumentException("Identity credentials must last at least 15 minutes (H45)");
+      throw new IllegalArgumentException(
+          "Identity credentials must last at least 15 minutes (H45)");
     }
   }
 
   public IdentitySettings withRegion(String value) {
-    return new IdentitySettings(value, accountId, deleteSyncData, credentialsLifetime, strictLoginTokens);
+    return new IdentitySettings(
+        value, accountId, deleteSyncData, credentialsLifetime, strictLoginTokens);
   }
 
   public IdentitySettings withDeleteSyncData(boolean value) {

@@ -10,12 +10,11 @@ import java.util.Optional;
  * names: a JWT's {@code iss|sub}, any other token by value. Signatures are never checked.
  */
 final class LoginKeys {
-  private LoginKeys() {
-  }
+  private LoginKeys() {}
 
   /**
-   * The claims of a token shaped as a JWT (three base64url parts, a JSON payload), else empty.
-   * Only the payload is read: whatever the header or signature say, the claims name the user.
+   * The claims of a token shaped as a JWT (three base64url parts, a JSON payload), else empty. Only
+   * the payload is read: whatever the header or signature say, the claims name the user.
    */
   static Optional<JWTClaimsSet> claims(String token) {
     String[] parts = token.split("\\.", -1);
@@ -23,8 +22,10 @@ final class LoginKeys {
       return Optional.empty();
     }
     try {
-      String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
-          java.nio.charset.StandardCharsets.UTF_8);
+      String payload =
+          new String(
+              java.util.Base64.getUrlDecoder().decode(parts[1]),
+              java.nio.charset.StandardCharsets.UTF_8);
       return Optional.of(JWTClaimsSet.parse(payload));
     } catch (ParseException | RuntimeException e) {
       return Optional.empty();

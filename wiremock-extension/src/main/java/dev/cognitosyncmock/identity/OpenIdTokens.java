@@ -20,12 +20,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The mock's OpenID tokens (H41, H42): RS512 JWTs signed with an RSA key the mock generates (or
- * is given, so that tokens stay valid across restarts), verifiable against {@link #jwks()}.
+ * The mock's OpenID tokens (H41, H42): RS512 JWTs signed with an RSA key the mock generates (or is
+ * given, so that tokens stay valid across restarts), verifiable against {@link #jwks()}.
  */
 public final class OpenIdTokens {
   public static final String ISSUER = "https://cognito-identity.amazonaws.com";
-  public static final String POOL_ARN_CLAIM = "https://cognito-identity.amazonaws.com/identity-pool-arn";
+  public static final String POOL_ARN_CLAIM =
+      "https://cognito-identity.amazonaws.com/identity-pool-arn";
 
   private final RSAKey key;
 
@@ -36,8 +37,12 @@ public final class OpenIdTokens {
   /** A fresh 2048-bit key. */
   public static OpenIdTokens generate() {
     try {
-      return new OpenIdTokens(new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
-          .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS512).generate());
+      return new OpenIdTokens(
+          new RSAKeyGenerator(2048)
+              .keyID(UUID.randomUUID().toString())
+              .keyUse(KeyUse.SIGNATURE)
+              .algorithm(JWSAlgorithm.RS512)
+              .generate());
     } catch (JOSEException e) {
       throw new IllegalStateException("Cannot generate the OpenID signing key", e);
     }
@@ -66,19 +71,30 @@ public final class OpenIdTokens {
     return new JWKSet(key.toPublicJWK()).toString(true);
   }
 
-  String sign(String poolId, String poolArn, String identityId, List<String> amr, Instant issued,
+  String sign(
+      String poolId,
+      String poolArn,
+      String identityId,
+      List<String> amr,
+      Instant issued,
       long lifetimeSeconds) {
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
-        .issuer(ISSUER)
-        .audience(poolId)
-        .subject(identityId)
-        .claim("amr", amr)
-        .claim(POOL_ARN_CLAIM, poolArn)
-        .issueTime(Date.from(issued))
-        .expirationTime(Date.from(issued.plusSeconds(lifetimeSeconds)))
-        .build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS512).keyID(key.getKeyID())
-        .type(new JOSEObjectType("JWS")).build(), claims);
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(ISSUER)
+            .audience(poolId)
+            .subject(identityId)
+            .claim("amr", amr)
+            .claim(POOL_ARN_CLAIM, poolArn)
+            .issueTime(Date.from(issued))
+            .expirationTime(Date.from(issued.plusSeconds(lifetimeSeconds)))
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS512)
+                .keyID(key.getKeyID())
+                .type(new JOSEObjectType("JWS"))
+                .build(),
+            claims);
     try {
       jwt.sign(new RSASSASigner(key));
     } catch (JOSEException e) {
@@ -99,14 +115,17 @@ public final class OpenIdTokens {
       if (exp == null || !exp.toInstant().isAfter(now) || claims.getAudience().size() != 1) {
         return Optional.empty();
       }
-      return Optional.of(new Claims(claims.getAudience().get(0), claims.getSubject(),
-          exp.toInstant(), claims.getStringListClaim("amr")));
+      return Optional.of(
+          new Claims(
+              claims.getAudience().get(0),
+              claims.getSubject(),
+              exp.toInstant(),
+              claims.getStringListClaim("amr")));
     } catch (ParseException | JOSEException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
   /** What the mock reads back from its own tokens. */
-  record Claims(String audience, String subject, Instant expiration, List<String> amr) {
-  }
+  record Claims(String audience, String subject, Instant expiration, List<String> amr) {}
 }

@@ -7,31 +7,61 @@ import java.util.Map;
  * The members of an identity pool (the model's IdentityPool shape) as a caller sets them. Null
  * means never set, and is left out of answers (H10); the wire names are these names capitalized.
  */
-public record PoolConfig(String identityPoolId, String identityPoolName,
-    Boolean allowUnauthenticatedIdentities, Boolean allowClassicFlow,
-    Map<String, String> supportedLoginProviders, String developerProviderName,
-    List<String> openIdConnectProviderARNs, List<CognitoProvider> cognitoIdentityProviders,
-    List<String> samlProviderARNs, Map<String, String> identityPoolTags) {
+public record PoolConfig(
+    String identityPoolId,
+    String identityPoolName,
+    Boolean allowUnauthenticatedIdentities,
+    Boolean allowClassicFlow,
+    Map<String, String> supportedLoginProviders,
+    String developerProviderName,
+    List<String> openIdConnectProviderARNs,
+    List<CognitoProvider> cognitoIdentityProviders,
+    List<String> samlProviderARNs,
+    Map<String, String> identityPoolTags) {
 
   /** A user pool linked to the identity pool; its ProviderName is the login key (H12). */
-  public record CognitoProvider(String providerName, String clientId, Boolean serverSideTokenCheck) {
-  }
+  public record CognitoProvider(
+      String providerName, String clientId, Boolean serverSideTokenCheck) {}
 
   PoolConfig withId(String id) {
-    return new PoolConfig(id, identityPoolName, allowUnauthenticatedIdentities, allowClassicFlow,
-        supportedLoginProviders, developerProviderName, openIdConnectProviderARNs,
-        cognitoIdentityProviders, samlProviderARNs, identityPoolTags);
+    return new PoolConfig(
+        id,
+        identityPoolName,
+        allowUnauthenticatedIdentities,
+        allowClassicFlow,
+        supportedLoginProviders,
+        developerProviderName,
+        openIdConnectProviderARNs,
+        cognitoIdentityProviders,
+        samlProviderARNs,
+        identityPoolTags);
   }
 
   PoolConfig withTags(Map<String, String> tags) {
-    return new PoolConfig(identityPoolId, identityPoolName, allowUnauthenticatedIdentities,
-        allowClassicFlow, supportedLoginProviders, developerProviderName,
-        openIdConnectProviderARNs, cognitoIdentityProviders, samlProviderARNs, Map.copyOf(tags));
+    return new PoolConfig(
+        identityPoolId,
+        identityPoolName,
+        allowUnauthenticatedIdentities,
+        allowClassicFlow,
+        supportedLoginProviders,
+        developerProviderName,
+        openIdConnectProviderARNs,
+        cognitoIdentityProviders,
+        samlProviderARNs,
+        Map.copyOf(tags));
   }
 
   PoolConfig withDeveloperProviderName(String name) {
-    return new PoolConfig(identityPoolId, identityPoolName, allowUnauthenticatedIdentities,
-        allowClassicFlow, supportedLoginProviders, name, openIdConnectProviderARNs,
-        cognitoIdentityProviders, samlProviderARNs, identityPoolTags);
+    return new PoolConfig(
+        identityPoolId,
+        identityPoolName,
+        allowUnauthenticatedIdentities,
+        allowClassicFlow,
+        supportedLoginProviders,
+        name,
+        openIdConnectProviderARNs,
+        cognitoIdentityProviders,
+        samlProviderARNs,
+        identityPoolTags);
   }
 }

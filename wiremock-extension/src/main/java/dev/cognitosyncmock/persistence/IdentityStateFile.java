@@ -16,10 +16,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Durable Cognito Identity state: after every change the whole identity state is written to
- * {@code identity.json} through a temporary file, fsynced and atomically renamed, before the
- * caller is answered. Identity state is small (pools, identities, links, live keys), so a full
- * write per change is cheap, and a crash at any point leaves either the old or the new file.
+ * Durable Cognito Identity state: after every change the whole identity state is written to {@code
+ * identity.json} through a temporary file, fsynced and atomically renamed, before the caller is
+ * answered. Identity state is small (pools, identities, links, live keys), so a full write per
+ * change is cheap, and a crash at any point leaves either the old or the new file.
  */
 public final class IdentityStateFile implements StateListener {
   static final String FILE = "identity.json";
@@ -33,17 +33,19 @@ public final class IdentityStateFile implements StateListener {
   }
 
   /**
-   * Restores the engine from the directory's file, if any; the file is kept current once the
-   * answer listens to the state's changes.
+   * Restores the engine from the directory's file, if any; the file is kept current once the answer
+   * listens to the state's changes.
    */
   public static IdentityStateFile open(Path dir, IdentityEngine engine) {
     IdentityStateFile file = new IdentityStateFile(dir, engine);
     Path path = dir.resolve(FILE);
     if (Files.isRegularFile(path)) {
       try {
-        engine.importState(IdentityJson.MAPPER.readValue(path.toFile(), IdentityStateDocument.class));
+        engine.importState(
+            IdentityJson.MAPPER.readValue(path.toFile(), IdentityStateDocument.class));
       } catch (RuntimeException e) {
-        throw new IllegalStateException("Cannot read the identity state in " + path + ": " + e.getMessage());
+        throw new IllegalStateException(
+            "Cannot read the identity state in " + path + ": " + e.getMessage());
       }
     }
     return file;
@@ -67,15 +69,23 @@ public final class IdentityStateFile implements StateListener {
       Files.createDirectories(dir);
       byte[] bytes = IdentityJson.MAPPER.writeValueAsBytes(engine.exportState());
       Path tmp = dir.resolve(FILE + ".tmp");
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel out =
+          FileChannel.open(
+              tmp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           out.write(buffer);
         }
         out.force(true);
       }
-      Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          tmp,
+          dir.resolve(FILE),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
       try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
         d.force(true);
       } catch (IOException e) {

@@ -1,6 +1,5 @@
 package dev.cognitosyncmock.persistence;
 
-import dev.cognitosyncmock.identity.IdentityChanged;
 import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.engine.DatasetChange;
 import dev.cognitosyncmock.engine.DatasetKey;
@@ -10,11 +9,11 @@ import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.engine.SyncRecord;
 import dev.cognitosyncmock.engine.SyncSessionStarted;
+import dev.cognitosyncmock.identity.IdentityChanged;
 import dev.cognitosyncmock.protocol.JsonProblem;
 import dev.cognitosyncmock.protocol.WireJson;
 import dev.cognitosyncmock.state.StateChange;
 import dev.cognitosyncmock.state.StateListener;
-import java.util.concurrent.locks.ReentrantLock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +27,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,15 +42,16 @@ import tools.jackson.core.JacksonException;
  * answers. Calls that change nothing write nothing. Large journals are compacted into a snapshot.
  *
  * <p>Files: {@code snapshot.json} holds the state as of its generation G; {@code journal-N.log}
- * holds the changes after snapshot N, one JSON line each. Compaction rotates the journal while
- * the engine is locked, then writes snapshot N+1 and deletes older journals, so a crash at any
- * point recovers from the newest snapshot plus every journal at or after its generation. A torn
- * last line (a crash mid-append, never acknowledged) is ignored.
+ * holds the changes after snapshot N, one JSON line each. Compaction rotates the journal while the
+ * engine is locked, then writes snapshot N+1 and deletes older journals, so a crash at any point
+ * recovers from the newest snapshot plus every journal at or after its generation. A torn last line
+ * (a crash mid-append, never acknowledged) is ignored.
  */
 public final class StateJournal implements StateListener, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(StateJournal.class.getName());
   private static final Pattern JOURNAL_NAME = Pattern.compile("journal-(\\d+)\\.log");
   static final String SNAPSHOT = "snapshot.json";
+
   /** Journal lines after which the next change triggers a compaction. */
   public static final int DEFAULT_COMPACT_AFTER = 10_000;
 
@@ -60,8 +61,10 @@ public final class StateJournal implements StateListener, AutoCloseable {
   private long generation;
   private FileChannel journal;
   private int linesSinceSnapshot;
+
   /** Changes that only a snapshot makes durable: how many were told, how many one covers. */
   private volatile long snapshotOnlyChanges; // written under this object's monitor
+
   private volatile long snapshotCovers;
   private final ReentrantLock compacting = new ReentrantLock();
 
@@ -77,14 +80,17 @@ public final class StateJournal implements StateListener, AutoCloseable {
       return true;
     }
     try (Stream<Path> files = Files.list(dir)) {
-      return files.map(f -> f.getFileName().toString())
+      return files
+          .map(f -> f.getFileName().toString())
           .noneMatch(n -> n.equals(SNAPSHOT) || JOURNAL_NAME.matcher(n).matches());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Recovers the engine's state from the directory (creating it if needed) and starts journaling. */
+  /**
+   * Recovers the engine's state from the directory (creating it if needed) and starts journaling.
+   */
   public static StateJournal open(Path dir, SyncEngine engine) {
     return open(dir, engine, DEFAULT_COMPACT_AFTER);
   }
@@ -107,7 +113,8 @@ public final class StateJournal implements StateListener, AutoCloseable {
     if (Files.exists(snapshot)) {
       PersistedSnapshot persisted;
       try {
-        persisted = WireJson.MAPPER.readValue(Files.readAllBytes(snapshot), PersistedSnapshot.class);
+        persisted =
+            WireJson.MAPPER.readValue(Files.readAllBytes(snapshot), PersistedSnapshot.class);
         generation = persisted.generation();
         engine.importState(persisted.state());
       } catch (JacksonException e) {
@@ -126,8 +133,14 @@ public final class StateJournal implements StateListener, AutoCloseable {
       replayed += replay(file);
       generation = Math.max(generation, n);
     }
-    LOG.info("Recovered state from " + dir + " (snapshot generation " + generation + ", "
-        + replayed + " journaled changes)");
+    LOG.info(
+        "Recovered state from "
+            + dir
+            + " (snapshot generation "
+            + generation
+            + ", "
+            + replayed
+            + " journaled changes)");
   }
 
   /**
@@ -135,11 +148,16 @@ public final class StateJournal implements StateListener, AutoCloseable {
    * start-up stops, naming the file, what is wrong and the ways out.
    */
   private CorruptStateException unreadableSnapshot(Path snapshot, String problem) {
-    return new CorruptStateException("Cannot recover state: " + snapshot.toAbsolutePath()
-        + " is unreadable (" + problem + "). Restore it from a backup, or move it aside to start"
-        + " from the journal files in " + dir.toAbsolutePath()
-        + " alone (changes older than the snapshot are then lost), or point the persistence"
-        + " directory elsewhere to start empty.");
+    return new CorruptStateException(
+        "Cannot recover state: "
+            + snapshot.toAbsolutePath()
+            + " is unreadable ("
+            + problem
+            + "). Restore it from a backup, or move it aside to start"
+            + " from the journal files in "
+            + dir.toAbsolutePath()
+            + " alone (changes older than the snapshot are then lost), or point the persistence"
+            + " directory elsewhere to start empty.");
   }
 
   /** The state directory holds something that cannot be recovered; the message says what. */
@@ -247,29 +265,39 @@ public final class StateJournal implements StateListener, AutoCloseable {
   private void writeSnapshot() {
     long[] next = new long[1];
     long[] covers = new long[1];
-    EngineSnapshot state = engine.exportState(() -> {
-      synchronized (this) {
-        covers[0] = snapshotOnlyChanges;
-        try {
-          journal.close();
-          next[0] = generation + 1;
-          journal = openJournal(next[0]);
-          generation = next[0];
-          linesSinceSnapshot = 0;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    });
+    EngineSnapshot state =
+        engine.exportState(
+            () -> {
+              synchronized (this) {
+                covers[0] = snapshotOnlyChanges;
+                try {
+                  journal.close();
+                  next[0] = generation + 1;
+                  journal = openJournal(next[0]);
+                  generation = next[0];
+                  linesSinceSnapshot = 0;
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              }
+            });
     try {
       Path tmp = dir.resolve(SNAPSHOT + ".tmp");
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-        out.write(ByteBuffer.wrap(WireJson.MAPPER.writeValueAsBytes(
-            new PersistedSnapshot(next[0], state))));
+      try (FileChannel out =
+          FileChannel.open(
+              tmp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
+        out.write(
+            ByteBuffer.wrap(
+                WireJson.MAPPER.writeValueAsBytes(new PersistedSnapshot(next[0], state))));
         out.force(true);
       }
-      Files.move(tmp, dir.resolve(SNAPSHOT), StandardCopyOption.ATOMIC_MOVE,
+      Files.move(
+          tmp,
+          dir.resolve(SNAPSHOT),
+          StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
       syncDirectory();
       for (long n : journalGenerations()) {
@@ -299,8 +327,12 @@ public final class StateJournal implements StateListener, AutoCloseable {
   }
 
   private FileChannel openJournal(long n) throws IOException {
-    FileChannel channel = FileChannel.open(journalFile(n), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    FileChannel channel =
+        FileChannel.open(
+            journalFile(n),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND);
     syncDirectory();
     return channel;
   }
@@ -321,28 +353,36 @@ public final class StateJournal implements StateListener, AutoCloseable {
   private List<Long> journalGenerations() throws IOException {
     List<Long> found = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      files.forEach(f -> {
-        Matcher m = JOURNAL_NAME.matcher(f.getFileName().toString());
-        if (m.matches()) {
-          found.add(Long.parseLong(m.group(1)));
-        }
-      });
+      files.forEach(
+          f -> {
+            Matcher m = JOURNAL_NAME.matcher(f.getFileName().toString());
+            if (m.matches()) {
+              found.add(Long.parseLong(m.group(1)));
+            }
+          });
     }
     found.sort(null);
     return found;
   }
 
   /** snapshot.json: the state and the journal generation that follows it. */
-  record PersistedSnapshot(long generation, EngineSnapshot state) {
-  }
+  record PersistedSnapshot(long generation, EngineSnapshot state) {}
 
   /**
    * One journal line: a committed change in plain values. The kinds are the dataset change kinds,
-   * {@value #POOL_REGISTERED} and {@value #SYNC_SESSION_STARTED} (which use the pool id, and
-   * {@code at} for the registration).
+   * {@value #POOL_REGISTERED} and {@value #SYNC_SESSION_STARTED} (which use the pool id, and {@code
+   * at} for the registration).
    */
-  record JournalEntry(String kind, String identityPoolId, String identityId, String datasetName,
-      String callerKind, String caller, String deviceId, long syncCount, Instant at,
+  record JournalEntry(
+      String kind,
+      String identityPoolId,
+      String identityId,
+      String datasetName,
+      String callerKind,
+      String caller,
+      String deviceId,
+      long syncCount,
+      Instant at,
       List<SyncRecord> written) {
     static final String POOL_REGISTERED = "POOL_REGISTERED";
     static final String SYNC_SESSION_STARTED = "SYNC_SESSION_STARTED";
@@ -351,9 +391,17 @@ public final class StateJournal implements StateListener, AutoCloseable {
     static JournalEntry of(StateChange change) {
       if (change instanceof DatasetChange c) {
         DatasetKey k = c.dataset();
-        return new JournalEntry(c.kind().name(), k.identityPoolId(), k.identityId(),
-            k.datasetName(), c.caller().kind().name(), c.caller().principal(), c.deviceId(),
-            c.syncCount(), c.at(), c.written());
+        return new JournalEntry(
+            c.kind().name(),
+            k.identityPoolId(),
+            k.identityId(),
+            k.datasetName(),
+            c.caller().kind().name(),
+            c.caller().principal(),
+            c.deviceId(),
+            c.syncCount(),
+            c.at(),
+            c.written());
       }
       if (change instanceof PoolRegistered r) {
         return poolLine(POOL_REGISTERED, r.identityPoolId(), r.creationDate());
@@ -375,10 +423,14 @@ public final class StateJournal implements StateListener, AutoCloseable {
         case SYNC_SESSION_STARTED:
           return new SyncSessionStarted(identityPoolId);
         default:
-          return new DatasetChange(DatasetChange.Kind.valueOf(kind),
+          return new DatasetChange(
+              DatasetChange.Kind.valueOf(kind),
               new DatasetKey(identityPoolId, identityId, datasetName),
-              new Caller(Caller.Kind.valueOf(callerKind), caller), deviceId, syncCount,
-              written == null ? List.of() : written, at);
+              new Caller(Caller.Kind.valueOf(callerKind), caller),
+              deviceId,
+              syncCount,
+              written == null ? List.of() : written,
+              at);
       }
     }
   }

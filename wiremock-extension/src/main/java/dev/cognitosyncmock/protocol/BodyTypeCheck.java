@@ -12,13 +12,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * SEMANTICS A8, the one place where a JSON body member's type is held against the model's: a
- * member that cannot be bound to its modeled type (a string where a number or timestamp is
- * modeled, an object where a list is, a number where a string is) is a SerializationException
- * naming the member, as on the real service, before any schema rule is looked at. Well-typed
- * values that break a constraint (length, pattern, enum, range, required) are left to
- * {@link InputValidator} (A5). Query and header values are text on the wire and stay A5 too.
- * Null is "absent" here; unknown members are ignored, as the service ignores them.
+ * SEMANTICS A8, the one place where a JSON body member's type is held against the model's: a member
+ * that cannot be bound to its modeled type (a string where a number or timestamp is modeled, an
+ * object where a list is, a number where a string is) is a SerializationException naming the
+ * member, as on the real service, before any schema rule is looked at. Well-typed values that break
+ * a constraint (length, pattern, enum, range, required) are left to {@link InputValidator} (A5).
+ * Query and header values are text on the wire and stay A5 too. Null is "absent" here; unknown
+ * members are ignored, as the service ignores them.
  */
 final class BodyTypeCheck {
   /** The modeled type of one shape, with its members (structure) or element (list, map value). */
@@ -59,25 +59,33 @@ final class BodyTypeCheck {
     if (value.isNull()) {
       return;
     }
-    boolean bindable = switch (expected.type) {
-      case "string" -> value.isString();
-      case "integer", "long" -> value.isIntegralNumber()
-          || (value.isNumber() && value.canConvertToExactIntegral());
-      case "timestamp" -> value.isNumber();
-      case "boolean" -> value.isBoolean();
-      case "list" -> value.isArray();
-      case "map", "structure" -> value.isObject();
-      default -> true;
-    };
+    boolean bindable =
+        switch (expected.type) {
+          case "string" -> value.isString();
+          case "integer", "long" ->
+              value.isIntegralNumber() || (value.isNumber() && value.canConvertToExactIntegral());
+          case "timestamp" -> value.isNumber();
+          case "boolean" -> value.isBoolean();
+          case "list" -> value.isArray();
+          case "map", "structure" -> value.isObject();
+          default -> true;
+        };
     if (!bindable) {
-      throw new RequestBinder.MalformedBody("Value at '" + path + "' cannot be read as "
-          + expected.shape + ": expected " + describe(expected.type) + ", found "
-          + jsonType(value));
+      throw new RequestBinder.MalformedBody(
+          "Value at '"
+              + path
+              + "' cannot be read as "
+              + expected.shape
+              + ": expected "
+              + describe(expected.type)
+              + ", found "
+              + jsonType(value));
     }
     switch (expected.type) {
       case "list" -> {
         for (int i = 0; i < value.size(); i++) {
-          check(value.get(i), expected.element, path + "." + (i + 1)); // counted from 1, as AWS does
+          check(
+              value.get(i), expected.element, path + "." + (i + 1)); // counted from 1, as AWS does
         }
       }
       case "map" -> {
@@ -93,7 +101,7 @@ final class BodyTypeCheck {
           }
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -114,7 +122,7 @@ final class BodyTypeCheck {
           e.members.put(m.getKey(), expected(model, m.getValue().path("shape").asString()));
         }
       }
-      default -> { }
+      default -> {}
     }
     return e;
   }

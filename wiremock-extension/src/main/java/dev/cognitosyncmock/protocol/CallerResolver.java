@@ -28,13 +28,14 @@ public final class CallerResolver {
 
   /** Before routing: the signature check, when on (see {@link Authenticator#authenticate}). */
   AccessKey authenticate(ProtocolRequest request) {
-    return authenticator.authenticate(request.method(), request.path(), request.rawQuery(),
-        request::header, request.body());
+    return authenticator.authenticate(
+        request.method(), request.path(), request.rawQuery(), request::header, request.body());
   }
 
   /**
    * After validation: the caller, refused (403) when credential classes are enforced and violated
-   * (NotAuthorizedException) or identity credentials reach another identity (AccessDeniedException).
+   * (NotAuthorizedException) or identity credentials reach another identity
+   * (AccessDeniedException).
    */
   Caller resolve(ProtocolRequest request, OperationCall unresolved, AccessKey key) {
     String identityId = unresolved.string("IdentityId");
@@ -47,10 +48,16 @@ public final class CallerResolver {
     } else {
       caller = Caller.developer(accountId);
     }
-    Caller.Kind kind = key != null ? key.kind()
-        : temporary ? Caller.Kind.IDENTITY : Caller.Kind.DEVELOPER;
-    authenticator.authorize(unresolved.operation(), kind, key, unresolved.identityPoolId(),
-        identityId, unresolved.string("DatasetName"), accountId);
+    Caller.Kind kind =
+        key != null ? key.kind() : temporary ? Caller.Kind.IDENTITY : Caller.Kind.DEVELOPER;
+    authenticator.authorize(
+        unresolved.operation(),
+        kind,
+        key,
+        unresolved.identityPoolId(),
+        identityId,
+        unresolved.string("DatasetName"),
+        accountId);
     return caller;
   }
 }

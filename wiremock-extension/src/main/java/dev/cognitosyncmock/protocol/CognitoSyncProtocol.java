@@ -81,8 +81,8 @@ public final class CognitoSyncProtocol {
       bodyTypes.check(operation, input);
       validator.validate(operation.name(), input);
       OperationCall unresolved = new OperationCall(operation.name(), input, null);
-      OperationCall call = new OperationCall(operation.name(), input,
-          callers.resolve(request, unresolved, key));
+      OperationCall call =
+          new OperationCall(operation.name(), input, callers.resolve(request, unresolved, key));
       // fault injection and scenario recording: the one hook, after validation, before the handler
       intercepted.call = call;
       intercepted.by = interceptor;
@@ -91,8 +91,11 @@ public final class CognitoSyncProtocol {
         if (intercepted.interception.error() != null) {
           throw intercepted.interception.error();
         }
-        return unmodeledError(500, ErrorShape.InternalErrorException.name(),
-            "The connection broke before the request was applied", requestId);
+        return unmodeledError(
+            500,
+            ErrorShape.InternalErrorException.name(),
+            "The connection broke before the request was applied",
+            requestId);
       }
       JsonNode output = table.handler(operation.name()).handle(call);
       return json(operation.responseCode(), requestId, output);
@@ -101,37 +104,42 @@ public final class CognitoSyncProtocol {
     } catch (RequestBinder.MalformedBody e) {
       return unmodeledError(400, "SerializationException", e.getMessage(), requestId);
     } catch (Router.UnknownOperation e) {
-      return unmodeledError(e.methodNotAllowed ? 405 : 404, "UnknownOperationException",
-          e.getMessage(), requestId);
+      return unmodeledError(
+          e.methodNotAllowed ? 405 : 404, "UnknownOperationException", e.getMessage(), requestId);
     } catch (RuntimeException | StackOverflowError e) {
       LOG.log(Level.SEVERE, "Internal error serving request " + requestId, e);
-      return error(operation, new ServiceException(ErrorShape.InternalErrorException,
-          "An internal error occurred. Request id: " + requestId), requestId);
+      return error(
+          operation,
+          new ServiceException(
+              ErrorShape.InternalErrorException,
+              "An internal error occurred. Request id: " + requestId),
+          requestId);
     }
   }
 
   /**
    * A modeled error. An engine error the operation does not list (say ResourceNotFound for
    * ListRecords on an unknown pool in strict mode) is answered as InvalidParameterException, so
-   * clients only ever see errors their SDK models for that call. An error the model does not
-   * define (LambdaSocketTimeoutException) keeps its own name and takes its shape's status.
+   * clients only ever see errors their SDK models for that call. An error the model does not define
+   * (LambdaSocketTimeoutException) keeps its own name and takes its shape's status.
    */
   private ProtocolResponse error(OperationModel operation, ServiceException e, String requestId) {
     ErrorShape shape = e.shape();
-    if (operation != null && shape != ErrorShape.InternalErrorException
+    if (operation != null
+        && shape != ErrorShape.InternalErrorException
         && !operation.errors().contains(shape.name())) {
       ErrorShape answered = ErrorShape.InvalidParameterException;
-      return unmodeledError(model.errorStatus(answered.name()), answered.name(), e.getMessage(),
-          requestId);
+      return unmodeledError(
+          model.errorStatus(answered.name()), answered.name(), e.getMessage(), requestId);
     }
-    return unmodeledError(model.errorStatus(shape.name()), e.errorType(), e.getMessage(),
-        requestId);
+    return unmodeledError(
+        model.errorStatus(shape.name()), e.errorType(), e.getMessage(), requestId);
   }
 
-  private static ProtocolResponse unmodeledError(int status, String errorType, String message,
-      String requestId) {
-    return ProtocolResponse.message(status, message, "x-amzn-RequestId", requestId,
-        "x-amzn-ErrorType", errorType);
+  private static ProtocolResponse unmodeledError(
+      int status, String errorType, String message, String requestId) {
+    return ProtocolResponse.message(
+        status, message, "x-amzn-RequestId", requestId, "x-amzn-ErrorType", errorType);
   }
 
   private static ProtocolResponse json(int status, String requestId, JsonNode body) {

@@ -22,16 +22,22 @@ final class DatasetOperations {
 
   /** Every A6 member is present, even when empty or zero. */
   JsonNode listRecords(OperationCall call) {
-    RecordsPage page = engine.listRecords(call.caller(), call.dataset(),
-        call.longValue("LastSyncCount"), call.string("NextToken"), call.intValue("MaxResults"));
+    RecordsPage page =
+        engine.listRecords(
+            call.caller(),
+            call.dataset(),
+            call.longValue("LastSyncCount"),
+            call.string("NextToken"),
+            call.intValue("MaxResults"));
     ObjectNode out = OutputShapes.object();
     out.set("Records", OutputShapes.array(page.records(), OutputShapes::record));
     OutputShapes.putString(out, "NextToken", page.nextToken());
     out.put("Count", page.records().size());
     out.put("DatasetSyncCount", page.datasetSyncCount());
     OutputShapes.putString(out, "LastModifiedBy", page.lastModifiedBy());
-    out.set("MergedDatasetNames", OutputShapes.array(page.mergedDatasetNames(),
-        OutputShapes.NODES::stringNode));
+    out.set(
+        "MergedDatasetNames",
+        OutputShapes.array(page.mergedDatasetNames(), OutputShapes.NODES::stringNode));
     out.put("DatasetExists", page.datasetExists());
     out.put("DatasetDeletedAfterRequestedSyncCount", page.datasetDeletedAfterRequestedSyncCount());
     out.put("SyncSessionToken", page.syncSessionToken());
@@ -45,15 +51,24 @@ final class DatasetOperations {
       for (JsonNode p : list) {
         JsonNode device = p.get("DeviceLastModifiedDate");
         JsonNode value = p.get("Value");
-        patches.add(new RecordPatch(PatchOp.fromWire(p.get("Op").asString()),
-            p.get("Key").asString(),
-            value == null || value.isNull() ? null : value.asString(),
-            p.get("SyncCount").asLong(),
-            device == null || device.isNull() ? null : WireJson.instant(device.decimalValue())));
+        patches.add(
+            new RecordPatch(
+                PatchOp.fromWire(p.get("Op").asString()),
+                p.get("Key").asString(),
+                value == null || value.isNull() ? null : value.asString(),
+                p.get("SyncCount").asLong(),
+                device == null || device.isNull()
+                    ? null
+                    : WireJson.instant(device.decimalValue())));
       }
     }
-    List<SyncRecord> written = engine.updateRecords(call.caller(), call.dataset(),
-        call.string("DeviceId"), patches, call.string("SyncSessionToken"));
+    List<SyncRecord> written =
+        engine.updateRecords(
+            call.caller(),
+            call.dataset(),
+            call.string("DeviceId"),
+            patches,
+            call.string("SyncSessionToken"));
     ObjectNode out = OutputShapes.object();
     out.set("Records", OutputShapes.array(written, OutputShapes::record));
     return out;
@@ -72,8 +87,9 @@ final class DatasetOperations {
   }
 
   JsonNode listDatasets(OperationCall call) {
-    DatasetsPage page = engine.listDatasets(call.caller(), call.identity(),
-        call.string("NextToken"), call.intValue("MaxResults"));
+    DatasetsPage page =
+        engine.listDatasets(
+            call.caller(), call.identity(), call.string("NextToken"), call.intValue("MaxResults"));
     ObjectNode out = OutputShapes.object();
     out.set("Datasets", OutputShapes.array(page.datasets(), OutputShapes::dataset));
     out.put("Count", page.datasets().size());

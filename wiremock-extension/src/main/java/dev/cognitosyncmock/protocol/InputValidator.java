@@ -7,10 +7,10 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.engine.ServiceException;
+import dev.cognitosyncmock.engine.TimestampRange;
 import dev.cognitosyncmock.schemas.OperationModel;
 import dev.cognitosyncmock.schemas.OperationSchemas;
 import dev.cognitosyncmock.schemas.ServiceModel;
-import dev.cognitosyncmock.engine.TimestampRange;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -19,36 +19,47 @@ import java.util.StringJoiner;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Validates a bound input document against the operation's schema, generated from the model,
- * before anything touches state (SEMANTICS A5). A violation is an InvalidParameterException whose
- * message names the member and the rule, in the wording AWS services use:
- * {@code 1 validation error detected: Value 'x' at 'RecordPatches.1.Op' failed to satisfy
- * constraint: Member must satisfy enum value set: [replace, remove]}.
+ * Validates a bound input document against the operation's schema, generated from the model, before
+ * anything touches state (SEMANTICS A5). A violation is an InvalidParameterException whose message
+ * names the member and the rule, in the wording AWS services use: {@code 1 validation error
+ * detected: Value 'x' at 'RecordPatches.1.Op' failed to satisfy constraint: Member must satisfy
+ * enum value set: [replace, remove]}.
  */
 public final class InputValidator {
   private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
-  private static final BigDecimal EPOCH_MIN = BigDecimal.valueOf(TimestampRange.MIN.getEpochSecond());
+  private static final BigDecimal EPOCH_MIN =
+      BigDecimal.valueOf(TimestampRange.MIN.getEpochSecond());
   private static final BigDecimal EPOCH_MAX =
       BigDecimal.valueOf(TimestampRange.MAX.toEpochMilli(), 3);
 
   private final Map<String, Schema> schemas = new HashMap<>();
   private final Map<String, JsonNode> documents = new HashMap<>();
-  /** Cognito Identity answers ValidationException and names members in camelCase (IDENTITY.md H6). */
+
+  /**
+   * Cognito Identity answers ValidationException and names members in camelCase (IDENTITY.md H6).
+   */
   private final java.util.function.Function<String, ServiceException> failure;
+
   private final boolean camelCasePaths;
 
   InputValidator(ServiceModel model) {
-    this(model, op -> OperationSchemas.input(op),
-        message -> new ServiceException(ErrorShape.InvalidParameterException, message), false);
+    this(
+        model,
+        op -> OperationSchemas.input(op),
+        message -> new ServiceException(ErrorShape.InvalidParameterException, message),
+        false);
   }
 
   /**
-   * A validator for another service's model: {@code schemaOf} gives each operation's input
-   * schema, {@code failure} turns the message into that service's validation error.
+   * A validator for another service's model: {@code schemaOf} gives each operation's input schema,
+   * {@code failure} turns the message into that service's validation error.
    */
-  public InputValidator(ServiceModel model, java.util.function.Function<String, JsonNode> schemaOf,
-      java.util.function.Function<String, ServiceException> failure, boolean camelCasePaths) {
+  public InputValidator(
+      ServiceModel model,
+      java.util.function.Function<String, JsonNode> schemaOf,
+      java.util.function.Function<String, ServiceException> failure,
+      boolean camelCasePaths) {
     this.failure = failure;
     this.camelCasePaths = camelCasePaths;
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -62,11 +73,13 @@ public final class InputValidator {
   /** x-location tells humans where a member travels; it has no say in validation. */
   private static JsonNode withoutAnnotations(JsonNode schema) {
     JsonNode copy = schema.deepCopy();
-    copy.path("properties").forEach(p -> {
-      if (p instanceof tools.jackson.databind.node.ObjectNode o) {
-        o.remove("x-location");
-      }
-    });
+    copy.path("properties")
+        .forEach(
+            p -> {
+              if (p instanceof tools.jackson.databind.node.ObjectNode o) {
+                o.remove("x-location");
+              }
+            });
     return copy;
   }
 
@@ -81,20 +94,23 @@ public final class InputValidator {
     for (Error error : errors) {
       detail.add(describe(error));
     }
-    String message = errors.size() + (errors.size() == 1 ? " validation error" : " validation errors")
-        + " detected: " + detail;
+    String message =
+        errors.size()
+            + (errors.size() == 1 ? " validation error" : " validation errors")
+            + " detected: "
+            + detail;
     throw failure.apply(camelCasePaths ? camelCaseMembers(message) : message);
   }
 
   /**
    * JSON numbers are unbounded and the schema's "integer" and "number" accept 1e19, 1e20 and
    * 99999999999999999999, which no Long or timestamp holds: the model's integers (Long, Integer)
-   * must fit 64 bits and its timestamps (epoch seconds, "number" in our schemas) must lie in
-   * {@link TimestampRange}. Refused here, before anything is written; found by the hardening
-   * suites (such values reached the engine as a 500, one after committing the write).
+   * must fit 64 bits and its timestamps (epoch seconds, "number" in our schemas) must lie in {@link
+   * TimestampRange}. Refused here, before anything is written; found by the hardening suites (such
+   * values reached the engine as a 500, one after committing the write).
    */
-  private static void requireRepresentable(JsonNode root, JsonNode schema, JsonNode node,
-      String path) {
+  private static void requireRepresentable(
+      JsonNode root, JsonNode schema, JsonNode node, String path) {
     if (schema == null || node == null) {
       return;
     }
@@ -112,7 +128,10 @@ public final class InputValidator {
     } else if (node.isObject()) {
       JsonNode properties = schema.path("properties");
       for (var member : node.properties()) {
-        requireRepresentable(root, properties.get(member.getKey()), member.getValue(),
+        requireRepresentable(
+            root,
+            properties.get(member.getKey()),
+            member.getValue(),
             path.isEmpty() ? member.getKey() : path + "." + member.getKey());
       }
     } else if (node.isArray()) {
@@ -122,7 +141,9 @@ public final class InputValidator {
     }
   }
 
-  /** {@code at 'IdentityPoolId'} becomes {@code at 'identityPoolId'}, as Cognito Identity writes it. */
+  /**
+   * {@code at 'IdentityPoolId'} becomes {@code at 'identityPoolId'}, as Cognito Identity writes it.
+   */
   private static String camelCaseMembers(String message) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("at '([^']*)'").matcher(message);
     StringBuilder out = new StringBuilder();
@@ -162,9 +183,14 @@ public final class InputValidator {
   }
 
   private static ServiceException invalid(JsonNode node, String path, String rule) {
-    return new ServiceException(ErrorShape.InvalidParameterException,
-        "1 validation error detected: Value " + show(node) + " at '" + path
-            + "' failed to satisfy constraint: Member must " + rule);
+    return new ServiceException(
+        ErrorShape.InvalidParameterException,
+        "1 validation error detected: Value "
+            + show(node)
+            + " at '"
+            + path
+            + "' failed to satisfy constraint: Member must "
+            + rule);
   }
 
   private static String describe(Error error) {
@@ -174,8 +200,12 @@ public final class InputValidator {
       String name = member.isEmpty() ? error.getProperty() : member + "." + error.getProperty();
       return "Value null at '" + name + "' failed to satisfy constraint: Member must not be null";
     }
-    return "Value " + show(error.getInstanceNode()) + " at '" + member
-        + "' failed to satisfy constraint: Member must " + rule(keyword, error);
+    return "Value "
+        + show(error.getInstanceNode())
+        + " at '"
+        + member
+        + "' failed to satisfy constraint: Member must "
+        + rule(keyword, error);
   }
 
   private static String rule(String keyword, Error error) {

@@ -17,21 +17,22 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * What is wrong with a JSON document, in the terms of whoever wrote it: "unexpected end of input
- * at line 1, column 20", "expected a list at identityPools[0].identities". Jackson's own messages
- * name its classes, features and Java types ({@code JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS},
- * {@code java.util.ArrayList<...>}); none of that reaches a caller.
+ * What is wrong with a JSON document, in the terms of whoever wrote it: "unexpected end of input at
+ * line 1, column 20", "expected a list at identityPools[0].identities". Jackson's own messages name
+ * its classes, features and Java types ({@code JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS}, {@code
+ * java.util.ArrayList<...>}); none of that reaches a caller.
  */
 public final class JsonProblem {
   private static final Pattern UNEXPECTED_CHARACTER =
       Pattern.compile("Unexpected character \\((.*?) \\(code \\d+\\)\\)(?:: (.*))?");
-  private static final Pattern CODE = Pattern.compile(" ?\\(code \\d+\\)|\\(CTRL-CHAR, code \\d+\\)");
+  private static final Pattern CODE =
+      Pattern.compile(" ?\\(code \\d+\\)|\\(CTRL-CHAR, code \\d+\\)");
   private static final Pattern INTERNAL =
-      Pattern.compile("`|Feature|java\\.|tools\\.jackson|jackson|JsonToken|JsonNode|StreamRead"
-          + "|\\$|\\b[A-Z][a-z]+[A-Z]\\w*Exception\\b");
+      Pattern.compile(
+          "`|Feature|java\\.|tools\\.jackson|jackson|JsonToken|JsonNode|StreamRead"
+              + "|\\$|\\b[A-Z][a-z]+[A-Z]\\w*Exception\\b");
 
-  private JsonProblem() {
-  }
+  private JsonProblem() {}
 
   /** One line: what is wrong, then where (a member path, or a line and column). */
   public static String describe(JacksonException e) {
@@ -40,7 +41,8 @@ public final class JsonProblem {
 
   private static String what(JacksonException e) {
     String original = firstLine(e.getOriginalMessage());
-    if (e instanceof UnexpectedEndOfInputException || original.startsWith("Unexpected end-of-input")) {
+    if (e instanceof UnexpectedEndOfInputException
+        || original.startsWith("Unexpected end-of-input")) {
       return "the JSON ends before its value is complete";
     }
     if (e instanceof StreamConstraintsException) {
@@ -88,8 +90,10 @@ public final class JsonProblem {
     Matcher unexpected = UNEXPECTED_CHARACTER.matcher(original);
     if (unexpected.matches()) {
       String rest = unexpected.group(2);
-      return "unexpected character " + unexpected.group(1)
-          + (rest == null || INTERNAL.matcher(rest).find() ? ""
+      return "unexpected character "
+          + unexpected.group(1)
+          + (rest == null || INTERNAL.matcher(rest).find()
+              ? ""
               : ": " + rest.replace("was expecting", "expected"));
     }
     String cleaned = CODE.matcher(original).replaceAll("");
@@ -97,7 +101,8 @@ public final class JsonProblem {
     if (INTERNAL.matcher(cleaned).find()) {
       // keep Jackson's own first clause when it is plain; drop what names internals
       String head = colon < 0 ? "" : cleaned.substring(0, colon);
-      return head.isEmpty() || INTERNAL.matcher(head).find() ? "the JSON is malformed"
+      return head.isEmpty() || INTERNAL.matcher(head).find()
+          ? "the JSON is malformed"
           : lowerFirst(head);
     }
     return lowerFirst(cleaned.replace("was expecting", "expected"));
@@ -144,8 +149,12 @@ public final class JsonProblem {
       return "true or false";
     }
     if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != void.class)) {
-      return type == Double.class || type == Float.class || type == double.class
-          || type == float.class ? "a number" : "an integer";
+      return type == Double.class
+              || type == Float.class
+              || type == double.class
+              || type == float.class
+          ? "a number"
+          : "an integer";
     }
     if (Temporal.class.isAssignableFrom(type)) {
       return "a timestamp (ISO-8601 text such as 2024-01-31T12:00:00Z, or epoch seconds)";

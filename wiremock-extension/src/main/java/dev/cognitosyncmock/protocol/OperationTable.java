@@ -42,8 +42,11 @@ final class OperationTable {
       modeled.add(op.name());
     }
     if (!modeled.equals(new TreeSet<>(handlers.keySet()))) {
-      throw new IllegalStateException("Operation table " + handlers.keySet()
-          + " does not match the model's operations " + modeled);
+      throw new IllegalStateException(
+          "Operation table "
+              + handlers.keySet()
+              + " does not match the model's operations "
+              + modeled);
     }
   }
 

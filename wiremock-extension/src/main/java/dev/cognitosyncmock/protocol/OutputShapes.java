@@ -13,8 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class OutputShapes {
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private OutputShapes() {
-  }
+  private OutputShapes() {}
 
   static ObjectNode object() {
     return NODES.objectNode();
@@ -46,7 +45,8 @@ final class OutputShapes {
     return o;
   }
 
-  static <T> ArrayNode array(List<T> items, Function<T, ? extends tools.jackson.databind.JsonNode> shape) {
+  static <T> ArrayNode array(
+      List<T> items, Function<T, ? extends tools.jackson.databind.JsonNode> shape) {
     ArrayNode a = NODES.arrayNode();
     items.forEach(item -> a.add(shape.apply(item)));
     return a;

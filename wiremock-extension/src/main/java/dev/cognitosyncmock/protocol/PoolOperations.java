@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The eleven pool-level operations: usage, configuration, events, devices, subscriptions and
- * bulk publish (SEMANTICS G1-G7). Input document to engine call to output document.
+ * The eleven pool-level operations: usage, configuration, events, devices, subscriptions and bulk
+ * publish (SEMANTICS G1-G7). Input document to engine call to output document.
  */
 final class PoolOperations {
   private final SyncEngine engine;
@@ -27,7 +27,8 @@ final class PoolOperations {
 
   JsonNode describeIdentityPoolUsage(OperationCall call) {
     ObjectNode out = OutputShapes.object();
-    out.set("IdentityPoolUsage",
+    out.set(
+        "IdentityPoolUsage",
         usage(engine.describeIdentityPoolUsage(call.caller(), call.identityPoolId())));
     return out;
   }
@@ -60,8 +61,12 @@ final class PoolOperations {
   }
 
   JsonNode setIdentityPoolConfiguration(OperationCall call) {
-    return configuration(engine.setIdentityPoolConfiguration(call.caller(), call.identityPoolId(),
-        pushSync(call.input().get("PushSync")), cognitoStreams(call.input().get("CognitoStreams"))));
+    return configuration(
+        engine.setIdentityPoolConfiguration(
+            call.caller(),
+            call.identityPoolId(),
+            pushSync(call.input().get("PushSync")),
+            cognitoStreams(call.input().get("CognitoStreams"))));
   }
 
   private static PushSyncConfig pushSync(JsonNode in) {
@@ -81,8 +86,8 @@ final class PoolOperations {
     if (in == null || in.isNull()) {
       return null;
     }
-    return new CognitoStreamsConfig(text(in, "StreamName"), text(in, "RoleArn"),
-        text(in, "StreamingStatus"));
+    return new CognitoStreamsConfig(
+        text(in, "StreamName"), text(in, "RoleArn"), text(in, "StreamingStatus"));
   }
 
   /** Only the sections that have been configured (G1), DisabledReason when there is one (G5). */
@@ -92,8 +97,9 @@ final class PoolOperations {
     PushSyncConfig push = c.pushSync();
     if (push != null) {
       ObjectNode p = out.putObject("PushSync");
-      p.set("ApplicationArns", OutputShapes.array(push.applicationArns(),
-          OutputShapes.NODES::stringNode));
+      p.set(
+          "ApplicationArns",
+          OutputShapes.array(push.applicationArns(), OutputShapes.NODES::stringNode));
       OutputShapes.putString(p, "RoleArn", push.roleArn());
     }
     CognitoStreamsConfig streams = c.cognitoStreams();
@@ -129,8 +135,10 @@ final class PoolOperations {
 
   JsonNode registerDevice(OperationCall call) {
     ObjectNode out = OutputShapes.object();
-    out.put("DeviceId", engine.registerDevice(call.caller(), call.identity(),
-        call.string("Platform"), call.string("Token")));
+    out.put(
+        "DeviceId",
+        engine.registerDevice(
+            call.caller(), call.identity(), call.string("Platform"), call.string("Token")));
     return out;
   }
 

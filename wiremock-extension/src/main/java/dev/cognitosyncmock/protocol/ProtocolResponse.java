@@ -7,20 +7,24 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A finished HTTP response: status, headers, JSON body bytes. A server adapter waits
- * {@code delay} (null: none) before answering, and breaks the connection instead of answering
- * when {@code connectionFault} is set (fault injection).
+ * A finished HTTP response: status, headers, JSON body bytes. A server adapter waits {@code delay}
+ * (null: none) before answering, and breaks the connection instead of answering when {@code
+ * connectionFault} is set (fault injection).
  */
-public record ProtocolResponse(int status, Map<String, String> headers, byte[] body,
-    Duration delay, ConnectionFault connectionFault) {
+public record ProtocolResponse(
+    int status,
+    Map<String, String> headers,
+    byte[] body,
+    Duration delay,
+    ConnectionFault connectionFault) {
 
   public ProtocolResponse(int status, Map<String, String> headers, byte[] body) {
     this(status, headers, body, null, null);
   }
 
   /**
-   * A JSON answer: {@code Content-Type: application/json}, then {@code headers} (name, value,
-   * name, value...), and {@code body}.
+   * A JSON answer: {@code Content-Type: application/json}, then {@code headers} (name, value, name,
+   * value...), and {@code body}.
    */
   public static ProtocolResponse json(int status, JsonNode body, String... headers) {
     Map<String, String> all = new LinkedHashMap<>();
@@ -32,8 +36,8 @@ public record ProtocolResponse(int status, Map<String, String> headers, byte[] b
   }
 
   /**
-   * The one shape of every error and notice this mock writes, {@code {"message": ...}}, with
-   * {@code headers} as for {@link #json}.
+   * The one shape of every error and notice this mock writes, {@code {"message": ...}}, with {@code
+   * headers} as for {@link #json}.
    */
   public static ProtocolResponse message(int status, String message, String... headers) {
     return json(status, WireJson.MAPPER.createObjectNode().put("message", message), headers);

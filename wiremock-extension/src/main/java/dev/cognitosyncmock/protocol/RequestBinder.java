@@ -1,8 +1,8 @@
 package dev.cognitosyncmock.protocol;
 
-import dev.cognitosyncmock.uri.PercentDecoding;
 import dev.cognitosyncmock.schemas.MemberBinding;
 import dev.cognitosyncmock.schemas.OperationModel;
+import dev.cognitosyncmock.uri.PercentDecoding;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -10,10 +10,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Gathers an operation's input members from where the model says they travel (path label,
- * query, header, JSON body) into one document keyed by member name, the shape the input schema
- * validates. Query values are typed by the model; a value that does not parse stays a string so
- * the schema's type rule names it.
+ * Gathers an operation's input members from where the model says they travel (path label, query,
+ * header, JSON body) into one document keyed by member name, the shape the input schema validates.
+ * Query values are typed by the model; a value that does not parse stays a string so the schema's
+ * type rule names it.
  */
 final class RequestBinder {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -69,8 +69,10 @@ final class RequestBinder {
     try {
       return switch (type) {
         case "integer", "long" -> NODES.numberNode(Long.parseLong(value));
-        case "boolean" -> value.equals("true") || value.equals("false")
-            ? NODES.booleanNode(Boolean.parseBoolean(value)) : NODES.stringNode(value);
+        case "boolean" ->
+            value.equals("true") || value.equals("false")
+                ? NODES.booleanNode(Boolean.parseBoolean(value))
+                : NODES.stringNode(value);
         default -> NODES.stringNode(value);
       };
     } catch (NumberFormatException e) {

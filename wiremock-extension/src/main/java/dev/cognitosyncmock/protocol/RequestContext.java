@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What travels with one request through the pipeline, beside the request itself: the adapter
- * puts in what it knows (a fault a stub forces), the interceptor keeps what it needs between
- * {@link CallInterceptor#intercept} and {@link CallInterceptor#completed} (a scenario step being
+ * What travels with one request through the pipeline, beside the request itself: the adapter puts
+ * in what it knows (a fault a stub forces), the interceptor keeps what it needs between {@link
+ * CallInterceptor#intercept} and {@link CallInterceptor#completed} (a scenario step being
  * recorded). One per request; not shared between threads.
  */
 public final class RequestContext {

@@ -1,10 +1,10 @@
 package dev.cognitosyncmock.protocol;
 
-import dev.cognitosyncmock.uri.PercentDecoding;
 import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.schemas.OperationModel;
 import dev.cognitosyncmock.schemas.ServiceModel;
+import dev.cognitosyncmock.uri.PercentDecoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +36,18 @@ final class Router {
         return new RouteMatch(route.operation(), labels);
       }
     }
-    throw new UnknownOperation(pathKnown
-        ? "Method " + method + " is not allowed on " + rawPath
-        : "No Cognito Sync operation matches " + method + " " + rawPath, pathKnown);
+    throw new UnknownOperation(
+        pathKnown
+            ? "Method " + method + " is not allowed on " + rawPath
+            : "No Cognito Sync operation matches " + method + " " + rawPath,
+        pathKnown);
   }
 
-  record RouteMatch(OperationModel operation, Map<String, String> labels) {
-  }
+  record RouteMatch(OperationModel operation, Map<String, String> labels) {}
 
-  /** A request no operation of the model answers: not a modeled error, so not a ServiceException. */
+  /**
+   * A request no operation of the model answers: not a modeled error, so not a ServiceException.
+   */
   static final class UnknownOperation extends RuntimeException {
     final boolean methodNotAllowed;
 

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * One configured access key (SEMANTICS A7). A developer key acts for an AWS account; a Cognito
- * identity key is temporary credentials bound to one identity (and, optionally, one identity
- * pool) and carries the session token it was issued with, which every request must present.
+ * identity key is temporary credentials bound to one identity (and, optionally, one identity pool)
+ * and carries the session token it was issued with, which every request must present.
  *
  * @param accessKeyId the key id clients sign with
  * @param secretAccessKey the secret the signature is recomputed with
@@ -17,16 +17,35 @@ import java.util.Objects;
  * @param accountId developer keys: the account written as LastModifiedBy (C5); null means the
  *     mock's account id
  * @param identityPoolId identity keys: the pool the identity belongs to; null: any pool
- * @param roleName identity keys: the IAM role they act under, named in AccessDeniedException
- *     (A7); null: {@link CredentialClasses#IDENTITY_ROLE}
+ * @param roleName identity keys: the IAM role they act under, named in AccessDeniedException (A7);
+ *     null: {@link CredentialClasses#IDENTITY_ROLE}
  */
-public record AccessKey(String accessKeyId, String secretAccessKey, Caller.Kind kind,
-    String identityId, String sessionToken, String accountId, String identityPoolId,
+public record AccessKey(
+    String accessKeyId,
+    String secretAccessKey,
+    Caller.Kind kind,
+    String identityId,
+    String sessionToken,
+    String accountId,
+    String identityPoolId,
     String roleName) {
 
-  public AccessKey(String accessKeyId, String secretAccessKey, Caller.Kind kind,
-      String identityId, String sessionToken, String accountId, String identityPoolId) {
-    this(accessKeyId, secretAccessKey, kind, identityId, sessionToken, accountId, identityPoolId,
+  public AccessKey(
+      String accessKeyId,
+      String secretAccessKey,
+      Caller.Kind kind,
+      String identityId,
+      String sessionToken,
+      String accountId,
+      String identityPoolId) {
+    this(
+        accessKeyId,
+        secretAccessKey,
+        kind,
+        identityId,
+        sessionToken,
+        accountId,
+        identityPoolId,
         null);
   }
 
@@ -38,44 +57,53 @@ public record AccessKey(String accessKeyId, String secretAccessKey, Caller.Kind 
       requireText(identityId, "identityId (an identity key is bound to one identity)");
       requireText(sessionToken, "sessionToken (identity keys are temporary credentials)");
       if (accountId != null) {
-        throw new IllegalArgumentException("accountId is for developer keys; key " + accessKeyId
-            + " is an identity key");
+        throw new IllegalArgumentException(
+            "accountId is for developer keys; key " + accessKeyId + " is an identity key");
       }
     } else if (identityId != null || identityPoolId != null || roleName != null) {
-      throw new IllegalArgumentException("identityId, identityPoolId and roleName are for identity keys; key "
-          + accessKeyId + " is a developer key");
+      throw new IllegalArgumentException(
+          "identityId, identityPoolId and roleName are for identity keys; key "
+              + accessKeyId
+              + " is a developer key");
     }
   }
 
   /** A developer key for the mock's account. */
   public static AccessKey developer(String accessKeyId, String secretAccessKey) {
-    return new AccessKey(accessKeyId, secretAccessKey, Caller.Kind.DEVELOPER, null, null, null,
-        null);
+    return new AccessKey(
+        accessKeyId, secretAccessKey, Caller.Kind.DEVELOPER, null, null, null, null);
   }
 
   /** A developer key of the given account (LastModifiedBy for its writes). */
   public static AccessKey developer(String accessKeyId, String secretAccessKey, String accountId) {
-    return new AccessKey(accessKeyId, secretAccessKey, Caller.Kind.DEVELOPER, null, null,
-        accountId, null);
+    return new AccessKey(
+        accessKeyId, secretAccessKey, Caller.Kind.DEVELOPER, null, null, accountId, null);
   }
 
   /** Temporary Cognito identity credentials for one identity, in any pool. */
-  public static AccessKey identity(String accessKeyId, String secretAccessKey,
-      String sessionToken, String identityId) {
-    return new AccessKey(accessKeyId, secretAccessKey, Caller.Kind.IDENTITY, identityId,
-        sessionToken, null, null);
+  public static AccessKey identity(
+      String accessKeyId, String secretAccessKey, String sessionToken, String identityId) {
+    return new AccessKey(
+        accessKeyId, secretAccessKey, Caller.Kind.IDENTITY, identityId, sessionToken, null, null);
   }
 
   /** The same key, bound to one identity pool as well. */
   public AccessKey inPool(String poolId) {
-    return new AccessKey(accessKeyId, secretAccessKey, kind, identityId, sessionToken, accountId,
-        poolId, roleName);
+    return new AccessKey(
+        accessKeyId, secretAccessKey, kind, identityId, sessionToken, accountId, poolId, roleName);
   }
 
   /** The same key, acting under the IAM role of this name (as Cognito Identity issued it). */
   public AccessKey withRole(String name) {
-    return new AccessKey(accessKeyId, secretAccessKey, kind, identityId, sessionToken, accountId,
-        identityPoolId, name);
+    return new AccessKey(
+        accessKeyId,
+        secretAccessKey,
+        kind,
+        identityId,
+        sessionToken,
+        accountId,
+        identityPoolId,
+        name);
   }
 
   /** The role named in AccessDeniedException messages for this key (A7). */
@@ -93,9 +121,13 @@ public record AccessKey(String accessKeyId, String secretAccessKey, Caller.Kind 
   /** Never prints the secret or the session token. */
   @Override
   public String toString() {
-    return "AccessKey[" + accessKeyId + ", " + kind.name().toLowerCase(java.util.Locale.ROOT)
+    return "AccessKey["
+        + accessKeyId
+        + ", "
+        + kind.name().toLowerCase(java.util.Locale.ROOT)
         + (identityId != null ? ", identity " + identityId : "")
-        + (accountId != null ? ", account " + accountId : "") + "]";
+        + (accountId != null ? ", account " + accountId : "")
+        + "]";
   }
 
   private static void requireText(String value, String name) {

@@ -4,11 +4,11 @@ import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.engine.ServiceException;
 
 /**
- * The one place for the authentication errors the Cognito Sync model does not define. Their
- * names and statuses follow the list of errors common to all AWS APIs: 403 for a missing token,
- * a signature that does not match or an unknown key; 400 for an incomplete signature or an
- * expired request. Each borrows the status of a modeled shape with that status, so the protocol
- * layer sends it like any other error (x-amzn-ErrorType, {"message": ...}).
+ * The one place for the authentication errors the Cognito Sync model does not define. Their names
+ * and statuses follow the list of errors common to all AWS APIs: 403 for a missing token, a
+ * signature that does not match or an unknown key; 400 for an incomplete signature or an expired
+ * request. Each borrows the status of a modeled shape with that status, so the protocol layer sends
+ * it like any other error (x-amzn-ErrorType, {"message": ...}).
  */
 public final class AuthErrors {
   public static final String MISSING_AUTHENTICATION_TOKEN = "MissingAuthenticationToken";
@@ -20,15 +20,15 @@ public final class AuthErrors {
 
   /** 403 */
   private static final ErrorShape FORBIDDEN = ErrorShape.NotAuthorizedException;
+
   /** 400 */
   private static final ErrorShape BAD_REQUEST = ErrorShape.InvalidParameterException;
 
-  private AuthErrors() {
-  }
+  private AuthErrors() {}
 
   static ServiceException missingAuthenticationToken() {
-    return ServiceException.unmodeled(MISSING_AUTHENTICATION_TOKEN, FORBIDDEN,
-        "Missing Authentication Token");
+    return ServiceException.unmodeled(
+        MISSING_AUTHENTICATION_TOKEN, FORBIDDEN, "Missing Authentication Token");
   }
 
   static ServiceException incompleteSignature(String detail) {
@@ -40,8 +40,9 @@ public final class AuthErrors {
   }
 
   static ServiceException signatureDoesNotMatch() {
-    return invalidSignature("The request signature we calculated does not match the signature"
-        + " you provided. Check your AWS Secret Access Key and signing method.");
+    return invalidSignature(
+        "The request signature we calculated does not match the signature"
+            + " you provided. Check your AWS Secret Access Key and signing method.");
   }
 
   static ServiceException requestExpired(String detail) {
@@ -49,14 +50,14 @@ public final class AuthErrors {
   }
 
   static ServiceException unrecognizedClient() {
-    return ServiceException.unmodeled(UNRECOGNIZED_CLIENT, FORBIDDEN,
-        "The security token included in the request is invalid.");
+    return ServiceException.unmodeled(
+        UNRECOGNIZED_CLIENT, FORBIDDEN, "The security token included in the request is invalid.");
   }
 
   /** Temporary credentials past their expiration (IDENTITY.md H47). */
   static ServiceException expiredToken() {
-    return ServiceException.unmodeled(EXPIRED_TOKEN, FORBIDDEN,
-        "The security token included in the request is expired");
+    return ServiceException.unmodeled(
+        EXPIRED_TOKEN, FORBIDDEN, "The security token included in the request is expired");
   }
 
   public static final String ACCESS_DENIED = "AccessDeniedException";
@@ -66,11 +67,20 @@ public final class AuthErrors {
    * Cognito Sync sees the call. Not a modeled shape; the message names the assumed role, whose
    * session name is always CognitoIdentityCredentials.
    */
-  static ServiceException accessDenied(String accountId, String roleName, String operation,
-      String resourceArn) {
-    return ServiceException.unmodeled(ACCESS_DENIED, FORBIDDEN, "User: arn:aws:sts::" + accountId
-        + ":assumed-role/" + roleName + "/CognitoIdentityCredentials is not authorized to perform: "
-        + "cognito-sync:" + operation + " on resource: " + resourceArn);
+  static ServiceException accessDenied(
+      String accountId, String roleName, String operation, String resourceArn) {
+    return ServiceException.unmodeled(
+        ACCESS_DENIED,
+        FORBIDDEN,
+        "User: arn:aws:sts::"
+            + accountId
+            + ":assumed-role/"
+            + roleName
+            + "/CognitoIdentityCredentials is not authorized to perform: "
+            + "cognito-sync:"
+            + operation
+            + " on resource: "
+            + resourceArn);
   }
 
   /** A modeled error (A7): the credential class may not make this call. */

@@ -3,22 +3,26 @@ package dev.cognitosyncmock.security;
 import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.engine.ServiceException;
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * Who is calling, in two steps the protocol layer takes: {@link #authenticate} before routing (as
- * AWS checks signatures before it looks at the operation), and {@link #authorize} once the call
- * is validated, when its operation and identity are known.
+ * AWS checks signatures before it looks at the operation), and {@link #authorize} once the call is
+ * validated, when its operation and identity are known.
  */
 public final class Authenticator {
   private final SecuritySettings settings;
+
   /** Live: keys added later (the JUnit extension adds one per injected identity client) count. */
   private final Map<String, AccessKey> keys = new ConcurrentHashMap<>();
+
   private final SigV4Verifier verifier;
+
   /** Temporary keys Cognito Identity issued (IDENTITY.md H47): refused once expired. */
   private final Map<String, java.time.Instant> expirations = new ConcurrentHashMap<>();
+
   private final Clock clock;
 
   public Authenticator(SecuritySettings settings, Clock clock) {
@@ -35,11 +39,15 @@ public final class Authenticator {
   public void addKey(AccessKey key) {
     AccessKey before = keys.putIfAbsent(key.accessKeyId(), key);
     if (before != null && !before.equals(key)) {
-      throw new IllegalArgumentException("Access key " + key.accessKeyId() + " is already configured differently");
+      throw new IllegalArgumentException(
+          "Access key " + key.accessKeyId() + " is already configured differently");
     }
   }
 
-  /** Makes a temporary key known until {@code expiration}; after it, requests signed with it are refused. */
+  /**
+   * Makes a temporary key known until {@code expiration}; after it, requests signed with it are
+   * refused.
+   */
   public void addTemporaryKey(AccessKey key, java.time.Instant expiration) {
     expirations.put(key.accessKeyId(), expiration);
     keys.put(key.accessKeyId(), key);
@@ -66,14 +74,23 @@ public final class Authenticator {
    *
    * @param header looks a request header up by name, case-insensitively
    */
-  public AccessKey authenticate(String method, String rawPath, String rawQuery,
-      Function<String, String> header, byte[] body) {
+  public AccessKey authenticate(
+      String method,
+      String rawPath,
+      String rawQuery,
+      Function<String, String> header,
+      byte[] body) {
     return authenticate(SigV4Verifier.SERVICE, method, rawPath, rawQuery, header, body);
   }
 
   /** {@link #authenticate} for a request signed for {@code service} (its SigV4 scope). */
-  public AccessKey authenticate(String service, String method, String rawPath, String rawQuery,
-      Function<String, String> header, byte[] body) {
+  public AccessKey authenticate(
+      String service,
+      String method,
+      String rawPath,
+      String rawQuery,
+      Function<String, String> header,
+      byte[] body) {
     if (settings.verifySignatures()) {
       return unexpired(verifier.verify(service, method, rawPath, rawQuery, header, body));
     }
@@ -95,9 +112,9 @@ public final class Authenticator {
   }
 
   /**
-   * Refuses the call when credential classes are enforced and the caller may not make it
-   * (SEMANTICS A7): 403 NotAuthorizedException for the wrong class, 403 AccessDeniedException
-   * for another identity's data.
+   * Refuses the call when credential classes are enforced and the caller may not make it (SEMANTICS
+   * A7): 403 NotAuthorizedException for the wrong class, 403 AccessDeniedException for another
+   * identity's data.
    *
    * @param kind the caller's credential class
    * @param key the key from {@link #authenticate}, or null
@@ -105,11 +122,17 @@ public final class Authenticator {
    * @param datasetName the call's DatasetName, null when the operation has none
    * @param accountId the mock's account, which owns the pools and roles
    */
-  public void authorize(String operation, Caller.Kind kind, AccessKey key, String identityPoolId,
-      String identityId, String datasetName, String accountId) {
+  public void authorize(
+      String operation,
+      Caller.Kind kind,
+      AccessKey key,
+      String identityPoolId,
+      String identityId,
+      String datasetName,
+      String accountId) {
     if (settings.enforceCredentialClasses()) {
-      CredentialClasses.check(operation, kind, key, identityPoolId, identityId, datasetName,
-          accountId);
+      CredentialClasses.check(
+          operation, kind, key, identityPoolId, identityId, datasetName, accountId);
     }
   }
 }

@@ -10,8 +10,13 @@ import java.util.Map;
  * The parts of a SigV4 Authorization header. Kept apart from {@link SigV4Verifier} so that reading
  * it never loads the AWS SDK, which is needed only when signatures are verified.
  */
-public record AuthorizationHeader(String accessKeyId, String date, String region, String service,
-    String signedHeaders, String signature) {
+public record AuthorizationHeader(
+    String accessKeyId,
+    String date,
+    String region,
+    String service,
+    String signedHeaders,
+    String signature) {
   static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
   /** Reads the header, or throws IncompleteSignature naming what is wrong. */
@@ -20,8 +25,12 @@ public record AuthorizationHeader(String accessKeyId, String date, String region
     int space = value.indexOf(' ');
     String scheme = space < 0 ? value : value.substring(0, space);
     if (!scheme.equals(ALGORITHM)) {
-      throw AuthErrors.incompleteSignature("Unsupported Authorization scheme '" + clip(scheme)
-          + "': only " + ALGORITHM + " (Signature Version 4) is accepted");
+      throw AuthErrors.incompleteSignature(
+          "Unsupported Authorization scheme '"
+              + clip(scheme)
+              + "': only "
+              + ALGORITHM
+              + " (Signature Version 4) is accepted");
     }
     Map<String, String> parts = new LinkedHashMap<>();
     for (String part : value.substring(space + 1).split(",")) {
@@ -41,14 +50,17 @@ public record AuthorizationHeader(String accessKeyId, String date, String region
       throw AuthErrors.incompleteSignature(missing.toString().strip());
     }
     String[] scope = parts.get("Credential").split("/", -1);
-    if (scope.length != 5 || !scope[4].equals("aws4_request")
+    if (scope.length != 5
+        || !scope[4].equals("aws4_request")
         || Arrays.stream(scope).anyMatch(String::isEmpty)) {
-      throw AuthErrors.incompleteSignature("Credential must have the form"
-          + " <AccessKeyId>/<yyyyMMdd>/<region>/<service>/aws4_request, got '"
-          + clip(parts.get("Credential")) + "'");
+      throw AuthErrors.incompleteSignature(
+          "Credential must have the form"
+              + " <AccessKeyId>/<yyyyMMdd>/<region>/<service>/aws4_request, got '"
+              + clip(parts.get("Credential"))
+              + "'");
     }
-    return new AuthorizationHeader(scope[0], scope[1], scope[2], scope[3], parts.get("SignedHeaders"),
-        parts.get("Signature"));
+    return new AuthorizationHeader(
+        scope[0], scope[1], scope[2], scope[3], parts.get("SignedHeaders"), parts.get("Signature"));
   }
 
   List<String> signedHeaderList() {

@@ -7,27 +7,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SEMANTICS A7, the one table: which operations only one credential class may call. Operations
- * not listed are open to both; with identity credentials they reach only the caller's own
- * identity. A class refusal is 403 NotAuthorizedException, which every operation models; reaching
- * another identity is IAM's 403 AccessDeniedException.
+ * SEMANTICS A7, the one table: which operations only one credential class may call. Operations not
+ * listed are open to both; with identity credentials they reach only the caller's own identity. A
+ * class refusal is 403 NotAuthorizedException, which every operation models; reaching another
+ * identity is IAM's 403 AccessDeniedException.
  */
 public final class CredentialClasses {
-  private static final Map<String, Caller.Kind> ONLY = Map.ofEntries(
-      entry("BulkPublish", Caller.Kind.DEVELOPER),
-      entry("GetBulkPublishDetails", Caller.Kind.DEVELOPER),
-      entry("GetCognitoEvents", Caller.Kind.DEVELOPER),
-      entry("SetCognitoEvents", Caller.Kind.DEVELOPER),
-      entry("GetIdentityPoolConfiguration", Caller.Kind.DEVELOPER),
-      entry("SetIdentityPoolConfiguration", Caller.Kind.DEVELOPER),
-      entry("DescribeIdentityPoolUsage", Caller.Kind.DEVELOPER),
-      entry("ListIdentityPoolUsage", Caller.Kind.DEVELOPER),
-      entry("RegisterDevice", Caller.Kind.IDENTITY),
-      entry("SubscribeToDataset", Caller.Kind.IDENTITY),
-      entry("UnsubscribeFromDataset", Caller.Kind.IDENTITY));
+  private static final Map<String, Caller.Kind> ONLY =
+      Map.ofEntries(
+          entry("BulkPublish", Caller.Kind.DEVELOPER),
+          entry("GetBulkPublishDetails", Caller.Kind.DEVELOPER),
+          entry("GetCognitoEvents", Caller.Kind.DEVELOPER),
+          entry("SetCognitoEvents", Caller.Kind.DEVELOPER),
+          entry("GetIdentityPoolConfiguration", Caller.Kind.DEVELOPER),
+          entry("SetIdentityPoolConfiguration", Caller.Kind.DEVELOPER),
+          entry("DescribeIdentityPoolUsage", Caller.Kind.DEVELOPER),
+          entry("ListIdentityPoolUsage", Caller.Kind.DEVELOPER),
+          entry("RegisterDevice", Caller.Kind.IDENTITY),
+          entry("SubscribeToDataset", Caller.Kind.IDENTITY),
+          entry("UnsubscribeFromDataset", Caller.Kind.IDENTITY));
 
-  private CredentialClasses() {
-  }
+  private CredentialClasses() {}
 
   /** The operations named in the table, for a consistency check against the model. */
   public static Set<String> restrictedOperations() {
@@ -41,8 +41,8 @@ public final class CredentialClasses {
 
   /**
    * The role identity credentials act under, named in AccessDeniedException messages, when their
-   * key does not name the one Cognito Identity gave it (a configured key): a console-created
-   * pool's authenticated role looks like this.
+   * key does not name the one Cognito Identity gave it (a configured key): a console-created pool's
+   * authenticated role looks like this.
    */
   public static final String IDENTITY_ROLE = "Cognito_IdentityPoolAuth_Role";
 
@@ -58,34 +58,55 @@ public final class CredentialClasses {
    * @param datasetName the call's DatasetName member, null when it has none
    * @param accountId the account the pool (and the role) belong to
    */
-  static void check(String operation, Caller.Kind kind, AccessKey key, String identityPoolId,
-      String identityId, String datasetName, String accountId) {
+  static void check(
+      String operation,
+      Caller.Kind kind,
+      AccessKey key,
+      String identityPoolId,
+      String identityId,
+      String datasetName,
+      String accountId) {
     Caller.Kind only = ONLY.get(operation);
     if (only != null && only != kind) {
-      throw AuthErrors.notAuthorized(only == Caller.Kind.DEVELOPER
-          ? operation + " requires developer credentials; Cognito identity credentials may not call it"
-          : operation + " requires Cognito identity credentials; developer credentials may not call it");
+      throw AuthErrors.notAuthorized(
+          only == Caller.Kind.DEVELOPER
+              ? operation
+                  + " requires developer credentials; Cognito identity credentials may not call it"
+              : operation
+                  + " requires Cognito identity credentials; developer credentials may not call it");
     }
     if (key == null || key.kind() != Caller.Kind.IDENTITY) {
       return;
     }
     boolean otherIdentity = identityId != null && !identityId.equals(key.identityId());
-    boolean otherPool = identityPoolId != null && key.identityPoolId() != null
-        && !identityPoolId.equals(key.identityPoolId());
+    boolean otherPool =
+        identityPoolId != null
+            && key.identityPoolId() != null
+            && !identityPoolId.equals(key.identityPoolId());
     if (otherIdentity || otherPool) {
-      throw AuthErrors.accessDenied(accountId, key.roleOrDefault(), operation,
+      throw AuthErrors.accessDenied(
+          accountId,
+          key.roleOrDefault(),
+          operation,
           resource(accountId, identityPoolId, identityId, datasetName));
     }
   }
 
   /** The resource ARN IAM names, as the real message shows it ({@code dataset/null} included). */
-  private static String resource(String accountId, String identityPoolId, String identityId,
-      String datasetName) {
+  private static String resource(
+      String accountId, String identityPoolId, String identityId, String datasetName) {
     String pool = AuthorizationHeader.clip(String.valueOf(identityPoolId));
     int colon = pool.indexOf(':');
     String region = colon > 0 ? pool.substring(0, colon) : "us-east-1";
-    return "arn:aws:cognito-sync:" + region + ":" + accountId + ":identitypool/" + pool
-        + "/identity/" + AuthorizationHeader.clip(String.valueOf(identityId)) + "/dataset/"
+    return "arn:aws:cognito-sync:"
+        + region
+        + ":"
+        + accountId
+        + ":identitypool/"
+        + pool
+        + "/identity/"
+        + AuthorizationHeader.clip(String.valueOf(identityId))
+        + "/dataset/"
         + AuthorizationHeader.clip(String.valueOf(datasetName));
   }
 }

@@ -1,7 +1,7 @@
 package dev.cognitosyncmock.security;
 
-import dev.cognitosyncmock.protocol.JsonProblem;
 import dev.cognitosyncmock.engine.Caller;
+import dev.cognitosyncmock.protocol.JsonProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the access keys the mock accepts, from a JSON array of keys (or an object whose
- * {@code "credentials"} member is that array):
+ * Reads the access keys the mock accepts, from a JSON array of keys (or an object whose {@code
+ * "credentials"} member is that array):
  *
  * <pre>
  * [{"accessKeyId": "AKIADEVELOPER", "secretAccessKey": "...", "kind": "developer",
@@ -31,11 +31,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CredentialsFile {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Set<String> MEMBERS = Set.of("accessKeyId", "secretAccessKey", "kind",
-      "identityId", "sessionToken", "accountId", "identityPoolId");
+  private static final Set<String> MEMBERS =
+      Set.of(
+          "accessKeyId",
+          "secretAccessKey",
+          "kind",
+          "identityId",
+          "sessionToken",
+          "accountId",
+          "identityPoolId");
 
-  private CredentialsFile() {
-  }
+  private CredentialsFile() {}
 
   public static List<AccessKey> read(Path file) {
     try {
@@ -56,8 +62,8 @@ public final class CredentialsFile {
       root = root.get("credentials");
     }
     if (root == null || !root.isArray()) {
-      throw new IllegalArgumentException(source
-          + ": expected a JSON array of keys, or {\"credentials\": [...]}");
+      throw new IllegalArgumentException(
+          source + ": expected a JSON array of keys, or {\"credentials\": [...]}");
     }
     List<AccessKey> keys = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -69,31 +75,39 @@ public final class CredentialsFile {
       }
       for (Map.Entry<String, JsonNode> member : entry.properties()) {
         if (!MEMBERS.contains(member.getKey())) {
-          throw new IllegalArgumentException(where + ": unknown member \"" + member.getKey()
-              + "\"; known: " + MEMBERS);
+          throw new IllegalArgumentException(
+              where + ": unknown member \"" + member.getKey() + "\"; known: " + MEMBERS);
         }
       }
       String kind = text(entry, "kind", where);
       if (kind == null) {
         throw new IllegalArgumentException(where + ": \"kind\" is required: developer or identity");
       }
-      Caller.Kind k = switch (kind.toLowerCase(Locale.ROOT)) {
-        case "developer" -> Caller.Kind.DEVELOPER;
-        case "identity" -> Caller.Kind.IDENTITY;
-        default -> throw new IllegalArgumentException(where + ": kind must be developer or identity, got "
-            + kind);
-      };
+      Caller.Kind k =
+          switch (kind.toLowerCase(Locale.ROOT)) {
+            case "developer" -> Caller.Kind.DEVELOPER;
+            case "identity" -> Caller.Kind.IDENTITY;
+            default ->
+                throw new IllegalArgumentException(
+                    where + ": kind must be developer or identity, got " + kind);
+          };
       AccessKey key;
       try {
-        key = new AccessKey(text(entry, "accessKeyId", where), text(entry, "secretAccessKey", where),
-            k, text(entry, "identityId", where), text(entry, "sessionToken", where),
-            text(entry, "accountId", where), text(entry, "identityPoolId", where));
+        key =
+            new AccessKey(
+                text(entry, "accessKeyId", where),
+                text(entry, "secretAccessKey", where),
+                k,
+                text(entry, "identityId", where),
+                text(entry, "sessionToken", where),
+                text(entry, "accountId", where),
+                text(entry, "identityPoolId", where));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(where + ": " + e.getMessage());
       }
       if (!ids.add(key.accessKeyId())) {
-        throw new IllegalArgumentException(where + ": access key " + key.accessKeyId()
-            + " is listed twice");
+        throw new IllegalArgumentException(
+            where + ": access key " + key.accessKeyId() + " is listed twice");
       }
       keys.add(key);
     }

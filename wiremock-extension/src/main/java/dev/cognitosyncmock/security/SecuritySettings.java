@@ -14,8 +14,8 @@ import java.util.Objects;
  *     identity's data (SEMANTICS A7)
  * @param credentials the access keys the mock knows
  */
-public record SecuritySettings(boolean verifySignatures, boolean enforceCredentialClasses,
-    List<AccessKey> credentials) {
+public record SecuritySettings(
+    boolean verifySignatures, boolean enforceCredentialClasses, List<AccessKey> credentials) {
   public static final SecuritySettings OFF = new SecuritySettings(false, false, List.of());
 
   public SecuritySettings {

@@ -30,11 +30,11 @@ import software.amazon.awssdk.regions.Region;
  * SignedHeaders, with the received X-Amz-Date and credential scope, signed again with the
  * configured secret, and the two signatures compared in constant time.
  *
- * <p>The SDK's {@code Aws4Signer} (module {@code auth}) is used rather than the newer
- * {@code AwsV4HttpSigner}: the newer one always adds and signs {@code x-amz-content-sha256},
- * so it cannot reproduce the signature of a client that does not sign that header (botocore,
- * the AWS CLI, the JavaScript SDK v2). The older one signs exactly the headers it is given.
- * {@code x-amz-content-sha256: UNSIGNED-PAYLOAD} is honoured when the client signed it.
+ * <p>The SDK's {@code Aws4Signer} (module {@code auth}) is used rather than the newer {@code
+ * AwsV4HttpSigner}: the newer one always adds and signs {@code x-amz-content-sha256}, so it cannot
+ * reproduce the signature of a client that does not sign that header (botocore, the AWS CLI, the
+ * JavaScript SDK v2). The older one signs exactly the headers it is given. {@code
+ * x-amz-content-sha256: UNSIGNED-PAYLOAD} is honoured when the client signed it.
  */
 final class SigV4Verifier {
   static final String SERVICE = "cognito-sync";
@@ -58,14 +58,23 @@ final class SigV4Verifier {
    *
    * @param header looks a request header up by name, case-insensitively; null when absent
    */
-  AccessKey verify(String method, String rawPath, String rawQuery,
-      Function<String, String> header, byte[] body) {
+  AccessKey verify(
+      String method,
+      String rawPath,
+      String rawQuery,
+      Function<String, String> header,
+      byte[] body) {
     return verify(SERVICE, method, rawPath, rawQuery, header, body);
   }
 
   /** The same check for a request to another service on this endpoint (cognito-identity). */
-  AccessKey verify(String service, String method, String rawPath, String rawQuery,
-      Function<String, String> header, byte[] body) {
+  AccessKey verify(
+      String service,
+      String method,
+      String rawPath,
+      String rawQuery,
+      Function<String, String> header,
+      byte[] body) {
     String authorization = header.apply("Authorization");
     if (authorization == null || authorization.isBlank()) {
       throw AuthErrors.missingAuthenticationToken();
@@ -81,25 +90,38 @@ final class SigV4Verifier {
     try {
       signedAt = LocalDateTime.parse(amzDate.strip(), AMZ_DATE).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw AuthErrors.incompleteSignature("X-Amz-Date must be in ISO-8601 basic format"
-          + " (yyyyMMdd'T'HHmmss'Z'), got '" + AuthorizationHeader.clip(amzDate) + "'");
+      throw AuthErrors.incompleteSignature(
+          "X-Amz-Date must be in ISO-8601 basic format"
+              + " (yyyyMMdd'T'HHmmss'Z'), got '"
+              + AuthorizationHeader.clip(amzDate)
+              + "'");
     }
     if (!signed.contains("host") || !signed.contains("x-amz-date")) {
-      throw AuthErrors.incompleteSignature("'Host' and 'X-Amz-Date' must be SignedHeaders"
-          + " in the AWS Authorization, got '" + AuthorizationHeader.clip(auth.signedHeaders()) + "'");
+      throw AuthErrors.incompleteSignature(
+          "'Host' and 'X-Amz-Date' must be SignedHeaders"
+              + " in the AWS Authorization, got '"
+              + AuthorizationHeader.clip(auth.signedHeaders())
+              + "'");
     }
     if (!amzDate.strip().startsWith(auth.date())) {
-      throw AuthErrors.invalidSignature("Date in Credential scope does not match YYYYMMDD from"
-          + " ISO-8601 version of date from HTTP: '" + AuthorizationHeader.clip(auth.date()) + "' != '"
-          + AuthorizationHeader.clip(amzDate.strip().substring(0, Math.min(8, amzDate.strip().length()))) + "'");
+      throw AuthErrors.invalidSignature(
+          "Date in Credential scope does not match YYYYMMDD from"
+              + " ISO-8601 version of date from HTTP: '"
+              + AuthorizationHeader.clip(auth.date())
+              + "' != '"
+              + AuthorizationHeader.clip(
+                  amzDate.strip().substring(0, Math.min(8, amzDate.strip().length())))
+              + "'");
     }
     if (!auth.service().equals(service)) {
-      throw AuthErrors.invalidSignature("Credential should be scoped to correct service: '"
-          + service + "'.");
+      throw AuthErrors.invalidSignature(
+          "Credential should be scoped to correct service: '" + service + "'.");
     }
     if (!REGION.matcher(auth.region()).matches()) {
-      throw AuthErrors.invalidSignature("Credential should be scoped to a valid region, not '"
-          + AuthorizationHeader.clip(auth.region()) + "'.");
+      throw AuthErrors.invalidSignature(
+          "Credential should be scoped to a valid region, not '"
+              + AuthorizationHeader.clip(auth.region())
+              + "'.");
     }
 
     AccessKey key = keys.get(auth.accessKeyId());
@@ -107,24 +129,36 @@ final class SigV4Verifier {
       throw AuthErrors.unrecognizedClient();
     }
     String token = header.apply("X-Amz-Security-Token");
-    if (key.sessionToken() == null ? token != null : !constantTimeEquals(key.sessionToken(), token)) {
+    if (key.sessionToken() == null
+        ? token != null
+        : !constantTimeEquals(key.sessionToken(), token)) {
       throw AuthErrors.unrecognizedClient();
     }
 
     Instant now = clock.instant();
     if (signedAt.isBefore(now.minus(MAX_SKEW))) {
-      throw AuthErrors.requestExpired("Signature expired: " + amzDate.strip()
-          + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW).atOffset(ZoneOffset.UTC))
-          + " (" + AMZ_DATE.format(now.atOffset(ZoneOffset.UTC)) + " - 15 min.)");
+      throw AuthErrors.requestExpired(
+          "Signature expired: "
+              + amzDate.strip()
+              + " is now earlier than "
+              + AMZ_DATE.format(now.minus(MAX_SKEW).atOffset(ZoneOffset.UTC))
+              + " ("
+              + AMZ_DATE.format(now.atOffset(ZoneOffset.UTC))
+              + " - 15 min.)");
     }
     if (signedAt.isAfter(now.plus(MAX_SKEW))) {
-      throw AuthErrors.requestExpired("Signature not yet current: " + amzDate.strip()
-          + " is still later than " + AMZ_DATE.format(now.plus(MAX_SKEW).atOffset(ZoneOffset.UTC))
-          + " (" + AMZ_DATE.format(now.atOffset(ZoneOffset.UTC)) + " + 15 min.)");
+      throw AuthErrors.requestExpired(
+          "Signature not yet current: "
+              + amzDate.strip()
+              + " is still later than "
+              + AMZ_DATE.format(now.plus(MAX_SKEW).atOffset(ZoneOffset.UTC))
+              + " ("
+              + AMZ_DATE.format(now.atOffset(ZoneOffset.UTC))
+              + " + 15 min.)");
     }
 
-    String expected = recompute(method, rawPath, rawQuery, header, body, auth, signed, key,
-        signedAt);
+    String expected =
+        recompute(method, rawPath, rawQuery, header, body, auth, signed, key, signedAt);
     if (!constantTimeEquals(expected, auth.signature().toLowerCase(Locale.ROOT))
         || !HEX_SIGNATURE.matcher(auth.signature().toLowerCase(Locale.ROOT)).matches()) {
       throw AuthErrors.signatureDoesNotMatch();
@@ -134,9 +168,16 @@ final class SigV4Verifier {
 
   /** The signature the SDK's signer computes for the received request with the key's secret. */
   @SuppressWarnings("deprecation") // Aws4Signer: see the class comment
-  private static String recompute(String method, String rawPath, String rawQuery,
-      Function<String, String> header, byte[] body, AuthorizationHeader auth, List<String> signed,
-      AccessKey key, Instant signedAt) {
+  private static String recompute(
+      String method,
+      String rawPath,
+      String rawQuery,
+      Function<String, String> header,
+      byte[] body,
+      AuthorizationHeader auth,
+      List<String> signed,
+      AccessKey key,
+      Instant signedAt) {
     SdkHttpMethod httpMethod;
     try {
       httpMethod = SdkHttpMethod.fromValue(method);
@@ -147,45 +188,50 @@ final class SigV4Verifier {
     if (host == null) {
       throw AuthErrors.invalidSignature("Signed header 'host' is not in the request");
     }
-    boolean unsignedPayload = signed.contains("x-amz-content-sha256")
-        && UNSIGNED_PAYLOAD.equals(header.apply("x-amz-content-sha256"));
+    boolean unsignedPayload =
+        signed.contains("x-amz-content-sha256")
+            && UNSIGNED_PAYLOAD.equals(header.apply("x-amz-content-sha256"));
     HostAndPort hp = HostAndPort.parse(host.strip());
     // the signer rebuilds Host from host and port, leaving out the scheme's standard port: pick
     // the scheme under which the received Host comes back unchanged
     String scheme = unsignedPayload ? "https" : (hp.port() == 80 ? "https" : "http");
 
-    SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
-        .method(httpMethod)
-        .protocol(scheme)
-        .host(hp.host())
-        .port(hp.port() < 0 ? null : hp.port())
-        .encodedPath(rawPath.isEmpty() ? "/" : rawPath)
-        .contentStreamProvider(() -> new ByteArrayInputStream(body));
+    SdkHttpFullRequest.Builder request =
+        SdkHttpFullRequest.builder()
+            .method(httpMethod)
+            .protocol(scheme)
+            .host(hp.host())
+            .port(hp.port() < 0 ? null : hp.port())
+            .encodedPath(rawPath.isEmpty() ? "/" : rawPath)
+            .contentStreamProvider(() -> new ByteArrayInputStream(body));
     for (String name : signed) {
       String value = header.apply(name);
       if (value == null) {
-        throw AuthErrors.invalidSignature("Signed header '" + AuthorizationHeader.clip(name)
-            + "' is not in the request");
+        throw AuthErrors.invalidSignature(
+            "Signed header '" + AuthorizationHeader.clip(name) + "' is not in the request");
       }
       request.putHeader(name, value);
     }
     PercentDecoding.pairs(rawQuery, PercentDecoding::decodeLenient)
         .forEach(p -> request.appendRawQueryParameter(p.getKey(), p.getValue()));
-    Aws4SignerParams params = Aws4SignerParams.builder()
-        .awsCredentials(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))
-        .signingName(auth.service())
-        .signingRegion(Region.of(auth.region()))
-        .signingClockOverride(Clock.fixed(signedAt, ZoneOffset.UTC))
-        .doubleUrlEncode(true)
-        .build();
+    Aws4SignerParams params =
+        Aws4SignerParams.builder()
+            .awsCredentials(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))
+            .signingName(auth.service())
+            .signingRegion(Region.of(auth.region()))
+            .signingClockOverride(Clock.fixed(signedAt, ZoneOffset.UTC))
+            .doubleUrlEncode(true)
+            .build();
     SdkHttpFullRequest resigned;
     try {
-      resigned = unsignedPayload
-          ? Aws4UnsignedPayloadSigner.create().sign(request.build(), params)
-          : Aws4Signer.create().sign(request.build(), params);
+      resigned =
+          unsignedPayload
+              ? Aws4UnsignedPayloadSigner.create().sign(request.build(), params)
+              : Aws4Signer.create().sign(request.build(), params);
     } catch (RuntimeException e) {
-      throw AuthErrors.invalidSignature("The request signature could not be recomputed: "
-          + AuthorizationHeader.clip(String.valueOf(e.getMessage())));
+      throw AuthErrors.invalidSignature(
+          "The request signature could not be recomputed: "
+              + AuthorizationHeader.clip(String.valueOf(e.getMessage())));
     }
     String ours = resigned.firstMatchingHeader("Authorization").orElse("");
     String ourHeaders = between(ours, "SignedHeaders=", ",");
@@ -230,8 +276,7 @@ final class SigV4Verifier {
     if (actual == null) {
       return false;
     }
-    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-        actual.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
   }
-
 }

@@ -1,10 +1,10 @@
 package dev.cognitosyncmock.sideeffects;
 
-import dev.cognitosyncmock.protocol.JsonProblem;
 import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.SyncTriggerEvent;
 import dev.cognitosyncmock.engine.SyncTriggerHandler;
+import dev.cognitosyncmock.protocol.JsonProblem;
 import dev.cognitosyncmock.protocol.WireJson;
 import java.io.IOException;
 import java.net.URI;
@@ -22,8 +22,15 @@ import tools.jackson.databind.JsonNode;
  * InvalidLambdaFunctionOutputException. The engine enforces the timeout.
  */
 public final class HttpSyncTriggerHandler implements SyncTriggerHandler {
-  private static final Set<String> EVENT_MEMBERS = Set.of("version", "eventType", "region",
-      "identityPoolId", "identityId", "datasetName", "datasetRecords");
+  private static final Set<String> EVENT_MEMBERS =
+      Set.of(
+          "version",
+          "eventType",
+          "region",
+          "identityPoolId",
+          "identityId",
+          "datasetName",
+          "datasetRecords");
 
   private final HttpClient http;
   private final URI url;
@@ -35,10 +42,11 @@ public final class HttpSyncTriggerHandler implements SyncTriggerHandler {
 
   @Override
   public SyncTriggerEvent handle(SyncTriggerEvent event) {
-    HttpRequest request = HttpRequest.newBuilder(url)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.MAPPER.writeValueAsBytes(event)))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.MAPPER.writeValueAsBytes(event)))
+            .build();
     HttpResponse<byte[]> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

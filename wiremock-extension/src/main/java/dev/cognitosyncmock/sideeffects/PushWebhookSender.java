@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * POSTs each push notification, as JSON, to the webhook URL in its pool's mock settings. Sent
- * asynchronously so the UpdateRecords that caused it is not slowed down; a failure is logged,
- * never thrown, as a lost push would be in reality.
+ * asynchronously so the UpdateRecords that caused it is not slowed down; a failure is logged, never
+ * thrown, as a lost push would be in reality.
  */
 public final class PushWebhookSender implements SideEffectListener {
   private static final Logger LOG = Logger.getLogger(PushWebhookSender.class.getName());
@@ -35,19 +35,22 @@ public final class PushWebhookSender implements SideEffectListener {
     if (url == null) {
       return;
     }
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-        .timeout(TIMEOUT)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(
-            WireJson.MAPPER.writeValueAsBytes(notification)))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    WireJson.MAPPER.writeValueAsBytes(notification)))
+            .build();
     http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-        .whenComplete((response, error) -> {
-          if (error != null) {
-            LOG.log(Level.WARNING, "Push webhook " + url + " failed", error);
-          } else if (response.statusCode() >= 300) {
-            LOG.warning("Push webhook " + url + " answered " + response.statusCode());
-          }
-        });
+        .whenComplete(
+            (response, error) -> {
+              if (error != null) {
+                LOG.log(Level.WARNING, "Push webhook " + url + " failed", error);
+              } else if (response.statusCode() >= 300) {
+                LOG.warning("Push webhook " + url + " answered " + response.statusCode());
+              }
+            });
   }
 }

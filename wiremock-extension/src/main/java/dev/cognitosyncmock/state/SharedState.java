@@ -8,8 +8,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * The one owner of the state lock and of the change events every service publishes. Calls that
- * read or change part of the state run {@link #shared shared} (and lock the finer part they touch
+ * The one owner of the state lock and of the change events every service publishes. Calls that read
+ * or change part of the state run {@link #shared shared} (and lock the finer part they touch
  * themselves); whole-state work (reset, import, export) runs {@link #exclusive exclusive}.
  * Thread-safe.
  */

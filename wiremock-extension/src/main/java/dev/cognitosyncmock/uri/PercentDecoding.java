@@ -16,13 +16,12 @@ import java.util.function.UnaryOperator;
 
 /**
  * The one URL codec: RFC 3986 percent-decoding of path segments and query parameters, and the one
- * query splitter. Serving a request is strict (a broken escape or bytes that are not UTF-8 are
- * the caller's error, answered as InvalidParameterException); recomputing a signature is
- * lenient, as signers are ({@link #decodeLenient}).
+ * query splitter. Serving a request is strict (a broken escape or bytes that are not UTF-8 are the
+ * caller's error, answered as InvalidParameterException); recomputing a signature is lenient, as
+ * signers are ({@link #decodeLenient}).
  */
 public final class PercentDecoding {
-  private PercentDecoding() {
-  }
+  private PercentDecoding() {}
 
   /** The decoded segments of a raw path, strictly. */
   public static List<String> pathSegments(String rawPath) {
@@ -47,8 +46,8 @@ public final class PercentDecoding {
    * Every {@code name=value} pair of a raw query (without the {@code ?}), in order, repeated names
    * included, each part decoded by {@code decoder}; a pair without {@code =} has the value "".
    */
-  public static List<Map.Entry<String, String>> pairs(String rawQuery,
-      UnaryOperator<String> decoder) {
+  public static List<Map.Entry<String, String>> pairs(
+      String rawQuery, UnaryOperator<String> decoder) {
     List<Map.Entry<String, String>> pairs = new ArrayList<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
       return pairs;
@@ -58,8 +57,10 @@ public final class PercentDecoding {
         continue;
       }
       int eq = pair.indexOf('=');
-      pairs.add(new SimpleImmutableEntry<>(decoder.apply(eq < 0 ? pair : pair.substring(0, eq)),
-          eq < 0 ? "" : decoder.apply(pair.substring(eq + 1))));
+      pairs.add(
+          new SimpleImmutableEntry<>(
+              decoder.apply(eq < 0 ? pair : pair.substring(0, eq)),
+              eq < 0 ? "" : decoder.apply(pair.substring(eq + 1))));
     }
     return pairs;
   }
@@ -78,8 +79,8 @@ public final class PercentDecoding {
   }
 
   /**
-   * Percent-escapes only, leniently: {@code +} stays {@code +} (SigV4 clients send a plus as
-   * {@code %2B}) and a {@code %} that starts no escape stays as it is.
+   * Percent-escapes only, leniently: {@code +} stays {@code +} (SigV4 clients send a plus as {@code
+   * %2B}) and a {@code %} that starts no escape stays as it is.
    */
   public static String decodeLenient(String s) {
     if (s.indexOf('%') < 0) {
@@ -88,8 +89,10 @@ public final class PercentDecoding {
     ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
     byte[] raw = s.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < raw.length; i++) {
-      if (raw[i] == '%' && i + 2 < raw.length
-          && Character.digit(raw[i + 1], 16) >= 0 && Character.digit(raw[i + 2], 16) >= 0) {
+      if (raw[i] == '%'
+          && i + 2 < raw.length
+          && Character.digit(raw[i + 1], 16) >= 0
+          && Character.digit(raw[i + 2], 16) >= 0) {
         out.write(Character.digit(raw[i + 1], 16) * 16 + Character.digit(raw[i + 2], 16));
         i += 2;
       } else {
@@ -129,17 +132,20 @@ public final class PercentDecoding {
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(out.toByteArray())).toString();
+          .decode(ByteBuffer.wrap(out.toByteArray()))
+          .toString();
     } catch (CharacterCodingException e) {
       throw invalid("Percent-encoded bytes are not UTF-8 in: " + s);
     }
   }
 
   private static boolean escapeAt(String s, int i) {
-    return i + 2 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0
+    return i + 2 < s.length()
+        && Character.digit(s.charAt(i + 1), 16) >= 0
         && Character.digit(s.charAt(i + 2), 16) >= 0;
   }
 

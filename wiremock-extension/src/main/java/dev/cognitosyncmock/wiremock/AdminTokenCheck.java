@@ -33,25 +33,32 @@ final class AdminTokenCheck {
     }
     HttpHeader authorization = request.header("Authorization");
     String presented = authorization.isPresent() ? authorization.firstValue() : null;
-    if (presented != null && MessageDigest.isEqual(
-        ("Bearer " + required.get()).getBytes(StandardCharsets.UTF_8),
-        presented.strip().getBytes(StandardCharsets.UTF_8))) {
+    if (presented != null
+        && MessageDigest.isEqual(
+            ("Bearer " + required.get()).getBytes(StandardCharsets.UTF_8),
+            presented.strip().getBytes(StandardCharsets.UTF_8))) {
       return RequestFilterAction.continueWith(request);
     }
-    return RequestFilterAction.stopWith(unauthorized(presented == null
-        ? "The admin API requires Authorization: Bearer <admin token>"
-        : "The admin token is not valid"));
+    return RequestFilterAction.stopWith(
+        unauthorized(
+            presented == null
+                ? "The admin API requires Authorization: Bearer <admin token>"
+                : "The admin token is not valid"));
   }
 
   private static boolean isHealth(String url) {
     int q = url.indexOf('?');
     String path = q < 0 ? url : url.substring(0, q);
-    return path.equals(HEALTH) || path.equals(HEALTH + "/")
-        || path.equals("/health") || path.equals("/health/");
+    return path.equals(HEALTH)
+        || path.equals(HEALTH + "/")
+        || path.equals("/health")
+        || path.equals("/health/");
   }
 
   private static ResponseDefinition unauthorized(String message) {
-    return WireMockTranslation.response(ProtocolResponse.message(401, message)
-        .withHeader("WWW-Authenticate", "Bearer realm=\"cognito-sync-mock admin\""), List.of());
+    return WireMockTranslation.response(
+        ProtocolResponse.message(401, message)
+            .withHeader("WWW-Authenticate", "Bearer realm=\"cognito-sync-mock admin\""),
+        List.of());
   }
 }

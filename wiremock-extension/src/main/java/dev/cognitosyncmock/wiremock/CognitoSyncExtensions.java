@@ -23,7 +23,9 @@ public final class CognitoSyncExtensions implements ExtensionFactory {
 
   @Override
   public List<Extension> create(WireMockServices services) {
-    return List.of(new CognitoSyncWireMockExtension(service), new CognitoSyncRecording(),
+    return List.of(
+        new CognitoSyncWireMockExtension(service),
+        new CognitoSyncRecording(),
         new ProxiedCallRecorder(service));
   }
 }

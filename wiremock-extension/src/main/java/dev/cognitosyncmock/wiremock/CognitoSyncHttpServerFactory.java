@@ -1,13 +1,11 @@
 package dev.cognitosyncmock.wiremock;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.cognitosyncmock.uri.PercentDecoding;
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
 import dev.cognitosyncmock.protocol.WireJson;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.cognitosyncmock.uri.PercentDecoding;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -21,8 +19,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -33,39 +31,47 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * WireMock's HTTP server with a guard in front and Jetty's error pages replaced, so that every
  * answer of the port has the AWS error shape ({@link HttpLayerErrors}). WireMock journals every
  * request before any extension or filter sees it, and several things in that step would make
  * WireMock answer 500 or hold a hostile body in memory; the guard answers them first:
+ *
  * <ul>
- *   <li>a body larger than the limit ({@code maxRequestBodyBytes}), as sent or once gunzipped:
- *       413 RequestEntityTooLargeException, read no further than the limit;</li>
- *   <li>a body that ends before its Content-Length or stalls until the idle timeout: 400;</li>
+ *   <li>a body larger than the limit ({@code maxRequestBodyBytes}), as sent or once gunzipped: 413
+ *       RequestEntityTooLargeException, read no further than the limit;
+ *   <li>a body that ends before its Content-Length or stalls until the idle timeout: 400;
  *   <li>its journal decodes the query with {@code URLDecoder}, which throws on a broken escape
  *       ({@code ?%}, {@code ?a=%zz}). Such a request is answered here by the mock itself (which
- *       refuses it as any other malformed request: 400 InvalidParameterException, or the error
- *       its path or signature earns first), or 400 on admin paths;</li>
+ *       refuses it as any other malformed request: 400 InvalidParameterException, or the error its
+ *       path or signature earns first), or 400 on admin paths;
  *   <li>it gunzips a body marked {@code Content-Encoding: gzip} or starting with the gzip magic
- *       bytes. A body that is not gzip data is answered 400 SerializationException here.</li>
+ *       bytes. A body that is not gzip data is answered 400 SerializationException here.
  * </ul>
  */
 final class CognitoSyncHttpServerFactory {
-  private CognitoSyncHttpServerFactory() {
-  }
+  private CognitoSyncHttpServerFactory() {}
 
   /**
    * WireMock's HTTP server ({@link JettyServer}, the one class that knows it is Jetty) with the
-   * guard in front of both contexts and {@link HttpLayerErrors} for Jetty's error pages;
-   * {@code idleTimeout} null for WireMock's default.
+   * guard in front of both contexts and {@link HttpLayerErrors} for Jetty's error pages; {@code
+   * idleTimeout} null for WireMock's default.
    */
-  static void install(WireMockConfiguration config, CognitoSyncService service,
-      long maxRequestBodyBytes, Duration idleTimeout) {
+  static void install(
+      WireMockConfiguration config,
+      CognitoSyncService service,
+      long maxRequestBodyBytes,
+      Duration idleTimeout) {
     // Jetty wants no more acceptors than cores; small CI machines have two
-    JettyServer.install(config, new RequestGuard(service, false, maxRequestBodyBytes),
+    JettyServer.install(
+        config,
+        new RequestGuard(service, false, maxRequestBodyBytes),
         new RequestGuard(service, true, maxRequestBodyBytes),
-        Math.max(1, Runtime.getRuntime().availableProcessors() / 2), idleTimeout);
+        Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+        idleTimeout);
   }
 
   /** As WireMock decides: gzip when Content-Encoding says so or the body starts 1f 8b. */
@@ -76,8 +82,8 @@ final class CognitoSyncHttpServerFactory {
   }
 
   /**
-   * The size of the gunzipped body, counted without keeping it and never past {@code limit + 1};
-   * -1 when it is not gzip data.
+   * The size of the gunzipped body, counted without keeping it and never past {@code limit + 1}; -1
+   * when it is not gzip data.
    */
   static long gunzippedSize(byte[] body, long limit) {
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
@@ -146,10 +152,10 @@ final class CognitoSyncHttpServerFactory {
   }
 
   /**
-   * WireMock's admin answers, held until complete so that an error can be given the AWS shape:
-   * a request id on every answer; on an error, an error type, and a {@code message} member
-   * (added to WireMock's own JSON error, which its clients still read, or written when WireMock
-   * sends none, as for an unknown admin route).
+   * WireMock's admin answers, held until complete so that an error can be given the AWS shape: a
+   * request id on every answer; on an error, an error type, and a {@code message} member (added to
+   * WireMock's own JSON error, which its clients still read, or written when WireMock sends none,
+   * as for an unknown admin route).
    */
   private static final class AdminAnswer extends HttpServletResponseWrapper {
     private final java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream();
@@ -166,27 +172,28 @@ final class CognitoSyncHttpServerFactory {
     @Override
     public ServletOutputStream getOutputStream() {
       if (stream == null) {
-        stream = new ServletOutputStream() {
-          @Override
-          public boolean isReady() {
-            return true;
-          }
+        stream =
+            new ServletOutputStream() {
+              @Override
+              public boolean isReady() {
+                return true;
+              }
 
-          @Override
-          public void setWriteListener(jakarta.servlet.WriteListener listener) {
-            throw new UnsupportedOperationException("blocking writes only");
-          }
+              @Override
+              public void setWriteListener(jakarta.servlet.WriteListener listener) {
+                throw new UnsupportedOperationException("blocking writes only");
+              }
 
-          @Override
-          public void write(int b) {
-            held.write(b);
-          }
+              @Override
+              public void write(int b) {
+                held.write(b);
+              }
 
-          @Override
-          public void write(byte[] b, int off, int len) {
-            held.write(b, off, len);
-          }
-        };
+              @Override
+              public void write(byte[] b, int off, int len) {
+                held.write(b, off, len);
+              }
+            };
       }
       return stream;
     }
@@ -194,8 +201,9 @@ final class CognitoSyncHttpServerFactory {
     @Override
     public java.io.PrintWriter getWriter() {
       if (writer == null) {
-        writer = new java.io.PrintWriter(new java.io.OutputStreamWriter(getOutputStream(),
-            StandardCharsets.UTF_8));
+        writer =
+            new java.io.PrintWriter(
+                new java.io.OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8));
       }
       return writer;
     }
@@ -262,16 +270,19 @@ final class CognitoSyncHttpServerFactory {
     }
 
     private byte[] withMessage(byte[] body, int status) {
-      String fallback = status == 404 ? "No admin route " + route
-          : HttpLayerErrors.message(status, null);
+      String fallback =
+          status == 404 ? "No admin route " + route : HttpLayerErrors.message(status, null);
       try {
         JsonNode parsed = body.length == 0 ? null : WireJson.MAPPER.readTree(body);
         if (parsed instanceof ObjectNode object) {
           // the AWS shape's message first, then WireMock's own members, which its clients read
           ObjectNode shaped = WireJson.MAPPER.createObjectNode();
           JsonNode title = object.path("errors").path(0).path("title");
-          shaped.put("message", object.has("message") ? object.get("message").asString()
-              : title.isString() ? title.asString() : fallback);
+          shaped.put(
+              "message",
+              object.has("message")
+                  ? object.get("message").asString()
+                  : title.isString() ? title.asString() : fallback);
           object.properties().forEach(e -> shaped.putIfAbsent(e.getKey(), e.getValue()));
           return WireJson.MAPPER.writeValueAsBytes(shaped);
         }
@@ -302,36 +313,59 @@ final class CognitoSyncHttpServerFactory {
       try {
         body = readBody(request);
       } catch (TooLarge e) {
-        refuse(response, 413, "RequestEntityTooLargeException", "The request body is larger than"
-            + " the limit of " + limit + " bytes (--max-request-body-size)", true);
+        refuse(
+            response,
+            413,
+            "RequestEntityTooLargeException",
+            "The request body is larger than"
+                + " the limit of "
+                + limit
+                + " bytes (--max-request-body-size)",
+            true);
         return;
       } catch (IOException e) {
         // the body ended before its Content-Length (the client closed) or stalled past the
         // idle timeout: answered, when the socket still takes it, and closed
-        refuse(response, 400, "BadRequestException",
-            "The request body ended before its Content-Length, or stalled", true);
+        refuse(
+            response,
+            400,
+            "BadRequestException",
+            "The request body ended before its Content-Length, or stalled",
+            true);
         return;
       }
       if (gzipped(request, body)) {
         long size = gunzippedSize(body, limit);
         if (size < 0) {
           // WireMock gunzips a body marked or looking gzipped, and answers 500 when it is not
-          refuse(response, 400, "SerializationException", "The request body is not the gzip data"
-              + " its Content-Encoding or first bytes announce", false);
+          refuse(
+              response,
+              400,
+              "SerializationException",
+              "The request body is not the gzip data"
+                  + " its Content-Encoding or first bytes announce",
+              false);
           return;
         }
         if (size > limit) {
-          refuse(response, 413, "RequestEntityTooLargeException", "The request body expands"
-              + " beyond the limit of " + limit + " bytes when gunzipped (--max-request-body-size)",
+          refuse(
+              response,
+              413,
+              "RequestEntityTooLargeException",
+              "The request body expands"
+                  + " beyond the limit of "
+                  + limit
+                  + " bytes when gunzipped (--max-request-body-size)",
               false);
           return;
         }
       }
       // WireMock builds a URL from Host and target: "OPTIONS *" makes it throw
-      if (PercentDecoding.wellFormed(request.getQueryString()) && request.getRequestURI().startsWith("/")) {
+      if (PercentDecoding.wellFormed(request.getQueryString())
+          && request.getRequestURI().startsWith("/")) {
         if (admin) {
-          AdminAnswer answer = new AdminAnswer(response,
-              request.getMethod() + " " + request.getRequestURI());
+          AdminAnswer answer =
+              new AdminAnswer(response, request.getMethod() + " " + request.getRequestURI());
           chain.doFilter(new ReplayedBody(request, body), answer);
           answer.finish();
         } else {
@@ -340,18 +374,22 @@ final class CognitoSyncHttpServerFactory {
         return;
       }
       if (admin) {
-        refuse(response, 400, "BadRequestException", "Malformed percent-encoding in the query",
-            false);
+        refuse(
+            response, 400, "BadRequestException", "Malformed percent-encoding in the query", false);
         return;
       }
       Map<String, String> headers = new LinkedHashMap<>();
       for (String name : Collections.list(request.getHeaderNames())) {
         headers.put(name, String.join(",", Collections.list(request.getHeaders(name))));
       }
-      ProtocolResponse answer = service.handle(new ProtocolRequest(request.getMethod(),
-          request.getRequestURI()
-              + (request.getQueryString() == null ? "" : "?" + request.getQueryString()), headers,
-          body));
+      ProtocolResponse answer =
+          service.handle(
+              new ProtocolRequest(
+                  request.getMethod(),
+                  request.getRequestURI()
+                      + (request.getQueryString() == null ? "" : "?" + request.getQueryString()),
+                  headers,
+                  body));
       response.setStatus(answer.status());
       answer.headers().forEach(response::setHeader);
       response.getOutputStream().write(answer.body());
@@ -363,8 +401,8 @@ final class CognitoSyncHttpServerFactory {
       if (declared > limit) {
         throw new TooLarge();
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(
-          (int) Math.max(0, Math.min(declared, 64 * 1024)));
+      ByteArrayOutputStream out =
+          new ByteArrayOutputStream((int) Math.max(0, Math.min(declared, 64 * 1024)));
       try (var in = request.getInputStream()) {
         byte[] buffer = new byte[8192];
         long total = 0;
@@ -379,8 +417,9 @@ final class CognitoSyncHttpServerFactory {
       return out.toByteArray();
     }
 
-    private static void refuse(HttpServletResponse response, int status, String errorType,
-        String message, boolean close) throws IOException {
+    private static void refuse(
+        HttpServletResponse response, int status, String errorType, String message, boolean close)
+        throws IOException {
       response.setStatus(status);
       response.setContentType("application/json");
       response.setHeader("x-amzn-RequestId", UUID.randomUUID().toString());

@@ -20,20 +20,21 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Recording a real Cognito Sync endpoint (or anything that speaks its API) with WireMock's own
  * recorder, so that the mappings replay for another run of the same client:
+ *
  * <ul>
- *   <li>no request header is captured, so SigV4 headers ({@code Authorization},
- *       {@code X-Amz-Date}, {@code X-Amz-Security-Token}, {@code amz-sdk-*}) never take part in
- *       matching;</li>
+ *   <li>no request header is captured, so SigV4 headers ({@code Authorization}, {@code X-Amz-Date},
+ *       {@code X-Amz-Security-Token}, {@code amz-sdk-*}) never take part in matching;
  *   <li>this transformer ({@value #NAME}) makes request bodies match as JSON with the values that
- *       change from run to run ignored: {@code SyncSessionToken} and every
- *       {@code DeviceLastModifiedDate}; and drops the {@code syncSessionToken} query parameter
- *       (iOS sends the previous token to ListRecords);</li>
+ *       change from run to run ignored: {@code SyncSessionToken} and every {@code
+ *       DeviceLastModifiedDate}; and drops the {@code syncSessionToken} query parameter (iOS sends
+ *       the previous token to ListRecords);
  *   <li>repeated identical requests become WireMock scenario states, so a ListRecords before and
- *       after a write answer as they did.</li>
+ *       after a write answer as they did.
  * </ul>
+ *
  * Start it with {@link #spec(String)} ({@code server.wireMock().startRecording(spec(url))}), the
- * standalone server's {@code --record-from URL}, or WireMock's own
- * {@code POST /__admin/recordings/start} with {@code "transformers": ["cognito-sync-recording"]}.
+ * standalone server's {@code --record-from URL}, or WireMock's own {@code POST
+ * /__admin/recordings/start} with {@code "transformers": ["cognito-sync-recording"]}.
  */
 public final class CognitoSyncRecording extends StubMappingTransformer {
   public static final String NAME = "cognito-sync-recording";
@@ -62,14 +63,16 @@ public final class CognitoSyncRecording extends StubMappingTransformer {
   @Override
   public StubMapping transform(StubMapping stub, FileSource files, Parameters parameters) {
     RequestPattern request = stub.getRequest();
-    RequestPatternBuilder b = new RequestPatternBuilder(request.getMethod(), request.getUrlMatcher());
+    RequestPatternBuilder b =
+        new RequestPatternBuilder(request.getMethod(), request.getUrlMatcher());
     Map<String, MultiValuePattern> query = request.getQueryParameters();
     if (query != null) {
-      query.forEach((name, pattern) -> {
-        if (!VOLATILE_QUERY.contains(name)) {
-          b.withQueryParam(name, pattern);
-        }
-      });
+      query.forEach(
+          (name, pattern) -> {
+            if (!VOLATILE_QUERY.contains(name)) {
+              b.withQueryParam(name, pattern);
+            }
+          });
     }
     if (request.getHeaders() != null) {
       request.getHeaders().forEach(b::withHeader);
@@ -103,7 +106,9 @@ public final class CognitoSyncRecording extends StubMappingTransformer {
         }
       }
     }
-    return new EqualToJsonPattern(WireJson.MAPPER.writeValueAsString(object),
-        pattern.isIgnoreArrayOrder(), pattern.isIgnoreExtraElements());
+    return new EqualToJsonPattern(
+        WireJson.MAPPER.writeValueAsString(object),
+        pattern.isIgnoreArrayOrder(),
+        pattern.isIgnoreExtraElements());
   }
 }

@@ -30,8 +30,8 @@ import java.util.logging.Logger;
 /**
  * The mock as a running WireMock server: what the standalone runner, the JUnit extension and
  * in-process tests start, all from the same {@link CognitoSyncOptions}. The request journal is
- * capped by default (an unbounded one grows without end under load) and per-request logging is
- * off unless asked for. With {@code recordFrom} set it proxies and records from start to stop.
+ * capped by default (an unbounded one grows without end under load) and per-request logging is off
+ * unless asked for. With {@code recordFrom} set it proxies and records from start to stop.
  */
 public final class CognitoSyncServer implements AutoCloseable {
   public static final int DEFAULT_REQUEST_JOURNAL_SIZE =
@@ -40,8 +40,10 @@ public final class CognitoSyncServer implements AutoCloseable {
   private final CognitoSyncService service;
   private final CognitoSyncOptions options;
   private final WireMockServer wireMock;
+
   /** WireMock's files root, or null when none is used. */
   private final Path root;
+
   private final RecordingSigner signer;
 
   private CognitoSyncServer(Builder b, CognitoSyncService service, CognitoSyncOptions o) {
@@ -49,15 +51,16 @@ public final class CognitoSyncServer implements AutoCloseable {
     this.options = o;
     boolean verbose = o.get(CognitoSyncOptions.VERBOSE);
     int journalSize = o.get(CognitoSyncOptions.REQUEST_JOURNAL_SIZE);
-    WireMockConfiguration config = WireMockConfiguration.options()
-        .port(o.get(CognitoSyncOptions.PORT))
-        .bindAddress(o.get(CognitoSyncOptions.BIND_ADDRESS))
-        .extensions(new CognitoSyncExtensions(service))
-        .notifier(new ConsoleNotifier(verbose))
-        .stubRequestLoggingDisabled(!verbose);
+    WireMockConfiguration config =
+        WireMockConfiguration.options()
+            .port(o.get(CognitoSyncOptions.PORT))
+            .bindAddress(o.get(CognitoSyncOptions.BIND_ADDRESS))
+            .extensions(new CognitoSyncExtensions(service))
+            .notifier(new ConsoleNotifier(verbose))
+            .stubRequestLoggingDisabled(!verbose);
     // answers requests WireMock's journal cannot decode, which WireMock would answer 500
-    CognitoSyncHttpServerFactory.install(config, service,
-        o.get(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE), b.idleTimeout);
+    CognitoSyncHttpServerFactory.install(
+        config, service, o.get(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE), b.idleTimeout);
     if (journalSize <= 0) {
       config.disableRequestJournal();
     } else {
@@ -66,16 +69,25 @@ public final class CognitoSyncServer implements AutoCloseable {
       config.maxLoggedResponseSize(ConstantTimeJournalStore.MAX_BODY_BYTES);
     }
     URI recordFrom = o.get(CognitoSyncOptions.RECORD_FROM);
-    this.root = o.isSet(CognitoSyncOptions.ROOT_DIRECTORY) ? o.get(CognitoSyncOptions.ROOT_DIRECTORY)
-        : recordFrom != null ? Path.of(".") : null;
-    this.signer = recordFrom == null ? null
-        : RecordingSigner.Credentials.fromEnvironment(System.getenv())
-            .map(c -> new RecordingSigner(recordFrom, c, o.get(CognitoSyncOptions.RECORD_REGION),
-                Clock.systemUTC()))
-            .orElse(null);
+    this.root =
+        o.isSet(CognitoSyncOptions.ROOT_DIRECTORY)
+            ? o.get(CognitoSyncOptions.ROOT_DIRECTORY)
+            : recordFrom != null ? Path.of(".") : null;
+    this.signer =
+        recordFrom == null
+            ? null
+            : RecordingSigner.Credentials.fromEnvironment(System.getenv())
+                .map(
+                    c ->
+                        new RecordingSigner(
+                            recordFrom,
+                            c,
+                            o.get(CognitoSyncOptions.RECORD_REGION),
+                            Clock.systemUTC()))
+                .orElse(null);
     if (root != null) {
-      ConfigurationFiles.open(CognitoSyncOptions.ROOT_DIRECTORY, root,
-          CognitoSyncServer::createDirectories);
+      ConfigurationFiles.open(
+          CognitoSyncOptions.ROOT_DIRECTORY, root, CognitoSyncServer::createDirectories);
       config.usingFilesUnderDirectory(root.toString());
       if (signer != null) {
         config.extensions(signer);
@@ -95,8 +107,8 @@ public final class CognitoSyncServer implements AutoCloseable {
   }
 
   /**
-   * Starts listening, and recording when {@code recordFrom} is set. A port in use fails fast
-   * with an {@link InvalidOptionException} that says so and names the port.
+   * Starts listening, and recording when {@code recordFrom} is set. A port in use fails fast with
+   * an {@link InvalidOptionException} that says so and names the port.
    */
   public CognitoSyncServer start() {
     int port = options.get(CognitoSyncOptions.PORT);
@@ -177,12 +189,13 @@ public final class CognitoSyncServer implements AutoCloseable {
         wireMock.stopRecording();
       }
       if (service.faults().recorder().isRecording()) {
-        Files.write(root.resolve("recorded-scenario.json"),
+        Files.write(
+            root.resolve("recorded-scenario.json"),
             FaultJson.scenarioFile(service.faults().recorder().stop()));
       }
     } catch (IOException | RuntimeException e) {
-      Logger.getLogger(CognitoSyncServer.class.getName()).log(Level.WARNING,
-          "Could not save the recording", e);
+      Logger.getLogger(CognitoSyncServer.class.getName())
+          .log(Level.WARNING, "Could not save the recording", e);
     }
   }
 
@@ -219,21 +232,32 @@ public final class CognitoSyncServer implements AutoCloseable {
   }
 
   private static InvalidOptionException portInUse(String address, int port, Exception e) {
-    String reason = e instanceof BindException || bindFailure(e) ? "Address already in use"
-        : ConfigurationFiles.cause(e);
-    return new InvalidOptionException(CognitoSyncOptions.PORT, "cannot listen on " + address + ":"
-        + port + " (" + CognitoSyncOptions.PORT.flag() + "): " + reason, e);
+    String reason =
+        e instanceof BindException || bindFailure(e)
+            ? "Address already in use"
+            : ConfigurationFiles.cause(e);
+    return new InvalidOptionException(
+        CognitoSyncOptions.PORT,
+        "cannot listen on "
+            + address
+            + ":"
+            + port
+            + " ("
+            + CognitoSyncOptions.PORT.flag()
+            + "): "
+            + reason,
+        e);
   }
 
   /**
    * Builds a server from {@link CognitoSyncOptions}: the service (unless one is given) and the
-   * server (port, bind address, journal, files root, recording) take theirs from the same
-   * options. The typed methods write into those options.
+   * server (port, bind address, journal, files root, recording) take theirs from the same options.
+   * The typed methods write into those options.
    */
   public static final class Builder {
     private CognitoSyncService service;
     private final CognitoSyncOptions.Builder options = CognitoSyncOptions.builder();
-    private Consumer<WireMockConfiguration> wireMockOptions = c -> { };
+    private Consumer<WireMockConfiguration> wireMockOptions = c -> {};
     private Duration idleTimeout;
 
     /** Every option {@code options} sets, over those set before. */
@@ -254,8 +278,8 @@ public final class CognitoSyncServer implements AutoCloseable {
     }
 
     /**
-     * A service built already; its options apply, with this builder's on top (the service's
-     * own settings, e.g. a seed, are not rebuilt).
+     * A service built already; its options apply, with this builder's on top (the service's own
+     * settings, e.g. a seed, are not rebuilt).
      */
     public Builder service(CognitoSyncService service) {
       this.service = Objects.requireNonNull(service);
@@ -304,8 +328,8 @@ public final class CognitoSyncServer implements AutoCloseable {
 
     public CognitoSyncServer build() {
       CognitoSyncOptions own = options.build();
-      CognitoSyncService built = service != null ? service
-          : CognitoSyncService.builder().options(own).build();
+      CognitoSyncService built =
+          service != null ? service : CognitoSyncService.builder().options(own).build();
       return new CognitoSyncServer(this, built, built.options().with(own));
     }
   }

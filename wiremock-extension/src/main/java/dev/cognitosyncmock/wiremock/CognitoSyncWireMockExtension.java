@@ -32,24 +32,32 @@ import java.util.UUID;
 /**
  * The mock inside WireMock, as one extension so that WireMock's standalone runner can load it by
  * name ({@code --extensions dev.cognitosyncmock.wiremock.CognitoSyncWireMockExtension}):
+ *
  * <ul>
  *   <li>a catch-all stub of the lowest priority, reloaded on every reset, so that any stub a user
- *       adds wins and everything else reaches the mock;</li>
- *   <li>a response-definition transformer that answers that stub from the stateful mock (it
- *       applies only where a stub names it);</li>
- *   <li>a response transformer that drops WireMock's Matched-Stub headers, which the real
- *       service never sends;</li>
- *   <li>the admin routes under {@code /__admin/cognito-sync/};</li>
- *   <li>an admin request filter that requires the service's admin token, when one is set, on
- *       every admin route but health ({@link AdminTokenCheck}).</li>
+ *       adds wins and everything else reaches the mock;
+ *   <li>a response-definition transformer that answers that stub from the stateful mock (it applies
+ *       only where a stub names it);
+ *   <li>a response transformer that drops WireMock's Matched-Stub headers, which the real service
+ *       never sends;
+ *   <li>the admin routes under {@code /__admin/cognito-sync/};
+ *   <li>an admin request filter that requires the service's admin token, when one is set, on every
+ *       admin route but health ({@link AdminTokenCheck}).
  * </ul>
  */
-public final class CognitoSyncWireMockExtension implements ResponseDefinitionTransformerV2,
-    ResponseTransformerV2, MappingsLoaderExtension, AdminApiExtension, AdminRequestFilterV2 {
+public final class CognitoSyncWireMockExtension
+    implements ResponseDefinitionTransformerV2,
+        ResponseTransformerV2,
+        MappingsLoaderExtension,
+        AdminApiExtension,
+        AdminRequestFilterV2 {
   public static final String NAME = "cognito-sync";
+
   /** WireMock: lower number, higher priority. Ours comes last. */
   public static final int CATCH_ALL_PRIORITY = Integer.MAX_VALUE;
-  public static final UUID CATCH_ALL_STUB_ID = UUID.fromString("c0691705-5ac0-4000-8000-000000000001");
+
+  public static final UUID CATCH_ALL_STUB_ID =
+      UUID.fromString("c0691705-5ac0-4000-8000-000000000001");
 
   private final CognitoSyncService service;
   private final CognitoSyncAdminRoutes adminRoutes;
@@ -105,8 +113,10 @@ public final class CognitoSyncWireMockExtension implements ResponseDefinitionTra
     } catch (InvalidFaultException e) {
       return WireMockTranslation.response(StubFaults.misconfigured(e), List.of(NAME));
     }
-    response = forced == null ? service.handle(request)
-        : service.handle(request, FaultInjector.forcing(forced));
+    response =
+        forced == null
+            ? service.handle(request)
+            : service.handle(request, FaultInjector.forcing(forced));
     // keep naming ourselves so that the response transformer below still applies
     return WireMockTranslation.response(response, List.of(NAME));
   }

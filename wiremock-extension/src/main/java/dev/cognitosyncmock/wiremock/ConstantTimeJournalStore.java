@@ -25,12 +25,12 @@ import java.util.stream.StreamSupport;
  *
  * <p>WireMock's {@code InMemoryRequestJournalStore} keeps ids in a deque and events in a map. With
  * a capped journal, every request (1) counts the journal, {@code getAllKeys().count()}, by
- * streaming the whole deque through the map, and (2) on completion checks
- * {@code deque.contains(id)}: two walks over up to 1000 entries per request. Here the count comes
- * from the map's size (the key stream is SIZED, so {@code count()} does not traverse it) and the
- * membership test asks the map. Order and every other behaviour are the same: newest first,
- * removal from the oldest end. It relies on WireMock only counting {@link #getAllKeys()} (the
- * stream claims the map's size); re-check on a WireMock upgrade.
+ * streaming the whole deque through the map, and (2) on completion checks {@code
+ * deque.contains(id)}: two walks over up to 1000 entries per request. Here the count comes from the
+ * map's size (the key stream is SIZED, so {@code count()} does not traverse it) and the membership
+ * test asks the map. Order and every other behaviour are the same: newest first, removal from the
+ * oldest end. It relies on WireMock only counting {@link #getAllKeys()} (the stream claims the
+ * map's size); re-check on a WireMock upgrade.
  *
  * <p>Each entry keeps at most {@link #MAX_BODY_BYTES} of its request body: WireMock caps the
  * journal in entries, not bytes, so 1000 large refused requests would otherwise stay on the heap.
@@ -74,8 +74,10 @@ public final class ConstantTimeJournalStore implements RequestJournalStore {
   /** Sized by the map: WireMock only counts these, to trim the journal to its cap. */
   @Override
   public Stream<UUID> getAllKeys() {
-    return StreamSupport.stream(Spliterators.spliterator(order.iterator(), events.size(),
-        Spliterator.ORDERED | Spliterator.NONNULL), false);
+    return StreamSupport.stream(
+        Spliterators.spliterator(
+            order.iterator(), events.size(), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
   @Override

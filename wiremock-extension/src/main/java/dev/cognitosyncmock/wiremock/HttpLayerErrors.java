@@ -7,33 +7,33 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
- * The AWS-shaped answer (status, {@code x-amzn-ErrorType}, {@code x-amzn-RequestId} and
- * {@code {"message": ...}}) to what Jetty refuses before the mock sees a request (a request line,
- * Host, framing or size it cannot accept) and to any error a servlet lets escape, in place of
- * Jetty's HTML pages (which name Jetty and, for a 500, print a Java stack trace). Free of Jetty:
- * {@link JettyServer}'s error handler (one per Jetty version) asks it what to answer.
+ * The AWS-shaped answer (status, {@code x-amzn-ErrorType}, {@code x-amzn-RequestId} and {@code
+ * {"message": ...}}) to what Jetty refuses before the mock sees a request (a request line, Host,
+ * framing or size it cannot accept) and to any error a servlet lets escape, in place of Jetty's
+ * HTML pages (which name Jetty and, for a 500, print a Java stack trace). Free of Jetty: {@link
+ * JettyServer}'s error handler (one per Jetty version) asks it what to answer.
  */
 final class HttpLayerErrors {
   /** What to answer: the status, x-amzn-ErrorType, x-amzn-RequestId and JSON body. */
-  record Answer(int status, String errorType, String requestId, byte[] body) {
-  }
+  record Answer(int status, String errorType, String requestId, byte[] body) {}
 
   /** x-amzn-ErrorType by status, for errors no operation produced. */
-  private static final Map<Integer, String> TYPES = Map.ofEntries(
-      Map.entry(400, "BadRequestException"),
-      Map.entry(404, "UnknownOperationException"),
-      Map.entry(405, "UnknownOperationException"),
-      Map.entry(408, "RequestTimeoutException"),
-      Map.entry(411, "LengthRequiredException"),
-      Map.entry(413, "RequestEntityTooLargeException"),
-      Map.entry(414, "RequestURITooLongException"),
-      Map.entry(415, "UnsupportedMediaTypeException"),
-      Map.entry(417, "ExpectationFailedException"),
-      Map.entry(426, "UpgradeRequiredException"),
-      Map.entry(431, "RequestHeaderFieldsTooLargeException"),
-      Map.entry(500, "InternalErrorException"),
-      Map.entry(501, "NotImplementedException"),
-      Map.entry(505, "HttpVersionNotSupportedException"));
+  private static final Map<Integer, String> TYPES =
+      Map.ofEntries(
+          Map.entry(400, "BadRequestException"),
+          Map.entry(404, "UnknownOperationException"),
+          Map.entry(405, "UnknownOperationException"),
+          Map.entry(408, "RequestTimeoutException"),
+          Map.entry(411, "LengthRequiredException"),
+          Map.entry(413, "RequestEntityTooLargeException"),
+          Map.entry(414, "RequestURITooLongException"),
+          Map.entry(415, "UnsupportedMediaTypeException"),
+          Map.entry(417, "ExpectationFailedException"),
+          Map.entry(426, "UpgradeRequiredException"),
+          Map.entry(431, "RequestHeaderFieldsTooLargeException"),
+          Map.entry(500, "InternalErrorException"),
+          Map.entry(501, "NotImplementedException"),
+          Map.entry(505, "HttpVersionNotSupportedException"));
 
   /** Jetty's reasons are short and plain, but a reason built from an exception names classes. */
   private static final Pattern INTERNAL =
@@ -49,22 +49,30 @@ final class HttpLayerErrors {
 
   /** The message for a status, with Jetty's reason when it is one a caller can act on. */
   static String message(int status, String reason) {
-    String what = switch (status) {
-      case 400 -> "The request is not valid HTTP/1.1 (request line, path escapes, Host header"
-          + " or body framing)";
-      case 408 -> "The request did not arrive in time";
-      case 413 -> "The request body is too large";
-      case 414 -> "The request target (path and query) is too long";
-      case 417 -> "The Expect header asks for an expectation the server does not support;"
-          + " only 100-continue is";
-      case 426 -> "Only HTTP/1.1 (and HTTP/1.0) is spoken on this port";
-      case 431 -> "The request headers are too large";
-      case 505 -> "The HTTP version is not supported; use HTTP/1.1";
-      default -> status >= 500 ? "The server could not complete the request"
-          : "The request was refused";
-    };
+    String what =
+        switch (status) {
+          case 400 ->
+              "The request is not valid HTTP/1.1 (request line, path escapes, Host header"
+                  + " or body framing)";
+          case 408 -> "The request did not arrive in time";
+          case 413 -> "The request body is too large";
+          case 414 -> "The request target (path and query) is too long";
+          case 417 ->
+              "The Expect header asks for an expectation the server does not support;"
+                  + " only 100-continue is";
+          case 426 -> "Only HTTP/1.1 (and HTTP/1.0) is spoken on this port";
+          case 431 -> "The request headers are too large";
+          case 505 -> "The HTTP version is not supported; use HTTP/1.1";
+          default ->
+              status >= 500
+                  ? "The server could not complete the request"
+                  : "The request was refused";
+        };
     // Jetty's reason says which rule a 400 broke ("No Host", "Duplicate Host Header", ...)
-    if (status == 400 && reason != null && !reason.isBlank() && !INTERNAL.matcher(reason).find()
+    if (status == 400
+        && reason != null
+        && !reason.isBlank()
+        && !INTERNAL.matcher(reason).find()
         && !reason.equalsIgnoreCase("Bad Request")) {
       what += ": " + reason;
     }
@@ -75,27 +83,27 @@ final class HttpLayerErrors {
     return WireJson.MAPPER.writeValueAsBytes(Map.of("message", message));
   }
 
-  private HttpLayerErrors() {
-  }
+  private HttpLayerErrors() {}
 
   /** The answer to a parser refusal: Jetty's {@code status} and {@code reason}. */
   static Answer badMessage(int status, String reason) {
-    return new Answer(status, errorType(status), UUID.randomUUID().toString(),
-        body(message(status, reason)));
+    return new Answer(
+        status, errorType(status), UUID.randomUUID().toString(), body(message(status, reason)));
   }
 
   /**
-   * The answer to an error raised inside a context (sendError, or what a servlet or filter
-   * threw): {@code status} as the response holds it, the error's {@code reason} and {@code cause}.
+   * The answer to an error raised inside a context (sendError, or what a servlet or filter threw):
+   * {@code status} as the response holds it, the error's {@code reason} and {@code cause}.
    */
   static Answer contextError(int status, String reason, Throwable cause) {
     if (status >= 500 && brokenRequest(cause)) {
       // the client's body ended early or stalled: its fault, never a 5xx
       status = 400;
     }
-    String message = brokenRequest(cause)
-        ? "The request body ended before its Content-Length, or stalled"
-        : message(status, status >= 500 ? null : reason);
+    String message =
+        brokenRequest(cause)
+            ? "The request body ended before its Content-Length, or stalled"
+            : message(status, status >= 500 ? null : reason);
     return new Answer(status, errorType(status), UUID.randomUUID().toString(), body(message));
   }
 

@@ -27,10 +27,10 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
 
 /**
  * The one place that knows WireMock's HTTP server is Jetty 11: WireMock's own server, with a
- * servlet filter in front of its stub and admin contexts, Jetty's error pages replaced by
- * {@link HttpLayerErrors}' answers ({@link ErrorPages}), and its acceptor count. WireMock 4
- * moves to Jetty 12 (EE11 servlets): src/wiremock4/java holds that version of this class, and
- * docs/wiremock4.md says what differs.
+ * servlet filter in front of its stub and admin contexts, Jetty's error pages replaced by {@link
+ * HttpLayerErrors}' answers ({@link ErrorPages}), and its acceptor count. WireMock 4 moves to Jetty
+ * 12 (EE11 servlets): src/wiremock4/java holds that version of this class, and docs/wiremock4.md
+ * says what differs.
  */
 final class JettyServer implements HttpServerFactory {
   private final Filter stubFilter;
@@ -42,11 +42,15 @@ final class JettyServer implements HttpServerFactory {
   }
 
   /**
-   * WireMock's Jetty server with these filters in front, {@code acceptors} acceptors and
-   * {@code idleTimeout} (null: WireMock's default).
+   * WireMock's Jetty server with these filters in front, {@code acceptors} acceptors and {@code
+   * idleTimeout} (null: WireMock's default).
    */
-  static void install(WireMockConfiguration config, Filter stubFilter, Filter adminFilter,
-      int acceptors, Duration idleTimeout) {
+  static void install(
+      WireMockConfiguration config,
+      Filter stubFilter,
+      Filter adminFilter,
+      int acceptors,
+      Duration idleTimeout) {
     config.jettyAcceptors(acceptors).httpServerFactory(new JettyServer(stubFilter, adminFilter));
     if (idleTimeout != null) {
       config.jettyIdleTimeout(idleTimeout.toMillis());
@@ -54,8 +58,8 @@ final class JettyServer implements HttpServerFactory {
   }
 
   @Override
-  public HttpServer buildHttpServer(Options options, AdminRequestHandler admin,
-      StubRequestHandler stubs) {
+  public HttpServer buildHttpServer(
+      Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
     return new Jetty11HttpServer(options, admin, stubs) {
       @Override
       protected void applyAdditionalServerConfiguration(Server jettyServer, Options options) {
@@ -110,12 +114,18 @@ final class JettyServer implements HttpServerFactory {
 
     /** An error raised inside a context: sendError, or an exception a servlet or filter threw. */
     @Override
-    public void handle(String target, Request baseRequest, HttpServletRequest request,
-        HttpServletResponse response) throws IOException {
+    public void handle(
+        String target,
+        Request baseRequest,
+        HttpServletRequest request,
+        HttpServletResponse response)
+        throws IOException {
       baseRequest.setHandled(true);
-      HttpLayerErrors.Answer answer = HttpLayerErrors.contextError(response.getStatus(),
-          (String) request.getAttribute(RequestDispatcher.ERROR_MESSAGE),
-          (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+      HttpLayerErrors.Answer answer =
+          HttpLayerErrors.contextError(
+              response.getStatus(),
+              (String) request.getAttribute(RequestDispatcher.ERROR_MESSAGE),
+              (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
       if (response.isCommitted()) {
         return;
       }

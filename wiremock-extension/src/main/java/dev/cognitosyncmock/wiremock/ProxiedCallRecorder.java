@@ -8,8 +8,8 @@ import dev.cognitosyncmock.CognitoSyncService;
 
 /**
  * Adds the calls WireMock proxies elsewhere (recording a real endpoint) to the mock's scenario
- * recording, so that a proxy session also yields a scenario file. Calls the mock answers itself
- * are recorded by the protocol and ignored here.
+ * recording, so that a proxy session also yields a scenario file. Calls the mock answers itself are
+ * recorded by the protocol and ignored here.
  */
 final class ProxiedCallRecorder implements ServeEventListener {
   static final String NAME = "cognito-sync-proxied-calls";
@@ -38,14 +38,20 @@ final class ProxiedCallRecorder implements ServeEventListener {
         || serveEvent.getResponse() == null) {
       return;
     }
-    service.describe(WireMockTranslation.request(serveEvent.getRequest())).ifPresent(call -> {
-      HttpHeader type = serveEvent.getResponse().getHeaders().getHeader("x-amzn-ErrorType");
-      String errorType = type == null || !type.isPresent() ? null : type.firstValue();
-      if (errorType != null && errorType.indexOf(':') > 0) {
-        errorType = errorType.substring(0, errorType.indexOf(':')); // Name:http://internal...
-      }
-      service.faults().recorder().recordAnswered(call, serveEvent.getResponse().getStatus(),
-          errorType);
-    });
+    service
+        .describe(WireMockTranslation.request(serveEvent.getRequest()))
+        .ifPresent(
+            call -> {
+              HttpHeader type = serveEvent.getResponse().getHeaders().getHeader("x-amzn-ErrorType");
+              String errorType = type == null || !type.isPresent() ? null : type.firstValue();
+              if (errorType != null && errorType.indexOf(':') > 0) {
+                errorType =
+                    errorType.substring(0, errorType.indexOf(':')); // Name:http://internal...
+              }
+              service
+                  .faults()
+                  .recorder()
+                  .recordAnswered(call, serveEvent.getResponse().getStatus(), errorType);
+            });
   }
 }

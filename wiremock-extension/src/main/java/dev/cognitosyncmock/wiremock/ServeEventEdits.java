@@ -8,19 +8,17 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 /**
  * The one place that changes the request of a WireMock {@link ServeEvent}. WireMock 3 wraps a
  * request body in {@link Body}, and its served response definition keeps its own reference to the
- * whole request (for proxying), which is replaced too; WireMock 4 wraps bodies in an
- * {@code Entity} and dropped that reference, so its version (src/wiremock4/java, see
- * docs/wiremock4.md) differs.
+ * whole request (for proxying), which is replaced too; WireMock 4 wraps bodies in an {@code Entity}
+ * and dropped that reference, so its version (src/wiremock4/java, see docs/wiremock4.md) differs.
  */
 final class ServeEventEdits {
-  private ServeEventEdits() {
-  }
+  private ServeEventEdits() {}
 
   /** {@code event} with its request's body replaced by {@code body}. */
   static ServeEvent withRequestBody(ServeEvent event, byte[] body) {
-    ServeEvent replaced = event.replaceRequest(RequestWrapper.create()
-        .transformBody(b -> new Body(body))
-        .wrap(event.getRequest()));
+    ServeEvent replaced =
+        event.replaceRequest(
+            RequestWrapper.create().transformBody(b -> new Body(body)).wrap(event.getRequest()));
     ResponseDefinition answered = replaced.getResponseDefinition();
     if (answered != null && answered.getOriginalRequest() != null) {
       // the answered definition would otherwise keep the whole request (proxying is done by now)

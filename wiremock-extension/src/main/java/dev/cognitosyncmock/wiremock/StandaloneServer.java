@@ -27,20 +27,19 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code java -jar cognito-sync-mock-wiremock-<version>-standalone.jar [options]}: the mock as a
- * server process. Its flags, environment variables and help are derived from
- * {@link CognitoSyncOptions#ALL}; a flag wins over its variable, which wins over the default.
+ * server process. Its flags, environment variables and help are derived from {@link
+ * CognitoSyncOptions#ALL}; a flag wins over its variable, which wins over the default.
  *
- * <p>A bad flag, variable or file is one line on standard error naming it, and a non-zero exit:
- * 2 for what parsing finds (flags and variables), 1 for what starting finds (files, the port).
- * {@code --debug} adds the stack trace.
+ * <p>A bad flag, variable or file is one line on standard error naming it, and a non-zero exit: 2
+ * for what parsing finds (flags and variables), 1 for what starting finds (files, the port). {@code
+ * --debug} adds the stack trace.
  */
 public final class StandaloneServer {
   static final String NAME = "cognito-sync-mock";
   static final int USAGE_ERROR = 2;
   static final int START_ERROR = 1;
 
-  private StandaloneServer() {
-  }
+  private StandaloneServer() {}
 
   public static void main(String[] args) {
     int exit = run(args, System.getenv(), System.out, System.err);
@@ -50,8 +49,7 @@ public final class StandaloneServer {
   }
 
   /** Parses, starts and waits until the JVM shuts down; answers the exit status if it fails. */
-  static int run(String[] args, Map<String, String> environment, PrintStream out,
-      PrintStream err) {
+  static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
     CommandLine commandLine = commandLine();
     CognitoSyncOptions options;
     try {
@@ -77,8 +75,11 @@ public final class StandaloneServer {
       }
       return START_ERROR;
     } catch (RuntimeException | Error e) {
-      err.println(NAME + ": cannot start: " + ConfigurationFiles.cause(e)
-          + (debug ? "" : " (--debug shows the stack trace)"));
+      err.println(
+          NAME
+              + ": cannot start: "
+              + ConfigurationFiles.cause(e)
+              + (debug ? "" : " (--debug shows the stack trace)"));
       if (debug) {
         e.printStackTrace(err);
       }
@@ -116,7 +117,8 @@ public final class StandaloneServer {
 
   private static void start(CognitoSyncOptions options, PrintStream out)
       throws InterruptedException {
-    Logger.getLogger("dev.cognitosyncmock").setLevel(level(options.get(CognitoSyncOptions.LOG_LEVEL)));
+    Logger.getLogger("dev.cognitosyncmock")
+        .setLevel(level(options.get(CognitoSyncOptions.LOG_LEVEL)));
     int port = options.get(CognitoSyncOptions.PORT);
     String address = options.get(CognitoSyncOptions.BIND_ADDRESS);
     if (port != 0) {
@@ -132,23 +134,36 @@ public final class StandaloneServer {
     }
     Path endpointFile = endpointFile(address, server.port());
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      if (endpointFile != null) {
-        endpointFile.toFile().delete();
-      }
-      server.stop(); // saves a recording first
-      service.close();
-      stopped.countDown();
-    }, "cognito-sync-mock-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (endpointFile != null) {
+                    endpointFile.toFile().delete();
+                  }
+                  server.stop(); // saves a recording first
+                  service.close();
+                  stopped.countDown();
+                },
+                "cognito-sync-mock-shutdown"));
     if (options.isSet(CognitoSyncOptions.RECORD_FROM)) {
-      out.printf("Recording %s into %s (%s)%n", options.get(CognitoSyncOptions.RECORD_FROM),
-          server.filesRoot().orElseThrow().toAbsolutePath(), server.recordingSigner()
+      out.printf(
+          "Recording %s into %s (%s)%n",
+          options.get(CognitoSyncOptions.RECORD_FROM),
+          server.filesRoot().orElseThrow().toAbsolutePath(),
+          server
+              .recordingSigner()
               .map(s -> "requests signed again for " + s.region() + " with AWS_ACCESS_KEY_ID")
               .orElse("requests forwarded as signed by the client"));
     }
-    out.printf("Cognito Sync mock listening on http://%s:%d (%s%s%s)%n", address, server.port(),
-        options.find(CognitoSyncOptions.PERSISTENCE_DIRECTORY)
-            .map(d -> "state kept in " + d).orElse("in-memory state"),
+    out.printf(
+        "Cognito Sync mock listening on http://%s:%d (%s%s%s)%n",
+        address,
+        server.port(),
+        options
+            .find(CognitoSyncOptions.PERSISTENCE_DIRECTORY)
+            .map(d -> "state kept in " + d)
+            .orElse("in-memory state"),
         options.find(CognitoSyncOptions.SEED_FILE).map(f -> ", seeded from " + f).orElse(""),
         securitySummary(service));
     out.flush();
@@ -156,9 +171,9 @@ public final class StandaloneServer {
   }
 
   /**
-   * Where the server tells the image's health check what it listens on, whichever way the port
-   * and bind address were set (flag, variable, port 0): the system property
-   * {@value #ENDPOINT_FILE_PROPERTY}, which the image's entry point sets. Not a user option.
+   * Where the server tells the image's health check what it listens on, whichever way the port and
+   * bind address were set (flag, variable, port 0): the system property {@value
+   * #ENDPOINT_FILE_PROPERTY}, which the image's entry point sets. Not a user option.
    */
   static final String ENDPOINT_FILE_PROPERTY = "cognitosyncmock.endpointFile";
 
@@ -169,33 +184,43 @@ public final class StandaloneServer {
       return null;
     }
     Path file = Path.of(name);
-    String host = switch (bindAddress) {
-      case "0.0.0.0" -> "127.0.0.1";
-      case "::", "[::]", "0:0:0:0:0:0:0:0" -> "[::1]";
-      default -> bindAddress.contains(":") && !bindAddress.startsWith("[")
-          ? "[" + bindAddress + "]" : bindAddress;
-    };
+    String host =
+        switch (bindAddress) {
+          case "0.0.0.0" -> "127.0.0.1";
+          case "::", "[::]", "0:0:0:0:0:0:0:0" -> "[::1]";
+          default ->
+              bindAddress.contains(":") && !bindAddress.startsWith("[")
+                  ? "[" + bindAddress + "]"
+                  : bindAddress;
+        };
     try {
       Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
       Files.writeString(temporary, "http://" + host + ":" + port + "\n");
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return file;
     } catch (IOException e) {
-      Logger.getLogger(StandaloneServer.class.getName()).warning("Cannot write " + file
-          + " for the health check (" + e.getMessage() + "); it falls back to the variables");
+      Logger.getLogger(StandaloneServer.class.getName())
+          .warning(
+              "Cannot write "
+                  + file
+                  + " for the health check ("
+                  + e.getMessage()
+                  + "); it falls back to the variables");
       return null;
     }
   }
 
   /** The command line, its flags and help derived from the options' definitions. */
   static CommandLine commandLine() {
-    CommandSpec spec = CommandSpec.create()
-        .name(NAME)
-        .mixinStandardHelpOptions(true)
-        .versionProvider(() -> new String[] {NAME + " " + version()});
+    CommandSpec spec =
+        CommandSpec.create()
+            .name(NAME)
+            .mixinStandardHelpOptions(true)
+            .versionProvider(() -> new String[] {NAME + " " + version()});
     spec.usageMessage()
-        .description("A stateful mock of the Amazon Cognito Sync API (2014-06-30), on WireMock.",
+        .description(
+            "A stateful mock of the Amazon Cognito Sync API (2014-06-30), on WireMock.",
             "Every option can also be set by its environment variable; a flag wins over it.")
         .sortOptions(false)
         .footerHeading("%n")
@@ -212,20 +237,28 @@ public final class StandaloneServer {
 
   private static <T> OptionSpec optionSpec(Option<T> o) {
     boolean flag = o.type() == ValueType.BOOLEAN;
-    OptionSpec.Builder b = OptionSpec.builder(o.flag())
-        .type(o.type().javaType())
-        .paramLabel(o.type().label())
-        .arity(flag ? "0..1" : "1")
-        .description(o.meaning().replace("`", "") + " (env " + o.env()
-            + (o.defaultValue() != null ? ", default " + o.format(o.defaultValue())
-                : o.defaultText().equals("none") ? "" : ", default " + o.defaultText()) + ")")
-        .converters(text -> {
-          try {
-            return o.type().parse(text);
-          } catch (IllegalArgumentException e) {
-            throw new CommandLine.TypeConversionException("'" + text + "': " + e.getMessage());
-          }
-        });
+    OptionSpec.Builder b =
+        OptionSpec.builder(o.flag())
+            .type(o.type().javaType())
+            .paramLabel(o.type().label())
+            .arity(flag ? "0..1" : "1")
+            .description(
+                o.meaning().replace("`", "")
+                    + " (env "
+                    + o.env()
+                    + (o.defaultValue() != null
+                        ? ", default " + o.format(o.defaultValue())
+                        : o.defaultText().equals("none") ? "" : ", default " + o.defaultText())
+                    + ")")
+            .converters(
+                text -> {
+                  try {
+                    return o.type().parse(text);
+                  } catch (IllegalArgumentException e) {
+                    throw new CommandLine.TypeConversionException(
+                        "'" + text + "': " + e.getMessage());
+                  }
+                });
     if (flag) {
       b.fallbackValue("true");
     }
@@ -235,7 +268,8 @@ public final class StandaloneServer {
     return b.build();
   }
 
-  private static final String FOOTER = """
+  private static final String FOOTER =
+      """
       Endpoints, all on the one port:
         /                               the Cognito Sync API: point an SDK or the AWS CLI here
         /__admin/health                 200 when ready (open even with --admin-token)
@@ -256,11 +290,15 @@ public final class StandaloneServer {
 
   /** One line: picocli's message, with its suggestion for a mistyped flag. */
   private static String parameterError(ParameterException e) {
-    String message = InvalidOptionException.class.isInstance(e.getCause())
-        ? e.getCause().getMessage() : e.getMessage();
+    String message =
+        InvalidOptionException.class.isInstance(e.getCause())
+            ? e.getCause().getMessage()
+            : e.getMessage();
     StringBuilder line = new StringBuilder(message.replaceAll("\\s*\\R\\s*", " ").strip());
     if (e instanceof UnmatchedArgumentException u) {
-      u.getUnmatched().stream().filter(a -> a.startsWith("--")).findFirst()
+      u.getUnmatched().stream()
+          .filter(a -> a.startsWith("--"))
+          .findFirst()
           .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a)
           .flatMap(StandaloneServer::closestFlag)
           .ifPresent(flag -> line.append("; did you mean ").append(flag).append('?'));
@@ -293,7 +331,9 @@ public final class StandaloneServer {
         }
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
             && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
@@ -319,7 +359,8 @@ public final class StandaloneServer {
   private static String securitySummary(CognitoSyncService service) {
     StringBuilder b = new StringBuilder();
     if (service.security().verifySignatures()) {
-      b.append(", signatures verified against ").append(service.security().credentials().size())
+      b.append(", signatures verified against ")
+          .append(service.security().credentials().size())
           .append(" keys");
     }
     if (service.security().enforceCredentialClasses()) {

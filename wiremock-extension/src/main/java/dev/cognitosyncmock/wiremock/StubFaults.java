@@ -12,18 +12,17 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A fault named by a WireMock stub that uses the extension's transformer:
- * {@code "transformers": ["cognito-sync"], "transformerParameters": {"error":
- * "TooManyRequestsException"}} (or any other action of docs/faults.md, also nested as
- * {@code {"cognitoSyncFault": {...}}}). The stateful mock serves the call with that fault forced.
+ * A fault named by a WireMock stub that uses the extension's transformer: {@code "transformers":
+ * ["cognito-sync"], "transformerParameters": {"error": "TooManyRequestsException"}} (or any other
+ * action of docs/faults.md, also nested as {@code {"cognitoSyncFault": {...}}}). The stateful mock
+ * serves the call with that fault forced.
  */
 final class StubFaults {
   static final String NESTED = "cognitoSyncFault";
-  private static final Set<String> ACTION_MEMBERS = Set.of("error", "message", "conflict",
-      "delay", "connectionFault", "afterApplying");
+  private static final Set<String> ACTION_MEMBERS =
+      Set.of("error", "message", "conflict", "delay", "connectionFault", "afterApplying");
 
-  private StubFaults() {
-  }
+  private StubFaults() {}
 
   /** The forced action, or null when the parameters name none. */
   static FaultAction action(Parameters parameters) {
@@ -35,11 +34,12 @@ final class StubFaults {
       return FaultJson.readAction(WireJson.MAPPER.valueToTree(nested));
     }
     Map<String, Object> own = new LinkedHashMap<>();
-    parameters.forEach((k, v) -> {
-      if (ACTION_MEMBERS.contains(k)) {
-        own.put(k, v);
-      }
-    });
+    parameters.forEach(
+        (k, v) -> {
+          if (ACTION_MEMBERS.contains(k)) {
+            own.put(k, v);
+          }
+        });
     if (own.isEmpty()) {
       return null;
     }
@@ -48,7 +48,9 @@ final class StubFaults {
   }
 
   static ProtocolResponse misconfigured(InvalidFaultException e) {
-    return ProtocolResponse.message(500, "The cognito-sync stub's transformerParameters are not a"
-        + " fault: " + e.getMessage()).withHeader("x-amzn-ErrorType", "InternalErrorException");
+    return ProtocolResponse.message(
+            500,
+            "The cognito-sync stub's transformerParameters are not a" + " fault: " + e.getMessage())
+        .withHeader("x-amzn-ErrorType", "InternalErrorException");
   }
 }

@@ -9,8 +9,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
  * docs/wiremock4.md describes: only this class differs between the two.
  */
 final class StubMappingEdits {
-  private StubMappingEdits() {
-  }
+  private StubMappingEdits() {}
 
   /** {@code stub} matching {@code request} instead. */
   static StubMapping withRequest(StubMapping stub, RequestPattern request) {

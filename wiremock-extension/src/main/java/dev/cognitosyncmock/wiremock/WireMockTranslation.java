@@ -15,8 +15,7 @@ import java.util.Map;
 
 /** WireMock's request and response types to the protocol's, and back. */
 final class WireMockTranslation {
-  private WireMockTranslation() {
-  }
+  private WireMockTranslation() {}
 
   static ProtocolRequest request(Request request) {
     Map<String, String> headers = new LinkedHashMap<>();
@@ -34,18 +33,19 @@ final class WireMockTranslation {
         headers.put("Host", absolute.substring(start + 3, end < 0 ? absolute.length() : end));
       }
     }
-    return new ProtocolRequest(request.getMethod().getName(), request.getUrl(), headers,
-        request.getBody());
+    return new ProtocolRequest(
+        request.getMethod().getName(), request.getUrl(), headers, request.getBody());
   }
 
   static ResponseDefinition response(ProtocolResponse response, List<String> transformers) {
     List<HttpHeader> headers = new ArrayList<>();
     response.headers().forEach((k, v) -> headers.add(new HttpHeader(k, v)));
-    ResponseDefinitionBuilder builder = new ResponseDefinitionBuilder()
-        .withStatus(response.status())
-        .withHeaders(new HttpHeaders(headers))
-        .withBody(response.body())
-        .withTransformers(transformers.toArray(String[]::new));
+    ResponseDefinitionBuilder builder =
+        new ResponseDefinitionBuilder()
+            .withStatus(response.status())
+            .withHeaders(new HttpHeaders(headers))
+            .withBody(response.body())
+            .withTransformers(transformers.toArray(String[]::new));
     if (response.delay() != null && !response.delay().isZero()) {
       builder.withFixedDelay((int) Math.min(Integer.MAX_VALUE, response.delay().toMillis()));
     }

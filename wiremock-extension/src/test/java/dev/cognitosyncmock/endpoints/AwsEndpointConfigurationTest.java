@@ -23,17 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The AWS SDK for Java v2 finds the mock the way it finds any endpoint, with no endpoint in code:
- * the {@code aws.endpointUrlCognitoSync} / {@code aws.endpointUrl} system properties, the
- * {@code AWS_ENDPOINT_URL_COGNITO_SYNC} / {@code AWS_ENDPOINT_URL} environment variables and
- * {@code endpoint_url} in the shared config file. Each case runs {@link UnchangedApplication} in a
- * fresh JVM (environment variables cannot be set in this one) with a clean environment: no
- * {@code AWS_*} variable of the machine leaks in, and the shared files point at nothing.
+ * the {@code aws.endpointUrlCognitoSync} / {@code aws.endpointUrl} system properties, the {@code
+ * AWS_ENDPOINT_URL_COGNITO_SYNC} / {@code AWS_ENDPOINT_URL} environment variables and {@code
+ * endpoint_url} in the shared config file. Each case runs {@link UnchangedApplication} in a fresh
+ * JVM (environment variables cannot be set in this one) with a clean environment: no {@code AWS_*}
+ * variable of the machine leaks in, and the shared files point at nothing.
  */
 class AwsEndpointConfigurationTest {
   static CognitoSyncServer server;
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   @BeforeAll
   static void start() {
@@ -46,38 +45,73 @@ class AwsEndpointConfigurationTest {
   }
 
   @Test
-  @DisplayName("aws.endpointUrlCognitoSync system property: CognitoSyncClient.create() reaches the mock")
+  @DisplayName(
+      "aws.endpointUrlCognitoSync system property: CognitoSyncClient.create() reaches the mock")
   void serviceSystemProperty() throws Exception {
-    run("by-property", List.of("-Daws.endpointUrlCognitoSync=" + server.endpoint(),
-        "-Daws.region=us-east-1", "-Daws.accessKeyId=test", "-Daws.secretAccessKey=test"), Map.of());
+    run(
+        "by-property",
+        List.of(
+            "-Daws.endpointUrlCognitoSync=" + server.endpoint(),
+            "-Daws.region=us-east-1",
+            "-Daws.accessKeyId=test",
+            "-Daws.secretAccessKey=test"),
+        Map.of());
   }
 
   @Test
   @DisplayName("aws.endpointUrl system property (all services) reaches the mock")
   void globalSystemProperty() throws Exception {
-    run("by-global-property", List.of("-Daws.endpointUrl=" + server.endpoint(),
-        "-Daws.region=us-east-1", "-Daws.accessKeyId=test", "-Daws.secretAccessKey=test"), Map.of());
+    run(
+        "by-global-property",
+        List.of(
+            "-Daws.endpointUrl=" + server.endpoint(),
+            "-Daws.region=us-east-1",
+            "-Daws.accessKeyId=test",
+            "-Daws.secretAccessKey=test"),
+        Map.of());
   }
 
   @Test
   @DisplayName("AWS_ENDPOINT_URL_COGNITO_SYNC environment variable reaches the mock")
   void serviceEnvironmentVariable() throws Exception {
-    run("by-env", List.of(), Map.of("AWS_ENDPOINT_URL_COGNITO_SYNC", server.endpoint().toString(),
-        "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test"));
+    run(
+        "by-env",
+        List.of(),
+        Map.of(
+            "AWS_ENDPOINT_URL_COGNITO_SYNC",
+            server.endpoint().toString(),
+            "AWS_REGION",
+            "us-east-1",
+            "AWS_ACCESS_KEY_ID",
+            "test",
+            "AWS_SECRET_ACCESS_KEY",
+            "test"));
   }
 
   @Test
   @DisplayName("AWS_ENDPOINT_URL environment variable (all services) reaches the mock")
   void globalEnvironmentVariable() throws Exception {
-    run("by-global-env", List.of(), Map.of("AWS_ENDPOINT_URL", server.endpoint().toString(),
-        "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test"));
+    run(
+        "by-global-env",
+        List.of(),
+        Map.of(
+            "AWS_ENDPOINT_URL",
+            server.endpoint().toString(),
+            "AWS_REGION",
+            "us-east-1",
+            "AWS_ACCESS_KEY_ID",
+            "test",
+            "AWS_SECRET_ACCESS_KEY",
+            "test"));
   }
 
   @Test
   @DisplayName("endpoint_url in the shared config file's services section reaches the mock")
   void sharedConfigFile() throws Exception {
     Path config = home.resolve("config");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         [profile mock]
         region = us-east-1
         services = cognito-sync-mock
@@ -85,24 +119,49 @@ class AwsEndpointConfigurationTest {
         [services cognito-sync-mock]
         cognito_sync =
           endpoint_url = %s
-        """.formatted(server.endpoint()));
+        """
+            .formatted(server.endpoint()));
     Path credentials = home.resolve("credentials");
-    Files.writeString(credentials, """
+    Files.writeString(
+        credentials,
+        """
         [mock]
         aws_access_key_id = test
         aws_secret_access_key = test
         """);
-    run("by-config-file", List.of(), Map.of("AWS_CONFIG_FILE", config.toString(),
-        "AWS_SHARED_CREDENTIALS_FILE", credentials.toString(), "AWS_PROFILE", "mock"));
+    run(
+        "by-config-file",
+        List.of(),
+        Map.of(
+            "AWS_CONFIG_FILE",
+            config.toString(),
+            "AWS_SHARED_CREDENTIALS_FILE",
+            credentials.toString(),
+            "AWS_PROFILE",
+            "mock"));
   }
 
   @Test
-  @DisplayName("control: the configured endpoint is the one used (elsewhere: the mock sees nothing)")
+  @DisplayName(
+      "control: the configured endpoint is the one used (elsewhere: the mock sees nothing)")
   void anEndpointElsewhereIsHonoured() throws Exception {
-    Process p = start("elsewhere", List.of(), Map.of(
-        "AWS_ENDPOINT_URL_COGNITO_SYNC", "http://127.0.0.1:1", "AWS_ENDPOINT_URL",
-        server.endpoint().toString(), "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test",
-        "AWS_SECRET_ACCESS_KEY", "test", "AWS_MAX_ATTEMPTS", "1"));
+    Process p =
+        start(
+            "elsewhere",
+            List.of(),
+            Map.of(
+                "AWS_ENDPOINT_URL_COGNITO_SYNC",
+                "http://127.0.0.1:1",
+                "AWS_ENDPOINT_URL",
+                server.endpoint().toString(),
+                "AWS_REGION",
+                "us-east-1",
+                "AWS_ACCESS_KEY_ID",
+                "test",
+                "AWS_SECRET_ACCESS_KEY",
+                "test",
+                "AWS_MAX_ATTEMPTS",
+                "1"));
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     // the service-specific variable wins over the global one, as the SDK documents
@@ -121,10 +180,18 @@ class AwsEndpointConfigurationTest {
   }
 
   private static Map<String, String> values(String dataset) {
-    return server.service().engine().listRecords(Caller.developer(),
+    return server
+        .service()
+        .engine()
+        .listRecords(
+            Caller.developer(),
             new DatasetKey(UnchangedApplication.POOL, UnchangedApplication.IDENTITY, dataset),
-            null, null, null)
-        .records().stream().filter(r -> !r.isTombstone())
+            null,
+            null,
+            null)
+        .records()
+        .stream()
+        .filter(r -> !r.isTombstone())
         .collect(Collectors.toMap(SyncRecord::key, SyncRecord::value));
   }
 

@@ -16,10 +16,12 @@ import org.junit.jupiter.api.Test;
 class ClientSyncLoopTest extends EngineTestSupport {
   private final DatasetKey prefs = ds(ID_A, "prefs");
 
-  enum FastForward { ANDROID_PLUS_ONE, JS_HIGHEST }
-
-  record Local(String value, long syncCount, boolean dirty) {
+  enum FastForward {
+    ANDROID_PLUS_ONE,
+    JS_HIGHEST
   }
+
+  record Local(String value, long syncCount, boolean dirty) {}
 
   /** A device's local copy of one dataset and the sync loop of [AND]/[IOS]/[JS]. */
   final class Device {
@@ -34,7 +36,7 @@ class ClientSyncLoopTest extends EngineTestSupport {
     long lastSyncCount;
     boolean deletedLocally;
     int updateAttempts;
-    Consumer<Integer> beforeUpdate = attempt -> { };
+    Consumer<Integer> beforeUpdate = attempt -> {};
 
     Device(String deviceId) {
       this.deviceId = deviceId;
@@ -56,11 +58,12 @@ class ClientSyncLoopTest extends EngineTestSupport {
 
     Map<String, String> liveValues() {
       Map<String, String> out = new TreeMap<>();
-      records.forEach((k, l) -> {
-        if (l.value() != null) {
-          out.put(k, l.value());
-        }
-      });
+      records.forEach(
+          (k, l) -> {
+            if (l.value() != null) {
+              out.put(k, l.value());
+            }
+          });
       return out;
     }
 
@@ -99,7 +102,9 @@ class ClientSyncLoopTest extends EngineTestSupport {
         }
         for (SyncRecord r : remote) {
           Local local = records.get(r.key());
-          if (local != null && local.dirty() && !Objects.equals(local.value(), r.value())
+          if (local != null
+              && local.dirty()
+              && !Objects.equals(local.value(), r.value())
               && local.syncCount() != r.syncCount()) {
             localConflicts.add(r.key()); // resolved as "local wins", now on the server's count
             records.put(r.key(), new Local(local.value(), r.syncCount(), true));
@@ -108,12 +113,15 @@ class ClientSyncLoopTest extends EngineTestSupport {
           }
         }
         List<RecordPatch> patches = new ArrayList<>();
-        records.forEach((k, l) -> {
-          if (l.dirty()) {
-            patches.add(l.value() == null ? RecordPatch.remove(k, l.syncCount())
-                : RecordPatch.replace(k, l.value(), l.syncCount()));
-          }
-        });
+        records.forEach(
+            (k, l) -> {
+              if (l.dirty()) {
+                patches.add(
+                    l.value() == null
+                        ? RecordPatch.remove(k, l.syncCount())
+                        : RecordPatch.replace(k, l.value(), l.syncCount()));
+              }
+            });
         if (patches.isEmpty()) {
           lastSyncCount = page.datasetSyncCount();
           return;
@@ -122,8 +130,7 @@ class ClientSyncLoopTest extends EngineTestSupport {
         updateAttempts++;
         List<SyncRecord> written;
         try {
-          written = engine.updateRecords(caller, prefs, deviceId, patches,
-              page.syncSessionToken());
+          written = engine.updateRecords(caller, prefs, deviceId, patches, page.syncSessionToken());
         } catch (ServiceException e) {
           if (e.shape() != ErrorShape.ResourceConflictException) {
             throw e;
@@ -167,9 +174,9 @@ class ClientSyncLoopTest extends EngineTestSupport {
     a.put("lang", "en");
     a.sync();
     assertThat(a.lastSyncCount).isEqualTo(1); // fast-forwarded: 1 == 0 + 1
-    b.sync();                                 // pulls three records over two pages
-    assertThat(b.liveValues()).containsExactly(entry("color", "blue"), entry("lang", "en"),
-        entry("size", "L"));
+    b.sync(); // pulls three records over two pages
+    assertThat(b.liveValues())
+        .containsExactly(entry("color", "blue"), entry("lang", "en"), entry("size", "L"));
     assertThat(b.lastSyncCount).isEqualTo(1);
 
     b.put("color", "red");
@@ -177,7 +184,9 @@ class ClientSyncLoopTest extends EngineTestSupport {
     b.sync();
     assertThat(b.lastSyncCount).isEqualTo(2);
     a.sync();
-    assertThat(a.liveValues()).isEqualTo(b.liveValues()).isEqualTo(serverValues())
+    assertThat(a.liveValues())
+        .isEqualTo(b.liveValues())
+        .isEqualTo(serverValues())
         .containsExactly(entry("color", "red"), entry("lang", "en"));
     assertThat(a.records.get("size")).isEqualTo(new Local(null, 2, false)); // tombstone
     assertThat(a.lastSyncCount).isEqualTo(2);
@@ -213,12 +222,13 @@ class ClientSyncLoopTest extends EngineTestSupport {
     b.sync();
     a.put("k", "from-a");
     a.updateAttempts = 0;
-    a.beforeUpdate = attempt -> {
-      if (attempt == 0) { // B writes between A's ListRecords and A's UpdateRecords
-        b.put("k", "from-b");
-        b.sync();
-      }
-    };
+    a.beforeUpdate =
+        attempt -> {
+          if (attempt == 0) { // B writes between A's ListRecords and A's UpdateRecords
+            b.put("k", "from-b");
+            b.sync();
+          }
+        };
     a.sync();
     assertThat(a.events).containsExactly("409");
     assertThat(a.updateAttempts).isEqualTo(2);
@@ -233,20 +243,21 @@ class ClientSyncLoopTest extends EngineTestSupport {
     a.fastForward = FastForward.JS_HIGHEST;
     Device b = new Device("tablet");
     a.put("k", "base");
-    a.sync();                                   // count 1
+    a.sync(); // count 1
     b.sync();
     a.put("j", "x");
-    a.beforeUpdate = attempt -> {
-      if (attempt == 0) {
-        b.put("k", "from-b");                   // count 2, which A never lists
-        b.sync();
-      }
-    };
-    a.sync();                                   // writes j at 3, fast-forwards to 3
+    a.beforeUpdate =
+        attempt -> {
+          if (attempt == 0) {
+            b.put("k", "from-b"); // count 2, which A never lists
+            b.sync();
+          }
+        };
+    a.sync(); // writes j at 3, fast-forwards to 3
     assertThat(a.lastSyncCount).isEqualTo(3);
     assertThat(a.records.get("k").value()).isEqualTo("base");
-    a.beforeUpdate = attempt -> { };
-    a.put("k", "from-a");                       // patch count 1, server has 2
+    a.beforeUpdate = attempt -> {};
+    a.put("k", "from-a"); // patch count 1, server has 2
     a.sync();
     assertThat(a.events).containsExactly("409");
     assertThat(a.localConflicts).containsExactly("k");
@@ -261,14 +272,15 @@ class ClientSyncLoopTest extends EngineTestSupport {
     a.sync();
     b.sync();
     a.put("j", "x");
-    a.beforeUpdate = attempt -> {
-      if (attempt == 0) {
-        b.put("k", "from-b");
-        b.sync();
-      }
-    };
+    a.beforeUpdate =
+        attempt -> {
+          if (attempt == 0) {
+            b.put("k", "from-b");
+            b.sync();
+          }
+        };
     a.sync();
-    assertThat(a.lastSyncCount).isEqualTo(1);   // 3 != 1 + 1: keep the listed count
+    assertThat(a.lastSyncCount).isEqualTo(1); // 3 != 1 + 1: keep the listed count
     a.sync();
     assertThat(a.liveValues()).containsExactly(entry("j", "x"), entry("k", "from-b"));
     assertThat(a.lastSyncCount).isEqualTo(3);
@@ -283,10 +295,11 @@ class ClientSyncLoopTest extends EngineTestSupport {
     b.sync();
     a.put("k", "from-a");
     a.updateAttempts = 0;
-    a.beforeUpdate = attempt -> {
-      b.put("k", "from-b-" + attempt);
-      b.sync();
-    };
+    a.beforeUpdate =
+        attempt -> {
+          b.put("k", "from-b-" + attempt);
+          b.sync();
+        };
     assertThatThrownBy(a::sync).hasMessage("exceeded maximum retries");
     assertThat(a.updateAttempts).isEqualTo(4); // first try + MAX_RETRY 3
     assertThat(a.events).containsExactly("409", "409", "409", "409");
@@ -329,7 +342,7 @@ class ClientSyncLoopTest extends EngineTestSupport {
     a.deleteLocally();
     a.sync();
     a.put("new", "1");
-    a.sync();                                   // recreated at count 3
+    a.sync(); // recreated at count 3
     assertThat(list(prefs, 2).datasetExists()).isTrue();
     b.sync();
     assertThat(b.events).containsExactly("onDatasetDeleted");

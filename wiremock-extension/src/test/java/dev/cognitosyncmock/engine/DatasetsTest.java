@@ -28,7 +28,8 @@ class DatasetsTest extends EngineTestSupport {
     DatasetInfo info = engine.describeDataset(dev, prefs);
     assertThat(info.creationDate()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
     assertThat(engine.listDatasets(dev, identity(ID_A), null, null).datasets())
-        .extracting(DatasetInfo::datasetName).containsExactly("prefs");
+        .extracting(DatasetInfo::datasetName)
+        .containsExactly("prefs");
   }
 
   @Test
@@ -37,33 +38,35 @@ class DatasetsTest extends EngineTestSupport {
     failure(() -> update(prefs, replace("k", "v", 5)));
     assertThat(list(prefs).datasetExists()).isFalse();
     assertThat(engine.listDatasets(dev, identity(ID_A), null, null).datasets())
-        .extracting(DatasetInfo::datasetName).containsExactly("other");
+        .extracting(DatasetInfo::datasetName)
+        .containsExactly("other");
   }
 
   @Test
   void B2_describeAndDeleteOfMissingDatasetAre404() {
     engine.createIdentityPool(POOL); // pools register on first use; that is not under test here
-    ServiceException d = assertRefusedWithoutStateChange(ErrorShape.ResourceNotFoundException,
-        () -> engine.describeDataset(dev, prefs));
+    ServiceException d =
+        assertRefusedWithoutStateChange(
+            ErrorShape.ResourceNotFoundException, () -> engine.describeDataset(dev, prefs));
     assertThat(d.getMessage()).contains("prefs");
-    assertRefusedWithoutStateChange(ErrorShape.ResourceNotFoundException,
-        () -> engine.deleteDataset(dev, prefs));
+    assertRefusedWithoutStateChange(
+        ErrorShape.ResourceNotFoundException, () -> engine.deleteDataset(dev, prefs));
     // another dataset of an existing identity
     update(ds(ID_A, "other"), replace("x", "1", 0));
-    assertRefusedWithoutStateChange(ErrorShape.ResourceNotFoundException,
-        () -> engine.describeDataset(dev, prefs));
-    assertRefusedWithoutStateChange(ErrorShape.ResourceNotFoundException,
-        () -> engine.deleteDataset(dev, prefs));
+    assertRefusedWithoutStateChange(
+        ErrorShape.ResourceNotFoundException, () -> engine.describeDataset(dev, prefs));
+    assertRefusedWithoutStateChange(
+        ErrorShape.ResourceNotFoundException, () -> engine.deleteDataset(dev, prefs));
   }
 
   @Test
   void B2_describeAndDeleteOfDeletedDatasetAre404() {
     update(prefs, replace("k", "v", 0));
     engine.deleteDataset(dev, prefs);
-    assertRefusedWithoutStateChange(ErrorShape.ResourceNotFoundException,
-        () -> engine.describeDataset(dev, prefs));
-    assertRefusedWithoutStateChange(ErrorShape.ResourceNotFoundException,
-        () -> engine.deleteDataset(dev, prefs));
+    assertRefusedWithoutStateChange(
+        ErrorShape.ResourceNotFoundException, () -> engine.describeDataset(dev, prefs));
+    assertRefusedWithoutStateChange(
+        ErrorShape.ResourceNotFoundException, () -> engine.deleteDataset(dev, prefs));
   }
 
   @Test
@@ -76,8 +79,9 @@ class DatasetsTest extends EngineTestSupport {
     assertThat(page.syncSessionToken()).startsWith("H4sI");
     assertThat(page.datasetDeletedAfterRequestedSyncCount()).isFalse();
     // and that token is good for the first write
-    List<SyncRecord> out = engine.updateRecords(dev, prefs, DEVICE,
-        List.of(replace("k", "v", 0)), page.syncSessionToken());
+    List<SyncRecord> out =
+        engine.updateRecords(
+            dev, prefs, DEVICE, List.of(replace("k", "v", 0)), page.syncSessionToken());
     assertThat(out).hasSize(1);
   }
 
@@ -100,7 +104,10 @@ class DatasetsTest extends EngineTestSupport {
   @Test
   void B4_dataStorageIsUtf8BytesOfKeyPlusValueTombstonesExcluded() {
     // "ключ" = 4 two-byte chars = 8 bytes; "é" = 2 bytes; U+1F600 = 4 bytes (2 UTF-16 chars)
-    update(prefs, replace("ключ", "é\uD83D\uDE00", 0), replace("ascii", "0123456789A", 0),
+    update(
+        prefs,
+        replace("ключ", "é\uD83D\uDE00", 0),
+        replace("ascii", "0123456789A", 0),
         replace("gone", "xxxxxxxxxx", 0));
     assertThat(engine.describeDataset(dev, prefs).dataStorage()).isEqualTo(14 + 16 + 14);
     assertThat(engine.describeDataset(dev, prefs).numRecords()).isEqualTo(3);
@@ -136,7 +143,8 @@ class DatasetsTest extends EngineTestSupport {
     update(ds(ID_A, "keep"), replace("k", "v", 0));
     engine.deleteDataset(dev, prefs);
     assertThat(engine.listDatasets(dev, identity(ID_A), null, null).datasets())
-        .extracting(DatasetInfo::datasetName).containsExactly("keep");
+        .extracting(DatasetInfo::datasetName)
+        .containsExactly("keep");
     assertThat(failure(() -> engine.describeDataset(dev, prefs)).shape())
         .isEqualTo(ErrorShape.ResourceNotFoundException);
     RecordsPage page = list(prefs);
@@ -169,8 +177,8 @@ class DatasetsTest extends EngineTestSupport {
 
   @Test
   void B2_strictPoolsAnswer404ForAnUnknownPool() {
-    engine = new SyncEngine(EngineSettings.DEFAULT.withStrictPools(true), clock,
-        IdSource.sequential());
+    engine =
+        new SyncEngine(EngineSettings.DEFAULT.withStrictPools(true), clock, IdSource.sequential());
     assertRefusedWithoutStateChange(ErrorShape.ResourceNotFoundException, () -> list(prefs));
     engine.createIdentityPool(POOL);
     assertThat(list(prefs).datasetExists()).isFalse();

@@ -14,7 +14,7 @@ class DeletionAndMergeTest extends EngineTestSupport {
   void E1_countStaysMonotonicAcrossDeletionAndRecreation() {
     put(prefs, "a", "1");
     put(prefs, "a", "2");
-    put(prefs, "b", "1");                 // count 3
+    put(prefs, "b", "1"); // count 3
     engine.deleteDataset(dev, prefs);
     List<SyncRecord> out = update(prefs, replace("a", "new", 0));
     assertThat(out.get(0).syncCount()).isEqualTo(4);
@@ -25,7 +25,7 @@ class DeletionAndMergeTest extends EngineTestSupport {
   void E1_deletedAfterFlagRaisedForLastSyncCountUpToTheWatermark() {
     put(prefs, "a", "1");
     put(prefs, "b", "1");
-    put(prefs, "c", "1");                 // count 3, watermark will be 3
+    put(prefs, "c", "1"); // count 3, watermark will be 3
     engine.deleteDataset(dev, prefs);
     // deleted, not recreated
     assertThat(list(prefs, 0).datasetDeletedAfterRequestedSyncCount()).isFalse();
@@ -33,8 +33,8 @@ class DeletionAndMergeTest extends EngineTestSupport {
     assertThat(list(prefs, 3).datasetDeletedAfterRequestedSyncCount()).isTrue();
     assertThat(list(prefs, 3).datasetExists()).isFalse();
     // recreated: still flagged for a client whose state predates the deletion
-    put(prefs, "z", "1");                 // count 4
-    put(prefs, "y", "1");                 // count 5
+    put(prefs, "z", "1"); // count 4
+    put(prefs, "y", "1"); // count 5
     RecordsPage stale = list(prefs, 2);
     assertThat(stale.datasetExists()).isTrue();
     assertThat(stale.datasetDeletedAfterRequestedSyncCount()).isTrue();
@@ -58,12 +58,12 @@ class DeletionAndMergeTest extends EngineTestSupport {
 
   @Test
   void E1_secondDeletionMovesTheWatermark() {
-    put(prefs, "a", "1");                 // 1
-    engine.deleteDataset(dev, prefs);     // watermark 1
-    put(prefs, "a", "1");                 // 2
-    put(prefs, "b", "1");                 // 3
+    put(prefs, "a", "1"); // 1
+    engine.deleteDataset(dev, prefs); // watermark 1
+    put(prefs, "a", "1"); // 2
+    put(prefs, "b", "1"); // 3
     assertThat(list(prefs, 2).datasetDeletedAfterRequestedSyncCount()).isFalse();
-    engine.deleteDataset(dev, prefs);     // watermark 3
+    engine.deleteDataset(dev, prefs); // watermark 3
     assertThat(list(prefs, 2).datasetDeletedAfterRequestedSyncCount()).isTrue();
     assertThat(list(prefs, 3).datasetDeletedAfterRequestedSyncCount()).isTrue();
     assertThat(list(prefs, 4).datasetDeletedAfterRequestedSyncCount()).isFalse();
@@ -74,7 +74,7 @@ class DeletionAndMergeTest extends EngineTestSupport {
     put(prefs, "mine", "1");
     DatasetKey theirs = ds(ID_B, "prefs");
     put(theirs, "k", "1");
-    put(theirs, "k", "2");                 // count 2
+    put(theirs, "k", "2"); // count 2
     put(ds(ID_B, "scores"), "s", "9");
     List<String> names = engine.mergeIdentities(POOL, ID_A, ID_B);
     assertThat(names).containsExactlyInAnyOrder("prefs." + ID_B, "scores." + ID_B);
@@ -86,7 +86,8 @@ class DeletionAndMergeTest extends EngineTestSupport {
 
     RecordsPage merged = list(ds(ID_A, "prefs." + ID_B));
     assertThat(merged.datasetExists()).isTrue();
-    assertThat(merged.records()).extracting(SyncRecord::key, SyncRecord::value)
+    assertThat(merged.records())
+        .extracting(SyncRecord::key, SyncRecord::value)
         .containsExactly(tuple("k", "2"));
     assertThat(merged.mergedDatasetNames()).isEmpty();
   }
@@ -98,25 +99,26 @@ class DeletionAndMergeTest extends EngineTestSupport {
     put(theirs, "b", "1");
     put(theirs, "a", "2");
     put(theirs, "gone", "x");
-    put(theirs, "gone", null);            // count 5, one tombstone
+    put(theirs, "gone", null); // count 5, one tombstone
     assertThat(datasetSyncCount(theirs)).isEqualTo(5);
-    put(prefs, "mine", "1");              // count 1 on the survivor's own dataset
+    put(prefs, "mine", "1"); // count 1 on the survivor's own dataset
     engine.mergeIdentities(POOL, ID_A, ID_B);
 
     DatasetKey mergedKey = ds(ID_A, "prefs." + ID_B);
     RecordsPage merged = list(mergedKey);
     assertThat(merged.datasetSyncCount()).isEqualTo(1);
     // live records keep key and value and take the dataset's count (C1); the tombstone stays behind
-    assertThat(merged.records()).extracting(SyncRecord::key, SyncRecord::value,
-        SyncRecord::syncCount).containsExactly(tuple("a", "2", 1L), tuple("b", "1", 1L));
+    assertThat(merged.records())
+        .extracting(SyncRecord::key, SyncRecord::value, SyncRecord::syncCount)
+        .containsExactly(tuple("a", "2", 1L), tuple("b", "1", 1L));
     assertThat(engine.describeDataset(dev, mergedKey).numRecords()).isEqualTo(2);
     // the survivor's own dataset is untouched
     assertThat(datasetSyncCount(prefs)).isEqualTo(1);
     // a client that kept the absorbed dataset's count meets C8
-    assertThat(failure(() -> list(mergedKey, 5)).getMessage())
-        .startsWith("No such SyncCount: 5");
+    assertThat(failure(() -> list(mergedKey, 5)).getMessage()).startsWith("No such SyncCount: 5");
     // and the next write takes count 2, with no gap
-    assertThat(update(mergedKey, replace("a", "3", 1))).extracting(SyncRecord::syncCount)
+    assertThat(update(mergedKey, replace("a", "3", 1)))
+        .extracting(SyncRecord::syncCount)
         .containsExactly(2L);
   }
 
@@ -128,7 +130,8 @@ class DeletionAndMergeTest extends EngineTestSupport {
     DatasetKey merged = ds(ID_A, "prefs." + ID_B);
 
     assertThat(engine.listDatasets(dev, identity(ID_A), null, null).datasets())
-        .extracting(DatasetInfo::datasetName).containsExactly("prefs", "prefs." + ID_B);
+        .extracting(DatasetInfo::datasetName)
+        .containsExactly("prefs", "prefs." + ID_B);
     DatasetInfo info = engine.describeDataset(dev, merged);
     assertThat(info.numRecords()).isEqualTo(1);
     assertThat(info.dataStorage()).isEqualTo(2);
@@ -140,7 +143,8 @@ class DeletionAndMergeTest extends EngineTestSupport {
     engine.deleteDataset(dev, merged);
     assertThat(list(prefs).mergedDatasetNames()).isEmpty();
     assertThat(engine.listDatasets(dev, identity(ID_A), null, null).datasets())
-        .extracting(DatasetInfo::datasetName).containsExactly("prefs");
+        .extracting(DatasetInfo::datasetName)
+        .containsExactly("prefs");
     // recreating a dataset of that name makes an ordinary dataset, not a merge
     put(merged, "k", "again");
     assertThat(list(prefs).mergedDatasetNames()).isEmpty();
@@ -178,16 +182,16 @@ class DeletionAndMergeTest extends EngineTestSupport {
   @Test
   void E5_mergeHookRefusesSelfMergeAndUnknownIdentity() {
     put(prefs, "k", "v");
-    assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-        () -> engine.mergeIdentities(POOL, ID_A, ID_A));
-    assertRefusedWithoutStateChange(ErrorShape.ResourceNotFoundException,
-        () -> engine.mergeIdentities(POOL, ID_A, ID_C));
+    assertRefusedWithoutStateChange(
+        ErrorShape.InvalidParameterException, () -> engine.mergeIdentities(POOL, ID_A, ID_A));
+    assertRefusedWithoutStateChange(
+        ErrorShape.ResourceNotFoundException, () -> engine.mergeIdentities(POOL, ID_A, ID_C));
   }
 
   @Test
   void E5_refusedMergeIntoAnUnknownSurvivorLeavesNoTrace() {
     put(prefs, "k", "v");
-    assertRefusedWithoutStateChange(ErrorShape.ResourceNotFoundException,
-        () -> engine.mergeIdentities(POOL, ID_C, ID_B));
+    assertRefusedWithoutStateChange(
+        ErrorShape.ResourceNotFoundException, () -> engine.mergeIdentities(POOL, ID_C, ID_B));
   }
 }

@@ -26,8 +26,7 @@ class EngineConcurrencyTest extends EngineTestSupport {
   private static final Pattern CONFLICT =
       Pattern.compile("Current SyncCount for: (\\S+) is: (\\d+) not: (\\d+)");
 
-  record Write(DatasetKey dataset, String key, String value, long syncCount) {
-  }
+  record Write(DatasetKey dataset, String key, String value, long syncCount) {}
 
   @Test
   @Timeout(60)
@@ -39,45 +38,62 @@ class EngineConcurrencyTest extends EngineTestSupport {
     List<Future<Integer>> conflictCounts = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
-      conflictCounts.add(pool.submit(() -> {
-        String identityId = thread < 6 ? ID_A : ID_B;
-        Caller caller = Caller.identity(identityId);
-        start.await();
-        int conflicts = 0;
-        for (int n = 0; n < UPDATES; n++) {
-          DatasetKey dataset = ds(identityId, n % 2 == 0 ? "shared" : "group" + (thread % 3));
-          String key = "k" + ((thread + n) % 5);
-          String value = "t" + thread + "-" + n;
-          for (int attempt = 0; ; attempt++) {
-            assertThat(attempt).as("retries").isLessThan(10_000);
-            RecordsPage page = engine.listRecords(caller, dataset, null, null, null);
-            long current = page.records().stream().filter(r -> r.key().equals(key))
-                .mapToLong(SyncRecord::syncCount).findFirst().orElse(0);
-            try {
-              List<SyncRecord> out = engine.updateRecords(caller, dataset, "dev" + thread,
-                  List.of(RecordPatch.replace(key, value, current)), page.syncSessionToken());
-              writes.add(new Write(dataset, key, value, out.get(0).syncCount()));
-              break;
-            } catch (ServiceException e) {
-              assertThat(e.shape()).isEqualTo(ErrorShape.ResourceConflictException);
-              conflicts++;
-              Matcher m = CONFLICT.matcher(e.getMessage());
-              if (!m.matches() || !m.group(1).equals(key)
-                  || Long.parseLong(m.group(3)) != current
-                  || Long.parseLong(m.group(2)) <= current) {
-                badConflicts.add(e.getMessage() + " (patch count " + current + ")");
-              }
-              long now = engine.listRecords(caller, dataset, null, null, null).records().stream()
-                  .filter(r -> r.key().equals(key)).mapToLong(SyncRecord::syncCount)
-                  .findFirst().orElse(0);
-              if (now == current) {
-                badConflicts.add("key " + key + " still at " + current + " after a conflict");
-              }
-            }
-          }
-        }
-        return conflicts;
-      }));
+      conflictCounts.add(
+          pool.submit(
+              () -> {
+                String identityId = thread < 6 ? ID_A : ID_B;
+                Caller caller = Caller.identity(identityId);
+                start.await();
+                int conflicts = 0;
+                for (int n = 0; n < UPDATES; n++) {
+                  DatasetKey dataset =
+                      ds(identityId, n % 2 == 0 ? "shared" : "group" + (thread % 3));
+                  String key = "k" + ((thread + n) % 5);
+                  String value = "t" + thread + "-" + n;
+                  for (int attempt = 0; ; attempt++) {
+                    assertThat(attempt).as("retries").isLessThan(10_000);
+                    RecordsPage page = engine.listRecords(caller, dataset, null, null, null);
+                    long current =
+                        page.records().stream()
+                            .filter(r -> r.key().equals(key))
+                            .mapToLong(SyncRecord::syncCount)
+                            .findFirst()
+                            .orElse(0);
+                    try {
+                      List<SyncRecord> out =
+                          engine.updateRecords(
+                              caller,
+                              dataset,
+                              "dev" + thread,
+                              List.of(RecordPatch.replace(key, value, current)),
+                              page.syncSessionToken());
+                      writes.add(new Write(dataset, key, value, out.get(0).syncCount()));
+                      break;
+                    } catch (ServiceException e) {
+                      assertThat(e.shape()).isEqualTo(ErrorShape.ResourceConflictException);
+                      conflicts++;
+                      Matcher m = CONFLICT.matcher(e.getMessage());
+                      if (!m.matches()
+                          || !m.group(1).equals(key)
+                          || Long.parseLong(m.group(3)) != current
+                          || Long.parseLong(m.group(2)) <= current) {
+                        badConflicts.add(e.getMessage() + " (patch count " + current + ")");
+                      }
+                      long now =
+                          engine.listRecords(caller, dataset, null, null, null).records().stream()
+                              .filter(r -> r.key().equals(key))
+                              .mapToLong(SyncRecord::syncCount)
+                              .findFirst()
+                              .orElse(0);
+                      if (now == current) {
+                        badConflicts.add(
+                            "key " + key + " still at " + current + " after a conflict");
+                      }
+                    }
+                  }
+                }
+                return conflicts;
+              }));
     }
     start.countDown();
     int totalConflicts = 0;

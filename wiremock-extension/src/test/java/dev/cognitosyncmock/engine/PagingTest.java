@@ -59,18 +59,23 @@ class PagingTest extends EngineTestSupport {
     createDatasets(ID_B, "alpha", "beta", "gamma");
     String token = engine.listDatasets(dev, identity(ID_A), null, 1).nextToken();
     assertThat(token).doesNotContain("alpha").doesNotContain(ID_A);
-    ServiceException e = assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-        () -> engine.listDatasets(dev, identity(ID_B), token, 1));
+    ServiceException e =
+        assertRefusedWithoutStateChange(
+            ErrorShape.InvalidParameterException,
+            () -> engine.listDatasets(dev, identity(ID_B), token, 1));
     assertThat(e.getMessage()).contains("NextToken");
-    assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
+    assertRefusedWithoutStateChange(
+        ErrorShape.InvalidParameterException,
         () -> engine.listDatasets(dev, new IdentityKey(OTHER_POOL, ID_A), token, 1));
-    assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
+    assertRefusedWithoutStateChange(
+        ErrorShape.InvalidParameterException,
         () -> engine.listDatasets(dev, identity(ID_A), "not a token!", 1));
     // a records token is not a datasets token
     put(ds(ID_A, "alpha"), "k2", "v", "k3", "v");
     String recordsToken = engine.listRecords(dev, ds(ID_A, "alpha"), null, null, 1).nextToken();
     assertThat(recordsToken).isNotNull();
-    assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
+    assertRefusedWithoutStateChange(
+        ErrorShape.InvalidParameterException,
         () -> engine.listDatasets(dev, identity(ID_A), recordsToken, 1));
   }
 
@@ -114,9 +119,9 @@ class PagingTest extends EngineTestSupport {
 
   @Test
   void C7_followingNextTokenVisitsEveryRecordOnceInOrder() {
-    fillRecords(10);                                  // all at count 1
-    update(prefs, replace("r0003", "x", 1));          // 2
-    update(prefs, replace("a-new", "x", 0));          // 3
+    fillRecords(10); // all at count 1
+    update(prefs, replace("r0003", "x", 1)); // 2
+    update(prefs, replace("a-new", "x", 0)); // 3
     List<SyncRecord> all = new ArrayList<>();
     List<Integer> sizes = new ArrayList<>();
     String next = null;
@@ -129,8 +134,10 @@ class PagingTest extends EngineTestSupport {
     } while (next != null);
     assertThat(sizes).containsExactly(4, 4, 3);
     assertThat(all).isEqualTo(list(prefs).records());
-    assertThat(keys(all)).containsExactly("r0000", "r0001", "r0002", "r0004", "r0005",
-        "r0006", "r0007", "r0008", "r0009", "r0003", "a-new");
+    assertThat(keys(all))
+        .containsExactly(
+            "r0000", "r0001", "r0002", "r0004", "r0005", "r0006", "r0007", "r0008", "r0009",
+            "r0003", "a-new");
   }
 
   @Test
@@ -139,15 +146,19 @@ class PagingTest extends EngineTestSupport {
     put(ds(ID_A, "other"), "a", "1", "b", "2", "c", "3");
     String token = engine.listRecords(dev, prefs, 0L, null, 2).nextToken();
     assertThat(token).isNotNull().doesNotContain("r0001");
-    assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
+    assertRefusedWithoutStateChange(
+        ErrorShape.InvalidParameterException,
         () -> engine.listRecords(dev, ds(ID_A, "other"), 0L, token, 2));
-    assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-        () -> engine.listRecords(dev, prefs, 1L, token, 2));
-    assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
+    assertRefusedWithoutStateChange(
+        ErrorShape.InvalidParameterException, () -> engine.listRecords(dev, prefs, 1L, token, 2));
+    assertRefusedWithoutStateChange(
+        ErrorShape.InvalidParameterException,
         () -> engine.listRecords(dev, ds(ID_B, "prefs"), 0L, token, 2));
-    assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
+    assertRefusedWithoutStateChange(
+        ErrorShape.InvalidParameterException,
         () -> engine.listRecords(dev, prefs, 0L, "garbage", 2));
     assertThat(engine.listRecords(dev, prefs, 0L, token, 2).records())
-        .extracting(SyncRecord::key).containsExactly("r0002", "r0003");
+        .extracting(SyncRecord::key)
+        .containsExactly("r0002", "r0003");
   }
 }

@@ -33,7 +33,8 @@ class QuotasTest extends EngineTestSupport {
     createDatasets(ID_A, 20);
     DatasetKey extra = ds(ID_A, "ds20");
     String token = token(extra);
-    assertRefusedWithoutStateChange(ErrorShape.LimitExceededException,
+    assertRefusedWithoutStateChange(
+        ErrorShape.LimitExceededException,
         () -> engine.updateRecords(dev, extra, DEVICE, List.of(replace("k", "v", 0)), token));
     assertThat(engine.listDatasets(dev, identity(ID_A), null, null).datasets()).hasSize(20);
     // existing datasets still take writes; another identity has its own 20
@@ -57,7 +58,8 @@ class QuotasTest extends EngineTestSupport {
     assertThat(engine.listDatasets(dev, identity(ID_A), null, null).datasets()).hasSize(20);
     DatasetKey extra = ds(ID_A, "one-too-many");
     String token = token(extra);
-    assertRefusedWithoutStateChange(ErrorShape.LimitExceededException,
+    assertRefusedWithoutStateChange(
+        ErrorShape.LimitExceededException,
         () -> engine.updateRecords(dev, extra, DEVICE, List.of(replace("k", "v", 0)), token));
     engine.deleteDataset(dev, ds(ID_A, "ds00." + ID_B));
     update(extra, replace("k", "v", 0));
@@ -68,9 +70,16 @@ class QuotasTest extends EngineTestSupport {
     fillRecords(prefs, 1024);
     assertThat(engine.describeDataset(dev, prefs).numRecords()).isEqualTo(1024);
     String token = token(prefs);
-    ServiceException e = assertRefusedWithoutStateChange(ErrorShape.LimitExceededException,
-        () -> engine.updateRecords(dev, prefs, DEVICE,
-            List.of(replace("r0000", "changed", 1), replace("r1024", "v", 0)), token));
+    ServiceException e =
+        assertRefusedWithoutStateChange(
+            ErrorShape.LimitExceededException,
+            () ->
+                engine.updateRecords(
+                    dev,
+                    prefs,
+                    DEVICE,
+                    List.of(replace("r0000", "changed", 1), replace("r1024", "v", 0)),
+                    token));
     assertThat(e.getMessage()).contains("1024");
     // at the limit: replacing is fine, and so is adding one while removing another
     update(prefs, replace("r0000", "changed", 1));
@@ -86,7 +95,8 @@ class QuotasTest extends EngineTestSupport {
       patches.add(replace("n" + i, "v", 0));
     }
     String token = token(prefs);
-    assertRefusedWithoutStateChange(ErrorShape.LimitExceededException,
+    assertRefusedWithoutStateChange(
+        ErrorShape.LimitExceededException,
         () -> engine.updateRecords(dev, prefs, DEVICE, patches, token));
   }
 
@@ -104,8 +114,10 @@ class QuotasTest extends EngineTestSupport {
     update(prefs, replace("big", "x".repeat(MB - 3), 0));
     assertThat(engine.describeDataset(dev, prefs).dataStorage()).isEqualTo(MB);
     String token = token(prefs);
-    ServiceException e = assertRefusedWithoutStateChange(ErrorShape.LimitExceededException,
-        () -> engine.updateRecords(dev, prefs, DEVICE, List.of(replace("a", "", 0)), token));
+    ServiceException e =
+        assertRefusedWithoutStateChange(
+            ErrorShape.LimitExceededException,
+            () -> engine.updateRecords(dev, prefs, DEVICE, List.of(replace("a", "", 0)), token));
     assertThat(e.getMessage()).contains(Integer.toString(MB + 1));
     // shrinking and adding in the same call fits
     update(prefs, replace("big", "x".repeat(MB - 10), 1), replace("a", "b", 0));
@@ -118,9 +130,11 @@ class QuotasTest extends EngineTestSupport {
     put(ds(ID_A, "other"), "k", "v"); // the identity exists already
     // 'é' is 2 bytes: (MB/2) chars are exactly MB bytes, plus the 1-byte key is one too many
     String token = token(key);
-    assertRefusedWithoutStateChange(ErrorShape.LimitExceededException,
-        () -> engine.updateRecords(dev, key, DEVICE,
-            List.of(replace("k", "é".repeat(MB / 2), 0)), token));
+    assertRefusedWithoutStateChange(
+        ErrorShape.LimitExceededException,
+        () ->
+            engine.updateRecords(
+                dev, key, DEVICE, List.of(replace("k", "é".repeat(MB / 2), 0)), token));
     update(key, replace("k", "é".repeat(MB / 2 - 1), 0));
   }
 
@@ -132,21 +146,31 @@ class QuotasTest extends EngineTestSupport {
     for (int i = 0; i < 1025; i++) {
       tooMany.add(replace("n" + i, "v", 0));
     }
-    assertRefusedWithoutStateChange(ErrorShape.LimitExceededException,
+    assertRefusedWithoutStateChange(
+        ErrorShape.LimitExceededException,
         () -> engine.updateRecords(dev, key, DEVICE, tooMany, token));
-    assertRefusedWithoutStateChange(ErrorShape.ResourceConflictException,
+    assertRefusedWithoutStateChange(
+        ErrorShape.ResourceConflictException,
         () -> engine.updateRecords(dev, key, DEVICE, List.of(replace("k", "v", 3)), token));
   }
 
   @Test
   void B7_quotasAreConfigurable() {
-    engine = new SyncEngine(EngineSettings.DEFAULT.withQuotas(new Quotas(2, 3, 10)), clock,
-        IdSource.sequential());
+    engine =
+        new SyncEngine(
+            EngineSettings.DEFAULT.withQuotas(new Quotas(2, 3, 10)), clock, IdSource.sequential());
     createDatasets(ID_A, 2);
     assertThat(failure(() -> update(ds(ID_A, "third"), replace("k", "v", 0))).shape())
         .isEqualTo(ErrorShape.LimitExceededException);
-    assertThat(failure(() -> update(ds(ID_A, "ds00"), replace("a", "1", 0),
-        replace("b", "1", 0), replace("c", "1", 0))).shape())
+    assertThat(
+            failure(
+                    () ->
+                        update(
+                            ds(ID_A, "ds00"),
+                            replace("a", "1", 0),
+                            replace("b", "1", 0),
+                            replace("c", "1", 0)))
+                .shape())
         .isEqualTo(ErrorShape.LimitExceededException);
     assertThat(failure(() -> update(ds(ID_A, "ds01"), replace("key", "12345678", 0))).shape())
         .isEqualTo(ErrorShape.LimitExceededException);

@@ -30,8 +30,13 @@ class RecordsAndSyncCountsTest extends EngineTestSupport {
   @Test
   void C1_everyRecordOfOneCallTakesTheNewDatasetCount() {
     update(prefs, replace("a", "1", 0));
-    List<SyncRecord> out = update(prefs, replace("a", "2", 1), replace("b", "x", 0),
-        replace("c", "y", 0), remove("d", 0));
+    List<SyncRecord> out =
+        update(
+            prefs,
+            replace("a", "2", 1),
+            replace("b", "x", 0),
+            replace("c", "y", 0),
+            remove("d", 0));
     assertThat(out).extracting(SyncRecord::syncCount).containsOnly(2L);
     assertThat(datasetSyncCount(prefs)).isEqualTo(2);
   }
@@ -45,17 +50,18 @@ class RecordsAndSyncCountsTest extends EngineTestSupport {
     assertThat(out).singleElement().extracting(SyncRecord::syncCount).isEqualTo(9L);
     // the +1 test Android and iOS apply: highest returned == listed DatasetSyncCount + 1
     RecordsPage listed = list(prefs);
-    List<SyncRecord> next = engine.updateRecords(dev, prefs, DEVICE,
-        List.of(replace("another", "v", 0)), listed.syncSessionToken());
+    List<SyncRecord> next =
+        engine.updateRecords(
+            dev, prefs, DEVICE, List.of(replace("another", "v", 0)), listed.syncSessionToken());
     assertThat(next.get(0).syncCount()).isEqualTo(listed.datasetSyncCount() + 1);
   }
 
   @Test
   void C1_countsNeverSkipNumbersAcrossRefusedCalls() {
     update(prefs, replace("k", "v", 0));
-    failure(() -> update(prefs, replace("k", "v2", 0)));           // conflict
+    failure(() -> update(prefs, replace("k", "v2", 0))); // conflict
     failure(() -> update(prefs, new RecordPatch(PatchOp.REPLACE, "z", null, 0, null))); // invalid
-    update(prefs);                                                 // empty: no write
+    update(prefs); // empty: no write
     List<SyncRecord> out = update(prefs, replace("k", "v2", 1));
     assertThat(out.get(0).syncCount()).isEqualTo(2);
     assertThat(datasetSyncCount(prefs)).isEqualTo(2);
@@ -89,8 +95,11 @@ class RecordsAndSyncCountsTest extends EngineTestSupport {
     update(prefs, replace("k", "same", 0));
     update(prefs, replace("other", "x", 0));
     String token = token(prefs);
-    ServiceException e = assertRefusedWithoutStateChange(ErrorShape.ResourceConflictException,
-        () -> engine.updateRecords(dev, prefs, DEVICE, List.of(replace("k", "same", 0)), token));
+    ServiceException e =
+        assertRefusedWithoutStateChange(
+            ErrorShape.ResourceConflictException,
+            () ->
+                engine.updateRecords(dev, prefs, DEVICE, List.of(replace("k", "same", 0)), token));
     assertThat(e.getMessage()).isEqualTo("Current SyncCount for: k is: 1 not: 0");
   }
 
@@ -99,14 +108,21 @@ class RecordsAndSyncCountsTest extends EngineTestSupport {
     update(prefs, replace("a", "1", 0), replace("b", "1", 0));
     update(prefs, replace("b", "2", 1));
     String token = token(prefs);
-    ServiceException e = assertRefusedWithoutStateChange(ErrorShape.ResourceConflictException,
-        () -> engine.updateRecords(dev, prefs, DEVICE,
-            List.of(replace("a", "new", 1), replace("c", "new", 0), replace("b", "3", 1)),
-            token));
+    ServiceException e =
+        assertRefusedWithoutStateChange(
+            ErrorShape.ResourceConflictException,
+            () ->
+                engine.updateRecords(
+                    dev,
+                    prefs,
+                    DEVICE,
+                    List.of(replace("a", "new", 1), replace("c", "new", 0), replace("b", "3", 1)),
+                    token));
     assertThat(e.getMessage()).isEqualTo("Current SyncCount for: b is: 2 not: 1");
     RecordsPage page = list(prefs);
     assertThat(page.datasetSyncCount()).isEqualTo(2);
-    assertThat(page.records()).extracting(SyncRecord::key, SyncRecord::value)
+    assertThat(page.records())
+        .extracting(SyncRecord::key, SyncRecord::value)
         .containsExactlyInAnyOrder(tuple("a", "1"), tuple("b", "2"));
   }
 
@@ -122,17 +138,22 @@ class RecordsAndSyncCountsTest extends EngineTestSupport {
   void C3_removeLeavesTombstoneWithoutValueReturnedByUpdateAndLaterDeltas() {
     update(prefs, replace("k", "v", 0), replace("keep", "x", 0));
     List<SyncRecord> out = update(prefs, remove("k", 1));
-    assertThat(out).singleElement().satisfies(r -> {
-      assertThat(r.key()).isEqualTo("k");
-      assertThat(r.value()).isNull();
-      assertThat(r.isTombstone()).isTrue();
-      assertThat(r.syncCount()).isEqualTo(2);
-    });
+    assertThat(out)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.key()).isEqualTo("k");
+              assertThat(r.value()).isNull();
+              assertThat(r.isTombstone()).isTrue();
+              assertThat(r.syncCount()).isEqualTo(2);
+            });
     RecordsPage delta = list(prefs, 1);
-    assertThat(delta.records()).extracting(SyncRecord::key, SyncRecord::value, SyncRecord::syncCount)
+    assertThat(delta.records())
+        .extracting(SyncRecord::key, SyncRecord::value, SyncRecord::syncCount)
         .containsExactly(tuple("k", null, 2L));
     RecordsPage all = list(prefs);
-    assertThat(all.records()).extracting(SyncRecord::key, SyncRecord::value)
+    assertThat(all.records())
+        .extracting(SyncRecord::key, SyncRecord::value)
         .containsExactly(tuple("keep", "x"), tuple("k", null));
   }
 
@@ -160,9 +181,16 @@ class RecordsAndSyncCountsTest extends EngineTestSupport {
   void C3_replaceWithoutValueIsRefused() {
     update(prefs, replace("a", "1", 0));
     String token = token(prefs);
-    ServiceException e = assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-        () -> engine.updateRecords(dev, prefs, DEVICE,
-            List.of(new RecordPatch(PatchOp.REPLACE, "k", null, 0, null)), token));
+    ServiceException e =
+        assertRefusedWithoutStateChange(
+            ErrorShape.InvalidParameterException,
+            () ->
+                engine.updateRecords(
+                    dev,
+                    prefs,
+                    DEVICE,
+                    List.of(new RecordPatch(PatchOp.REPLACE, "k", null, 0, null)),
+                    token));
     assertThat(e.getMessage()).contains("Value");
   }
 
@@ -171,9 +199,15 @@ class RecordsAndSyncCountsTest extends EngineTestSupport {
     Instant device = Instant.parse("2024-02-29T08:15:30.123Z");
     clock.advance(Duration.ofSeconds(42));
     String token = token(prefs);
-    List<SyncRecord> out = engine.updateRecords(dev, prefs, DEVICE, List.of(
-        new RecordPatch(PatchOp.REPLACE, "color", "blue", 0, device),
-        new RecordPatch(PatchOp.REMOVE, "gone", null, 0, device)), token);
+    List<SyncRecord> out =
+        engine.updateRecords(
+            dev,
+            prefs,
+            DEVICE,
+            List.of(
+                new RecordPatch(PatchOp.REPLACE, "color", "blue", 0, device),
+                new RecordPatch(PatchOp.REMOVE, "gone", null, 0, device)),
+            token);
     assertThat(out).hasSize(2);
     SyncRecord color = out.stream().filter(r -> r.key().equals("color")).findFirst().orElseThrow();
     assertThat(color.value()).isEqualTo("blue");
@@ -211,8 +245,15 @@ class RecordsAndSyncCountsTest extends EngineTestSupport {
     Instant device = Instant.ofEpochMilli(1700574873059L); // JS v2 sends 1700574873.059
     clock.set(Instant.ofEpochMilli(1709294400250L));
     String token = token(prefs);
-    SyncRecord r = engine.updateRecords(dev, prefs, DEVICE,
-        List.of(new RecordPatch(PatchOp.REPLACE, "k", "v", 0, device)), token).get(0);
+    SyncRecord r =
+        engine
+            .updateRecords(
+                dev,
+                prefs,
+                DEVICE,
+                List.of(new RecordPatch(PatchOp.REPLACE, "k", "v", 0, device)),
+                token)
+            .get(0);
     assertThat(r.deviceLastModifiedDate()).isEqualTo(device);
     assertThat(r.lastModifiedDate()).isEqualTo(Instant.ofEpochMilli(1709294400250L));
     assertThat(engine.describeDataset(dev, prefs).lastModifiedDate())
@@ -235,17 +276,18 @@ class RecordsAndSyncCountsTest extends EngineTestSupport {
     assertThat(out.get(0).lastModifiedBy()).isEqualTo(ID_A);
     RecordsPage page = list(prefs);
     assertThat(page.lastModifiedBy()).isEqualTo(ID_A);
-    assertThat(page.records()).extracting(SyncRecord::key, SyncRecord::lastModifiedBy)
+    assertThat(page.records())
+        .extracting(SyncRecord::key, SyncRecord::lastModifiedBy)
         .containsExactly(tuple("a", Caller.DEFAULT_ACCOUNT_ID), tuple("b", ID_A));
     assertThat(engine.describeDataset(dev, prefs).lastModifiedBy()).isEqualTo(ID_A);
   }
 
   @Test
   void C6_listRecordsReturnsChangesAfterNIncludingTombstones() {
-    update(prefs, replace("a", "1", 0), replace("b", "1", 0));   // 1
-    update(prefs, replace("c", "1", 0));                         // 2
-    update(prefs, remove("a", 1));                               // 3
-    update(prefs, replace("d", "1", 0));                         // 4
+    update(prefs, replace("a", "1", 0), replace("b", "1", 0)); // 1
+    update(prefs, replace("c", "1", 0)); // 2
+    update(prefs, remove("a", 1)); // 3
+    update(prefs, replace("d", "1", 0)); // 4
     assertThat(list(prefs, 2).records())
         .extracting(SyncRecord::key, SyncRecord::value, SyncRecord::syncCount)
         .containsExactly(tuple("a", null, 3L), tuple("d", "1", 4L));
@@ -256,12 +298,18 @@ class RecordsAndSyncCountsTest extends EngineTestSupport {
   @Test
   void C6_orderedBySyncCountThenKey() {
     update(prefs, replace("z", "1", 0), replace("m", "1", 0), replace("a", "1", 0)); // 1
-    update(prefs, replace("b", "1", 0), replace("y", "1", 0));                       // 2
-    update(prefs, replace("z", "2", 1));                                             // 3
-    update(prefs, replace("c", "1", 0), remove("a", 1));                             // 4
-    assertThat(list(prefs).records()).extracting(SyncRecord::key, SyncRecord::syncCount)
-        .containsExactly(tuple("m", 1L), tuple("b", 2L), tuple("y", 2L), tuple("z", 3L),
-            tuple("a", 4L), tuple("c", 4L));
+    update(prefs, replace("b", "1", 0), replace("y", "1", 0)); // 2
+    update(prefs, replace("z", "2", 1)); // 3
+    update(prefs, replace("c", "1", 0), remove("a", 1)); // 4
+    assertThat(list(prefs).records())
+        .extracting(SyncRecord::key, SyncRecord::syncCount)
+        .containsExactly(
+            tuple("m", 1L),
+            tuple("b", 2L),
+            tuple("y", 2L),
+            tuple("z", 3L),
+            tuple("a", 4L),
+            tuple("c", 4L));
   }
 
   @Test
@@ -292,9 +340,9 @@ class RecordsAndSyncCountsTest extends EngineTestSupport {
   void C8_aCountAboveTheExistingDatasetsIsNoSuchSyncCountAndIssuesNoSession() {
     DatasetKey prefs = ds(ID_A, "prefs");
     put(prefs, "a", "1");
-    put(prefs, "a", "2");                   // count 2
-    ServiceException e = assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-        () -> list(prefs, 3));
+    put(prefs, "a", "2"); // count 2
+    ServiceException e =
+        assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException, () -> list(prefs, 3));
     assertThat(e.getMessage()).isEqualTo("No such SyncCount: 3 exists for this Dataset");
     assertThat(list(prefs, 2).records()).isEmpty();
     // B3 and E1 are unchanged for datasets that do not exist
@@ -311,12 +359,15 @@ class RecordsAndSyncCountsTest extends EngineTestSupport {
     failure(() -> update(prefs, replace("a", "x", 0)));
     update(prefs, remove("a", 1));
     engine.deleteDataset(dev, prefs);
-    assertThat(changes).extracting(DatasetChange::kind, DatasetChange::syncCount)
-        .containsExactly(tuple(DatasetChange.Kind.RECORDS_WRITTEN, 1L),
+    assertThat(changes)
+        .extracting(DatasetChange::kind, DatasetChange::syncCount)
+        .containsExactly(
+            tuple(DatasetChange.Kind.RECORDS_WRITTEN, 1L),
             tuple(DatasetChange.Kind.RECORDS_WRITTEN, 2L),
             tuple(DatasetChange.Kind.DATASET_DELETED, 2L));
     assertThat(changes.get(0).deviceId()).isEqualTo(DEVICE);
-    assertThat(changes.get(1).written()).extracting(SyncRecord::key, SyncRecord::value)
+    assertThat(changes.get(1).written())
+        .extracting(SyncRecord::key, SyncRecord::value)
         .containsExactly(tuple("a", null));
   }
 }

@@ -35,9 +35,12 @@ class StateSnapshotTest extends EngineTestSupport {
     assertThat(copy.exportState()).isEqualTo(snapshot);
 
     RecordsPage page = copy.listRecords(dev, prefs, null, null, null);
-    assertThat(page).usingRecursiveComparison().ignoringFields("syncSessionToken")
+    assertThat(page)
+        .usingRecursiveComparison()
+        .ignoringFields("syncSessionToken")
         .isEqualTo(list(prefs));
-    assertThat(page.records()).extracting(SyncRecord::key, SyncRecord::value)
+    assertThat(page.records())
+        .extracting(SyncRecord::key, SyncRecord::value)
         .containsExactly(tuple("b", "é"), tuple("a", null));
     assertThat(page.mergedDatasetNames()).containsExactly("prefs." + ID_B);
     RecordsPage deleted = copy.listRecords(dev, gone, 1L, null, null);
@@ -45,25 +48,49 @@ class StateSnapshotTest extends EngineTestSupport {
     assertThat(deleted.datasetExists()).isFalse();
     // counts carry on where they were, for live and deleted datasets alike
     String token = copy.listRecords(dev, gone, null, null, null).syncSessionToken();
-    assertThat(copy.updateRecords(dev, gone, DEVICE, List.of(replace("x", "3", 0)), token)
-        .get(0).syncCount()).isEqualTo(3);
+    assertThat(
+            copy.updateRecords(dev, gone, DEVICE, List.of(replace("x", "3", 0)), token)
+                .get(0)
+                .syncCount())
+        .isEqualTo(3);
     assertThat(copy.describeDataset(dev, prefs)).isEqualTo(engine.describeDataset(dev, prefs));
   }
 
   @Test
   void C1_importFillsInMissingCountsAndDates() {
     SyncRecord bare = new SyncRecord("k", "v", 0, null, null, null);
-    engine.importState(new EngineSnapshot(List.of(new PoolSnapshot(POOL, null, null,
-        List.of(new IdentitySnapshot(ID_A, List.of(new DatasetSnapshot("prefs", null, null,
-            null, null, null, null, null, List.of(bare)))))))));
+    engine.importState(
+        new EngineSnapshot(
+            List.of(
+                new PoolSnapshot(
+                    POOL,
+                    null,
+                    null,
+                    List.of(
+                        new IdentitySnapshot(
+                            ID_A,
+                            List.of(
+                                new DatasetSnapshot(
+                                    "prefs",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    List.of(bare)))))))));
     RecordsPage page = list(prefs);
     assertThat(page.datasetExists()).isTrue();
     assertThat(page.datasetSyncCount()).isEqualTo(1);
-    assertThat(page.records()).singleElement().satisfies(r -> {
-      assertThat(r.syncCount()).isEqualTo(1);
-      assertThat(r.lastModifiedDate()).isEqualTo(T0);
-      assertThat(r.lastModifiedBy()).isEqualTo(Caller.DEFAULT_ACCOUNT_ID);
-    });
+    assertThat(page.records())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.syncCount()).isEqualTo(1);
+              assertThat(r.lastModifiedDate()).isEqualTo(T0);
+              assertThat(r.lastModifiedBy()).isEqualTo(Caller.DEFAULT_ACCOUNT_ID);
+            });
     assertThat(update(prefs, replace("k", "v2", 1)).get(0).syncCount()).isEqualTo(2);
     assertThat(engine.describeDataset(dev, prefs).dataStorage()).isEqualTo(3);
   }
@@ -71,12 +98,29 @@ class StateSnapshotTest extends EngineTestSupport {
   @Test
   void B5_importRefusesADeletedDatasetWithRecordsAndKeepsTheOldState() {
     put(prefs, "k", "v");
-    EngineSnapshot bad = new EngineSnapshot(List.of(new PoolSnapshot(POOL, null, null,
-        List.of(new IdentitySnapshot(ID_A, List.of(new DatasetSnapshot("prefs", null, null,
-            null, 3L, 3L, false, null,
-            List.of(new SyncRecord("k", "v", 1, null, null, null)))))))));
-    assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-        () -> engine.importState(bad));
+    EngineSnapshot bad =
+        new EngineSnapshot(
+            List.of(
+                new PoolSnapshot(
+                    POOL,
+                    null,
+                    null,
+                    List.of(
+                        new IdentitySnapshot(
+                            ID_A,
+                            List.of(
+                                new DatasetSnapshot(
+                                    "prefs",
+                                    null,
+                                    null,
+                                    null,
+                                    3L,
+                                    3L,
+                                    false,
+                                    null,
+                                    List.of(new SyncRecord("k", "v", 1, null, null, null)))))))));
+    assertRefusedWithoutStateChange(
+        ErrorShape.InvalidParameterException, () -> engine.importState(bad));
   }
 
   @Test

@@ -27,8 +27,8 @@ class SyncSessionTokenTest extends EngineTestSupport {
     String second = list(prefs).syncSessionToken();
     assertThat(first).startsWith("H4sI");
     assertThat(second).startsWith("H4sI").isNotEqualTo(first);
-    try (GZIPInputStream in = new GZIPInputStream(
-        new ByteArrayInputStream(Base64.getDecoder().decode(second)))) {
+    try (GZIPInputStream in =
+        new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(second)))) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       assertThat(text).contains(ID_A); // session, identity and expiry, as the model says
     }
@@ -41,8 +41,9 @@ class SyncSessionTokenTest extends EngineTestSupport {
   void D2_updateRecordsRequiresAToken() {
     String token = token(prefs);
     for (String bad : new String[] {null, "", "H4sIAAAAAAAAAA==", "not base64 !", token + "x"}) {
-      ServiceException e = assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-          () -> write(prefs, bad, replace("k", "v", 0)));
+      ServiceException e =
+          assertRefusedWithoutStateChange(
+              ErrorShape.InvalidParameterException, () -> write(prefs, bad, replace("k", "v", 0)));
       assertThat(e.getMessage()).isEqualTo(NOT_VALID);
     }
     assertThat(write(prefs, token, replace("k", "v", 0))).hasSize(1);
@@ -55,8 +56,10 @@ class SyncSessionTokenTest extends EngineTestSupport {
     String otherPool = token(new DatasetKey(OTHER_POOL, ID_A, "prefs"));
     String otherPoolAndIdentity = token(new DatasetKey(OTHER_POOL, ID_B, "prefs"));
     for (String wrong : List.of(otherDataset, otherPool, otherPoolAndIdentity)) {
-      ServiceException e = assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-          () -> write(prefs, wrong, replace("k", "v2", 1)));
+      ServiceException e =
+          assertRefusedWithoutStateChange(
+              ErrorShape.InvalidParameterException,
+              () -> write(prefs, wrong, replace("k", "v2", 1)));
       assertThat(e.getMessage()).isEqualTo(NOT_VALID);
     }
   }
@@ -65,8 +68,10 @@ class SyncSessionTokenTest extends EngineTestSupport {
   void D3_tokenOfAnotherIdentityOfTheSamePoolHasItsOwnMessage() {
     put(prefs, "k", "v");
     for (String wrong : List.of(token(ds(ID_B, "prefs")), token(ds(ID_B, "other")))) {
-      ServiceException e = assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-          () -> write(prefs, wrong, replace("k", "v2", 1)));
+      ServiceException e =
+          assertRefusedWithoutStateChange(
+              ErrorShape.InvalidParameterException,
+              () -> write(prefs, wrong, replace("k", "v2", 1)));
       assertThat(e.getMessage())
           .isEqualTo("Mismatch between session identity id and request identity id");
     }
@@ -83,16 +88,20 @@ class SyncSessionTokenTest extends EngineTestSupport {
     clock.advance(EngineSettings.DEFAULT.tokenExpiry().minusMillis(1));
     write(prefs, token, replace("k", "v", 0));
     clock.advance(Duration.ofMillis(1));
-    ServiceException e = assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-        () -> write(prefs, token, replace("k", "v2", 1)));
+    ServiceException e =
+        assertRefusedWithoutStateChange(
+            ErrorShape.InvalidParameterException, () -> write(prefs, token, replace("k", "v2", 1)));
     assertThat(e.getMessage()).isEqualTo(NOT_VALID);
     write(prefs, token(prefs), replace("k", "v2", 1));
   }
 
   @Test
   void D4_expiryIsConfigurable() {
-    engine = new SyncEngine(EngineSettings.DEFAULT.withTokenExpiry(Duration.ofSeconds(30)),
-        clock, IdSource.sequential());
+    engine =
+        new SyncEngine(
+            EngineSettings.DEFAULT.withTokenExpiry(Duration.ofSeconds(30)),
+            clock,
+            IdSource.sequential());
     String token = token(prefs);
     clock.advance(Duration.ofSeconds(29));
     write(prefs, token, replace("k", "v", 0));
@@ -121,7 +130,9 @@ class SyncSessionTokenTest extends EngineTestSupport {
     list(ds(ID_B, "x"));
     engine.listRecords(dev, prefs, 0L, null, 1);
     failure(() -> engine.listRecords(dev, prefs, -1L, null, null)); // refused: no session
-    assertThat(engine.exportState().identityPools()).singleElement()
-        .extracting(EngineSnapshot.PoolSnapshot::syncSessionsCount).isEqualTo(3L);
+    assertThat(engine.exportState().identityPools())
+        .singleElement()
+        .extracting(EngineSnapshot.PoolSnapshot::syncSessionsCount)
+        .isEqualTo(3L);
   }
 }

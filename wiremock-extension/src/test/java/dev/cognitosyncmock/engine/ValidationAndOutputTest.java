@@ -20,41 +20,58 @@ class ValidationAndOutputTest extends EngineTestSupport {
 
   @Test
   void A5_negativeLastSyncCountIsRefusedBeforeAnySessionIsIssued() {
-    ServiceException e = assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-        () -> engine.listRecords(dev, prefs, -1L, null, null));
+    ServiceException e =
+        assertRefusedWithoutStateChange(
+            ErrorShape.InvalidParameterException,
+            () -> engine.listRecords(dev, prefs, -1L, null, null));
     assertThat(e.getMessage()).contains("-1");
   }
 
   @Test
   void A5_maxResultsBelowOneIsRefused() {
-    assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-        () -> engine.listRecords(dev, prefs, 0L, null, 0));
-    assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-        () -> engine.listRecords(dev, prefs, 0L, null, -5));
-    assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
+    assertRefusedWithoutStateChange(
+        ErrorShape.InvalidParameterException, () -> engine.listRecords(dev, prefs, 0L, null, 0));
+    assertRefusedWithoutStateChange(
+        ErrorShape.InvalidParameterException, () -> engine.listRecords(dev, prefs, 0L, null, -5));
+    assertRefusedWithoutStateChange(
+        ErrorShape.InvalidParameterException,
         () -> engine.listDatasets(dev, identity(ID_A), null, 0));
     assertThat(engine.listRecords(dev, prefs, 0L, null, 1).records()).hasSize(1);
   }
 
   @Test
   void A5_replaceWithoutValueIsRefused() {
-    assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-        () -> engine.updateRecords(dev, prefs, DEVICE,
-            List.of(replace("new", "x", 0), new RecordPatch(PatchOp.REPLACE, "k", null, 1, null)),
-            token));
+    assertRefusedWithoutStateChange(
+        ErrorShape.InvalidParameterException,
+        () ->
+            engine.updateRecords(
+                dev,
+                prefs,
+                DEVICE,
+                List.of(
+                    replace("new", "x", 0), new RecordPatch(PatchOp.REPLACE, "k", null, 1, null)),
+                token));
   }
 
   @Test
   void A5_duplicateKeysInOneRequestAreRefused() {
-    ServiceException e = assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-        () -> engine.updateRecords(dev, prefs, DEVICE,
-            List.of(replace("k", "a", 1), RecordPatch.remove("k", 1)), token));
+    ServiceException e =
+        assertRefusedWithoutStateChange(
+            ErrorShape.InvalidParameterException,
+            () ->
+                engine.updateRecords(
+                    dev,
+                    prefs,
+                    DEVICE,
+                    List.of(replace("k", "a", 1), RecordPatch.remove("k", 1)),
+                    token));
     assertThat(e.getMessage()).contains("duplicate").contains("k");
   }
 
   @Test
   void A5_negativePatchSyncCountIsRefused() {
-    assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
+    assertRefusedWithoutStateChange(
+        ErrorShape.InvalidParameterException,
         () -> engine.updateRecords(dev, prefs, DEVICE, List.of(replace("x", "a", -1)), token));
   }
 
@@ -68,9 +85,15 @@ class ValidationAndOutputTest extends EngineTestSupport {
 
   @Test
   void A5_invalidInputWinsOverABadTokenAndStillChangesNothing() {
-    assertRefusedWithoutStateChange(ErrorShape.InvalidParameterException,
-        () -> engine.updateRecords(dev, ds(ID_B, "new"), DEVICE,
-            List.of(new RecordPatch(PatchOp.REPLACE, "k", null, 0, null)), "bogus"));
+    assertRefusedWithoutStateChange(
+        ErrorShape.InvalidParameterException,
+        () ->
+            engine.updateRecords(
+                dev,
+                ds(ID_B, "new"),
+                DEVICE,
+                List.of(new RecordPatch(PatchOp.REPLACE, "k", null, 0, null)),
+                "bogus"));
     assertThat(list(ds(ID_B, "new")).datasetExists()).isFalse();
   }
 
@@ -90,7 +113,8 @@ class ValidationAndOutputTest extends EngineTestSupport {
   @Test
   void A6_listDatasetsAndUpdateRecordsAlwaysAnswerALists() {
     assertThat(engine.listDatasets(dev, identity(ID_C), null, null).datasets())
-        .isNotNull().isEmpty();
+        .isNotNull()
+        .isEmpty();
     assertThat(engine.updateRecords(dev, prefs, DEVICE, List.of(), token)).isNotNull().isEmpty();
   }
 }

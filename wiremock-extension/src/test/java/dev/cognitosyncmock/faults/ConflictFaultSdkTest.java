@@ -45,23 +45,34 @@ class ConflictFaultSdkTest {
 
   @Test
   void C2_theConflictingWriteIsRealAndTheRequestFailsWith409() {
-    server.service().faults().add(FaultRule.on("UpdateRecords").dataset("settings").nthCall(1)
-        .action(new FaultAction.Conflict(Map.of("theme", "light"), null, "tablet")));
+    server
+        .service()
+        .faults()
+        .add(
+            FaultRule.on("UpdateRecords")
+                .dataset("settings")
+                .nthCall(1)
+                .action(new FaultAction.Conflict(Map.of("theme", "light"), null, "tablet")));
     String token = list(client, "settings", 0).syncSessionToken();
 
     assertThatThrownBy(() -> put(client, "settings", token, "theme", "dark", 0))
-        .isInstanceOfSatisfying(ResourceConflictException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(409);
-          assertThat(e.awsErrorDetails().errorMessage())
-              .isEqualTo("Current SyncCount for: theme is: 1 not: 0");
-        });
+        .isInstanceOfSatisfying(
+            ResourceConflictException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(409);
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo("Current SyncCount for: theme is: 1 not: 0");
+            });
 
     ListRecordsResponse relisted = list(client, "settings", 0);
-    assertThat(relisted.records()).singleElement().satisfies(r -> {
-      assertThat(r.value()).isEqualTo("light");
-      assertThat(r.syncCount()).isEqualTo(1);
-      assertThat(r.lastModifiedBy()).isEqualTo("tablet");
-    });
+    assertThat(relisted.records())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.value()).isEqualTo("light");
+              assertThat(r.syncCount()).isEqualTo(1);
+              assertThat(r.lastModifiedBy()).isEqualTo("tablet");
+            });
     assertThat(relisted.datasetSyncCount()).isEqualTo(1);
   }
 
@@ -69,10 +80,27 @@ class ConflictFaultSdkTest {
   void C2_withoutValuesTheOtherDeviceWritesEveryPatchedKey() {
     server.service().faults().add(FaultRule.on("UpdateRecords").nthCall(1).conflict());
     String token = list(client, "settings", 0).syncSessionToken();
-    assertThatThrownBy(() -> client.updateRecords(r -> r.identityPoolId(POOL)
-        .identityId(IDENTITY).datasetName("settings").syncSessionToken(token).recordPatches(
-            RecordPatch.builder().op(Operation.REPLACE).key("a").value("1").syncCount(0L).build(),
-            RecordPatch.builder().op(Operation.REPLACE).key("b").value("2").syncCount(0L).build())))
+    assertThatThrownBy(
+            () ->
+                client.updateRecords(
+                    r ->
+                        r.identityPoolId(POOL)
+                            .identityId(IDENTITY)
+                            .datasetName("settings")
+                            .syncSessionToken(token)
+                            .recordPatches(
+                                RecordPatch.builder()
+                                    .op(Operation.REPLACE)
+                                    .key("a")
+                                    .value("1")
+                                    .syncCount(0L)
+                                    .build(),
+                                RecordPatch.builder()
+                                    .op(Operation.REPLACE)
+                                    .key("b")
+                                    .value("2")
+                                    .syncCount(0L)
+                                    .build())))
         .isInstanceOf(ResourceConflictException.class);
     assertThat(list(client, "settings", 0).records())
         .extracting(Record::key, Record::value)
@@ -83,9 +111,16 @@ class ConflictFaultSdkTest {
 
   @Test
   void F2_aClientSyncLoopResolvesTheConflictOnItsSecondPass() {
-    FaultRule rule = server.service().faults().add(FaultRule.on("UpdateRecords").nthCall(1)
-        .action(new FaultAction.Conflict(Map.of("theme", "light", "font", "small"), null,
-            "tablet")));
+    FaultRule rule =
+        server
+            .service()
+            .faults()
+            .add(
+                FaultRule.on("UpdateRecords")
+                    .nthCall(1)
+                    .action(
+                        new FaultAction.Conflict(
+                            Map.of("theme", "light", "font", "small"), null, "tablet")));
     SyncingDevice phone = new SyncingDevice(client, "settings");
     phone.edit("theme", "dark");
 
@@ -99,9 +134,12 @@ class ConflictFaultSdkTest {
         .extracting(r -> r.key() + "=" + r.value() + "@" + r.syncCount())
         .containsExactlyInAnyOrder("font=small@1", "theme=dark@2");
     assertThat(server.service().faults().rules().fired(rule.id())).isEqualTo(1);
-    assertThat(server.wireMock().getAllServeEvents()).filteredOn(
-            e -> FaultTestSupport.operation(server, e.getRequest()).orElse("")
-                .equals("UpdateRecords"))
+    assertThat(server.wireMock().getAllServeEvents())
+        .filteredOn(
+            e ->
+                FaultTestSupport.operation(server, e.getRequest())
+                    .orElse("")
+                    .equals("UpdateRecords"))
         .extracting(e -> e.getResponse().getStatus())
         .containsExactly(200, 409); // newest first
   }
@@ -147,12 +185,23 @@ class ConflictFaultSdkTest {
           return pass;
         }
         List<RecordPatch> patches = new ArrayList<>();
-        dirty.forEach((k, v) -> patches.add(RecordPatch.builder().op(Operation.REPLACE).key(k)
-            .value(v).syncCount(knownCounts.getOrDefault(k, 0L)).build()));
+        dirty.forEach(
+            (k, v) ->
+                patches.add(
+                    RecordPatch.builder()
+                        .op(Operation.REPLACE)
+                        .key(k)
+                        .value(v)
+                        .syncCount(knownCounts.getOrDefault(k, 0L))
+                        .build()));
         try {
-          client.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-              .datasetName(dataset).syncSessionToken(pulled.syncSessionToken())
-              .recordPatches(patches));
+          client.updateRecords(
+              r ->
+                  r.identityPoolId(POOL)
+                      .identityId(IDENTITY)
+                      .datasetName(dataset)
+                      .syncSessionToken(pulled.syncSessionToken())
+                      .recordPatches(patches));
           dirty.clear();
           lastSyncCount = pulled.datasetSyncCount() + 1;
           return pass;

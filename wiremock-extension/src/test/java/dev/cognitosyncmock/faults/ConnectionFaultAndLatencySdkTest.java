@@ -40,8 +40,8 @@ class ConnectionFaultAndLatencySdkTest {
   void everyConnectionFaultBreaksTheCallAndTheCallIsServedOnceTheRuleIsRemoved(
       ConnectionFault fault) {
     // every call: HttpURLConnection itself quietly retries a GET on a dropped connection
-    FaultRule rule = server.service().faults().add(FaultRule.on("ListRecords")
-        .connectionFault(fault));
+    FaultRule rule =
+        server.service().faults().add(FaultRule.on("ListRecords").connectionFault(fault));
     try (CognitoSyncClient once = FaultTestSupport.sdkWithoutRetries(server.endpoint())) {
       assertThatThrownBy(() -> list(once, "settings", 0))
           .isInstanceOf(RuntimeException.class) // SdkClientException, or the HTTP client's own
@@ -60,14 +60,21 @@ class ConnectionFaultAndLatencySdkTest {
 
   @Test
   void aLostRequestIsNotAppliedAndTheSdksRetrySucceeds() {
-    server.service().faults().add(FaultRule.on("UpdateRecords").nthCall(1)
-        .connectionFault(ConnectionFault.CONNECTION_RESET_BY_PEER, false));
+    server
+        .service()
+        .faults()
+        .add(
+            FaultRule.on("UpdateRecords")
+                .nthCall(1)
+                .connectionFault(ConnectionFault.CONNECTION_RESET_BY_PEER, false));
     try (CognitoSyncClient client = FaultTestSupport.sdk(server.endpoint())) {
       String token = list(client, "settings", 0).syncSessionToken();
       put(client, "settings", token, "theme", "dark", 0); // retried after the reset
-      assertThat(list(client, "settings", 0).records()).singleElement()
+      assertThat(list(client, "settings", 0).records())
+          .singleElement()
           .satisfies(r -> assertThat(r.syncCount()).isEqualTo(1));
-      assertThat(journal(server, "UpdateRecords")).extracting(FaultTestSupport::attempt)
+      assertThat(journal(server, "UpdateRecords"))
+          .extracting(FaultTestSupport::attempt)
           .containsExactly(1, 2);
     }
   }
@@ -75,23 +82,33 @@ class ConnectionFaultAndLatencySdkTest {
   @Test
   void C2_aLostResponseIsAppliedSoTheSdksRetryConflicts() {
     // the write lands, the answer is lost, the SDK retries the same patch: now it is stale
-    server.service().faults().add(FaultRule.on("UpdateRecords").nthCall(1)
-        .connectionFault(ConnectionFault.CONNECTION_RESET_BY_PEER, true));
+    server
+        .service()
+        .faults()
+        .add(
+            FaultRule.on("UpdateRecords")
+                .nthCall(1)
+                .connectionFault(ConnectionFault.CONNECTION_RESET_BY_PEER, true));
     try (CognitoSyncClient client = FaultTestSupport.sdk(server.endpoint())) {
       String token = list(client, "settings", 0).syncSessionToken();
       assertThatThrownBy(() -> put(client, "settings", token, "theme", "dark", 0))
-          .isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(
-              e.awsErrorDetails().errorMessage()).isEqualTo(
-                  "Current SyncCount for: theme is: 1 not: 0"));
-      assertThat(list(client, "settings", 0).records()).singleElement()
+          .isInstanceOfSatisfying(
+              ResourceConflictException.class,
+              e ->
+                  assertThat(e.awsErrorDetails().errorMessage())
+                      .isEqualTo("Current SyncCount for: theme is: 1 not: 0"));
+      assertThat(list(client, "settings", 0).records())
+          .singleElement()
           .satisfies(r -> assertThat(r.value()).isEqualTo("dark"));
     }
   }
 
   @Test
   void aFixedDelayHoldsTheAnswerBack() {
-    server.service().faults().add(FaultRule.on("ListDatasets").nthCall(2)
-        .delay(Duration.ofMillis(400)));
+    server
+        .service()
+        .faults()
+        .add(FaultRule.on("ListDatasets").nthCall(2).delay(Duration.ofMillis(400)));
     try (CognitoSyncClient client = FaultTestSupport.sdkWithoutRetries(server.endpoint())) {
       listDatasets(client); // warm up: the first call is not delayed
       long start = System.nanoTime();
@@ -103,8 +120,10 @@ class ConnectionFaultAndLatencySdkTest {
 
   @Test
   void aRandomDelayStaysWithinItsBounds() {
-    server.service().faults().add(FaultRule.on("ListDatasets")
-        .delay(Duration.ofMillis(150), Duration.ofMillis(250), 3));
+    server
+        .service()
+        .faults()
+        .add(FaultRule.on("ListDatasets").delay(Duration.ofMillis(150), Duration.ofMillis(250), 3));
     try (CognitoSyncClient client = FaultTestSupport.sdkWithoutRetries(server.endpoint())) {
       for (int i = 0; i < 3; i++) {
         long start = System.nanoTime();
@@ -117,10 +136,11 @@ class ConnectionFaultAndLatencySdkTest {
   @Test
   void aDelayLongerThanTheClientsTimeoutTimesTheCallOut() {
     server.service().faults().add(FaultRule.on("ListDatasets").delay(Duration.ofSeconds(2)));
-    try (CognitoSyncClient impatient = FaultTestSupport.sdk(server.endpoint(),
-        b -> b.overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMillis(300))))) {
-      assertThatThrownBy(() -> listDatasets(impatient))
-          .isInstanceOf(ApiCallTimeoutException.class);
+    try (CognitoSyncClient impatient =
+        FaultTestSupport.sdk(
+            server.endpoint(),
+            b -> b.overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMillis(300))))) {
+      assertThatThrownBy(() -> listDatasets(impatient)).isInstanceOf(ApiCallTimeoutException.class);
     }
   }
 

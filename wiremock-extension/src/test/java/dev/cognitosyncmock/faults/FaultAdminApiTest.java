@@ -39,7 +39,11 @@ class FaultAdminApiTest {
 
   @Test
   void B7_addListGetAndRemoveARuleThatAnswersAModeledError() throws Exception {
-    HttpResponse<String> added = send("POST", base + "/faults", """
+    HttpResponse<String> added =
+        send(
+            "POST",
+            base + "/faults",
+            """
         {"id": "throttle-lists", "description": "every 2nd ListRecords",
          "match": {"operation": "ListRecords", "datasetName": "settings"},
          "trigger": {"everyNthCall": 2},
@@ -72,34 +76,63 @@ class FaultAdminApiTest {
 
   @Test
   void refusesWith400ARuleWhoseErrorTheOperationDoesNotModel() throws Exception {
-    HttpResponse<String> refused = send("POST", base + "/faults", """
+    HttpResponse<String> refused =
+        send(
+            "POST",
+            base + "/faults",
+            """
         {"match": {"operation": "ListRecords"},
          "action": {"error": "ResourceConflictException"}}""");
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(json(refused).get("message").asString())
         .contains("ListRecords does not model ResourceConflictException")
         .contains("TooManyRequestsException");
-    assertThat(send("POST", base + "/faults", """
+    assertThat(
+            send(
+                    "POST",
+                    base + "/faults",
+                    """
         {"match": {"operation": "UpdateRecords"}, "action": {"error": "NoSuchError"}}""")
-        .statusCode()).isEqualTo(400);
-    assertThat(send("POST", base + "/faults", """
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            send(
+                    "POST",
+                    base + "/faults",
+                    """
         {"match": {"operation": "UpdateRecords"}, "trigger": {"nthcall": 2},
-         "action": {"error": "TooManyRequestsException"}}""").statusCode()).isEqualTo(400);
-    assertThat(send("POST", base + "/faults", """
+         "action": {"error": "TooManyRequestsException"}}""")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            send(
+                    "POST",
+                    base + "/faults",
+                    """
         {"match": {"operation": "DescribeDataset"}, "action": {"conflict": {}}}""")
-        .statusCode()).isEqualTo(400);
+                .statusCode())
+        .isEqualTo(400);
     assertThat(send("POST", base + "/faults", "{not json").statusCode()).isEqualTo(400);
     // a batch is added whole or not at all
-    assertThat(send("POST", base + "/faults", """
+    assertThat(
+            send(
+                    "POST",
+                    base + "/faults",
+                    """
         [{"match": {"operation": "ListRecords"}, "action": {"delay": 1}},
          {"match": {"operation": "ListRecords"}, "action": {"error": "LimitExceededException"}}]""")
-        .statusCode()).isEqualTo(400);
+                .statusCode())
+        .isEqualTo(400);
     assertThat(json(send("GET", base + "/faults", null)).get("rules")).isEmpty();
   }
 
   @Test
   void addsSeveralRulesAtOnceAndClearsThemAll() throws Exception {
-    HttpResponse<String> added = send("POST", base + "/faults", """
+    HttpResponse<String> added =
+        send(
+            "POST",
+            base + "/faults",
+            """
         {"rules": [
           {"match": {"operation": "*"}, "trigger": {"probability": 0.5, "seed": 1},
            "action": {"delay": {"minMs": 1, "maxMs": 5, "seed": 2}}},
@@ -119,12 +152,16 @@ class FaultAdminApiTest {
   @Test
   void aFaultFileSetsRulesFromStartUp(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("faults.json");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         [{"match": {"operation": "ListRecords"}, "trigger": {"nthCall": 1},
           "action": {"error": "InternalErrorException"}}]""");
-    try (CognitoSyncServer fromFile = CognitoSyncServer.builder()
-        .service(CognitoSyncService.builder().faultRules(FaultJson.readRules(file)).build())
-        .build().start()) {
+    try (CognitoSyncServer fromFile =
+        CognitoSyncServer.builder()
+            .service(CognitoSyncService.builder().faultRules(FaultJson.readRules(file)).build())
+            .build()
+            .start()) {
       String url = "http://127.0.0.1:" + fromFile.port() + recordsPath("settings");
       HttpResponse<String> first = send("GET", url, null);
       assertThat(first.statusCode()).isEqualTo(500);
@@ -135,15 +172,25 @@ class FaultAdminApiTest {
 
   @Test
   void faultRoutesLeaveThePersistedStateAlone(@TempDir Path dir) throws Exception {
-    try (CognitoSyncService durable = CognitoSyncService.builder().persistenceDirectory(dir)
-            .build();
+    try (CognitoSyncService durable =
+            CognitoSyncService.builder().persistenceDirectory(dir).build();
         CognitoSyncServer s = CognitoSyncServer.builder().service(durable).build().start()) {
       String b = admin(s);
-      assertThat(send("POST", b + "/identitypools",
-          "{\"IdentityPoolId\":\"" + FaultTestSupport.POOL + "\"}").statusCode()).isEqualTo(200);
+      assertThat(
+              send(
+                      "POST",
+                      b + "/identitypools",
+                      "{\"IdentityPoolId\":\"" + FaultTestSupport.POOL + "\"}")
+                  .statusCode())
+          .isEqualTo(200);
       java.util.Map<String, Object> before = listing(dir);
-      assertThat(send("POST", b + "/faults", """
-          {"match": {"operation": "ListRecords"}, "action": {"delay": 1}}""").statusCode())
+      assertThat(
+              send(
+                      "POST",
+                      b + "/faults",
+                      """
+          {"match": {"operation": "ListRecords"}, "action": {"delay": 1}}""")
+                  .statusCode())
           .isEqualTo(201);
       assertThat(send("POST", b + "/recordings/start", "").statusCode()).isEqualTo(200);
       assertThat(send("POST", b + "/recordings/stop", "").statusCode()).isEqualTo(200);
@@ -155,8 +202,13 @@ class FaultAdminApiTest {
 
   @Test
   void aStateResetKeepsTheFaultRules() throws Exception {
-    assertThat(send("POST", base + "/faults", """
-        {"match": {"operation": "ListRecords"}, "action": {"delay": 1}}""").statusCode())
+    assertThat(
+            send(
+                    "POST",
+                    base + "/faults",
+                    """
+        {"match": {"operation": "ListRecords"}, "action": {"delay": 1}}""")
+                .statusCode())
         .isEqualTo(201);
     assertThat(send("POST", base + "/reset", "").statusCode()).isEqualTo(200);
     assertThat(json(send("GET", base + "/faults", null)).get("rules")).hasSize(1);

@@ -16,16 +16,25 @@ class FaultDocumentsStrictnessTest {
 
   @Test
   void aValueOfTheWrongTypeIsRefusedNamingTheMember() {
-    assertThatThrownBy(() -> read("{\"trigger\": {\"nthCall\": \"2\"}, \"action\": {\"delay\": 1}}"))
-        .isInstanceOf(InvalidFaultException.class).hasMessage("nthCall must be an integer");
+    assertThatThrownBy(
+            () -> read("{\"trigger\": {\"nthCall\": \"2\"}, \"action\": {\"delay\": 1}}"))
+        .isInstanceOf(InvalidFaultException.class)
+        .hasMessage("nthCall must be an integer");
     assertThatThrownBy(() -> read("{\"trigger\": {\"nthCall\": 1.5}, \"action\": {\"delay\": 1}}"))
-        .isInstanceOf(InvalidFaultException.class).hasMessage("nthCall must be an integer");
+        .isInstanceOf(InvalidFaultException.class)
+        .hasMessage("nthCall must be an integer");
     assertThatThrownBy(() -> read("{\"action\": {\"conflict\": {\"values\": {\"k\": 1}}}}"))
-        .isInstanceOf(InvalidFaultException.class).hasMessageContaining("k must be a string");
-    assertThatThrownBy(() -> read("{\"action\": {\"rateLimit\": {\"perSecond\": 1, \"burst\": 2,"
-        + " \"pre\": \"rule\"}}}")).hasMessageContaining("Unknown member 'pre' in rateLimit");
+        .isInstanceOf(InvalidFaultException.class)
+        .hasMessageContaining("k must be a string");
+    assertThatThrownBy(
+            () ->
+                read(
+                    "{\"action\": {\"rateLimit\": {\"perSecond\": 1, \"burst\": 2,"
+                        + " \"pre\": \"rule\"}}}"))
+        .hasMessageContaining("Unknown member 'pre' in rateLimit");
     assertThatThrownBy(() -> read("{\"action\": {\"conflict\": false}}"))
-        .isInstanceOf(InvalidFaultException.class).hasMessageContaining("conflict");
+        .isInstanceOf(InvalidFaultException.class)
+        .hasMessageContaining("conflict");
     assertThatThrownBy(() -> read("{\"action\": 5}"))
         .hasMessage("An action must be a JSON object, got 5");
   }

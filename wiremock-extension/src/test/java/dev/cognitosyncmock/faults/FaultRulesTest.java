@@ -1,10 +1,10 @@
 package dev.cognitosyncmock.faults;
 
-import dev.cognitosyncmock.engine.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cognitosyncmock.engine.ErrorShape;
+import dev.cognitosyncmock.engine.MutableClock;
 import dev.cognitosyncmock.schemas.ServiceModel;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +50,10 @@ class FaultRulesTest {
 
   @Test
   void firstCallsAndEveryNthCall() {
-    String first = rules.add(FaultRule.on("ListRecords").firstCalls(3)
-        .error(ErrorShape.InternalErrorException)).id();
+    String first =
+        rules
+            .add(FaultRule.on("ListRecords").firstCalls(3).error(ErrorShape.InternalErrorException))
+            .id();
     assertThat(firing(call("ListRecords"), 6)).containsExactly(1, 2, 3);
     rules.remove(first);
     rules.add(FaultRule.on("ListRecords").everyNthCall(3).error(ErrorShape.InternalErrorException));
@@ -60,28 +62,36 @@ class FaultRulesTest {
 
   @Test
   void probabilityIsSeededSoRunsRepeat() {
-    rules.add(FaultRule.on("ListRecords").probability(0.3, 42)
-        .error(ErrorShape.TooManyRequestsException));
+    rules.add(
+        FaultRule.on("ListRecords")
+            .probability(0.3, 42)
+            .error(ErrorShape.TooManyRequestsException));
     List<Integer> firstRun = firing(call("ListRecords"), 200);
     rules.clear();
-    rules.add(FaultRule.on("ListRecords").probability(0.3, 42)
-        .error(ErrorShape.TooManyRequestsException));
+    rules.add(
+        FaultRule.on("ListRecords")
+            .probability(0.3, 42)
+            .error(ErrorShape.TooManyRequestsException));
     List<Integer> secondRun = firing(call("ListRecords"), 200);
     assertThat(secondRun).isEqualTo(firstRun);
     assertThat(firstRun.size()).isBetween(35, 85); // about 60 of 200
     rules.clear();
-    rules.add(FaultRule.on("ListRecords").probability(0.3, 7)
-        .error(ErrorShape.TooManyRequestsException));
+    rules.add(
+        FaultRule.on("ListRecords").probability(0.3, 7).error(ErrorShape.TooManyRequestsException));
     assertThat(firing(call("ListRecords"), 200)).isNotEqualTo(firstRun);
   }
 
   @Test
   void windowsFollowTheEngineClock() {
-    rules.add(FaultRule.on("ListRecords").during(Duration.ofSeconds(10), Duration.ofSeconds(5))
-        .error(ErrorShape.InternalErrorException));
+    rules.add(
+        FaultRule.on("ListRecords")
+            .during(Duration.ofSeconds(10), Duration.ofSeconds(5))
+            .error(ErrorShape.InternalErrorException));
     // resolved against the clock when added
-    assertThat(rules.list().get(0).rule().trigger()).isEqualTo(new FaultTrigger.Window(
-        Instant.parse("2024-01-01T00:00:10Z"), Instant.parse("2024-01-01T00:00:15Z")));
+    assertThat(rules.list().get(0).rule().trigger())
+        .isEqualTo(
+            new FaultTrigger.Window(
+                Instant.parse("2024-01-01T00:00:10Z"), Instant.parse("2024-01-01T00:00:15Z")));
     assertThat(firing(call("ListRecords"), 1)).isEmpty();
     clock.advance(Duration.ofSeconds(10));
     assertThat(firing(call("ListRecords"), 1)).hasSize(1);
@@ -98,21 +108,27 @@ class FaultRulesTest {
     assertThat(rules.evaluate(update("other", "theme"))).isEmpty();
     assertThat(rules.evaluate(update("settings", "font", "theme"))).hasSize(1);
     rules.clear();
-    rules.add(FaultRule.anyOperation().identityPool("pool").identity("someone-else")
-        .error(ErrorShape.InternalErrorException));
+    rules.add(
+        FaultRule.anyOperation()
+            .identityPool("pool")
+            .identity("someone-else")
+            .error(ErrorShape.InternalErrorException));
     assertThat(rules.evaluate(call("ListRecords"))).isEmpty();
   }
 
   @Test
   void countsMatchedAndFiredCalls() {
-    FaultRule rule = rules.add(FaultRule.on("ListRecords").everyNthCall(2)
-        .error(ErrorShape.TooManyRequestsException));
+    FaultRule rule =
+        rules.add(
+            FaultRule.on("ListRecords").everyNthCall(2).error(ErrorShape.TooManyRequestsException));
     assertThat(rule.id()).isEqualTo("rule-1");
     firing(call("ListRecords"), 5);
-    assertThat(rules.get("rule-1")).hasValueSatisfying(s -> {
-      assertThat(s.matched()).isEqualTo(5);
-      assertThat(s.fired()).isEqualTo(2);
-    });
+    assertThat(rules.get("rule-1"))
+        .hasValueSatisfying(
+            s -> {
+              assertThat(s.matched()).isEqualTo(5);
+              assertThat(s.fired()).isEqualTo(2);
+            });
     assertThat(rules.fired("rule-1")).isEqualTo(2);
     assertThat(rules.remove("rule-1")).isTrue();
     assertThat(rules.list()).isEmpty();
@@ -122,20 +138,23 @@ class FaultRulesTest {
   @Test
   void B7_refusesAnErrorTheOperationDoesNotModel() {
     // ListRecords lists no ResourceConflictException, BulkPublish no TooManyRequestsException
-    assertThatThrownBy(() -> rules.add(FaultRule.on("ListRecords")
-        .error(ErrorShape.ResourceConflictException)))
+    assertThatThrownBy(
+            () ->
+                rules.add(FaultRule.on("ListRecords").error(ErrorShape.ResourceConflictException)))
         .isInstanceOf(InvalidFaultException.class)
         .hasMessageContaining("ListRecords does not model ResourceConflictException");
-    assertThatThrownBy(() -> rules.add(FaultRule.on("BulkPublish")
-        .error(ErrorShape.TooManyRequestsException)))
+    assertThatThrownBy(
+            () -> rules.add(FaultRule.on("BulkPublish").error(ErrorShape.TooManyRequestsException)))
         .isInstanceOf(InvalidFaultException.class);
     assertThatThrownBy(() -> rules.add(FaultRule.on("BulkPublish").rateLimit(5)))
         .isInstanceOf(InvalidFaultException.class);
     assertThatThrownBy(() -> rules.add(FaultRule.on("ListRecords").conflict()))
-        .isInstanceOf(InvalidFaultException.class).hasMessageContaining("UpdateRecords only");
-    assertThatThrownBy(() -> rules.add(FaultRule.on("PutRecords")
-        .error(ErrorShape.InternalErrorException)))
-        .isInstanceOf(InvalidFaultException.class).hasMessageContaining("Unknown operation");
+        .isInstanceOf(InvalidFaultException.class)
+        .hasMessageContaining("UpdateRecords only");
+    assertThatThrownBy(
+            () -> rules.add(FaultRule.on("PutRecords").error(ErrorShape.InternalErrorException)))
+        .isInstanceOf(InvalidFaultException.class)
+        .hasMessageContaining("Unknown operation");
     assertThat(rules.list()).isEmpty();
     // every modeled error of UpdateRecords is accepted
     for (String error : MODEL.operation("UpdateRecords").errors()) {
@@ -198,8 +217,9 @@ class FaultRulesTest {
   @Test
   void idsAreUniqueAndMayBeChosen() {
     rules.add(FaultRule.on("ListRecords").id("slow").delay(Duration.ofMillis(1)));
-    assertThatThrownBy(() -> rules.add(FaultRule.on("ListRecords").id("slow")
-        .delay(Duration.ofMillis(1)))).isInstanceOf(InvalidFaultException.class);
+    assertThatThrownBy(
+            () -> rules.add(FaultRule.on("ListRecords").id("slow").delay(Duration.ofMillis(1))))
+        .isInstanceOf(InvalidFaultException.class);
     assertThat(rules.add(FaultRule.on("ListRecords").delay(Duration.ofMillis(1))).id())
         .isEqualTo("rule-1");
   }

@@ -33,46 +33,61 @@ import software.amazon.awssdk.services.cognitosync.model.UpdateRecordsResponse;
 final class FaultTestSupport {
   static final String POOL = "us-east-1:11111111-2222-3333-4444-555555555555";
   static final String IDENTITY = "us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
-  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private FaultTestSupport() {
-  }
+  private FaultTestSupport() {}
 
   /** The real SDK v2 client with its default retry policy. */
   static CognitoSyncClient sdk(URI endpoint) {
-    return sdk(endpoint, b -> { });
+    return sdk(endpoint, b -> {});
   }
 
   /** The real SDK v2 client that does not retry: every call is one request. */
   static CognitoSyncClient sdkWithoutRetries(URI endpoint) {
-    return sdk(endpoint, b -> b.overrideConfiguration(o -> o.retryStrategy(
-        AwsRetryStrategy.doNotRetry())));
+    return sdk(
+        endpoint,
+        b -> b.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())));
   }
 
   static CognitoSyncClient sdk(URI endpoint, Consumer<CognitoSyncClientBuilder> extra) {
-    CognitoSyncClientBuilder b = CognitoSyncClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE",
-                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
-        .httpClient(UrlConnectionHttpClient.create());
+    CognitoSyncClientBuilder b =
+        CognitoSyncClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(
+                        "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
+            .httpClient(UrlConnectionHttpClient.create());
     extra.accept(b);
     return b.build();
   }
 
   static ListRecordsResponse list(CognitoSyncClient c, String dataset, long lastSyncCount) {
-    return c.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName(dataset)
-        .lastSyncCount(lastSyncCount));
+    return c.listRecords(
+        r ->
+            r.identityPoolId(POOL)
+                .identityId(IDENTITY)
+                .datasetName(dataset)
+                .lastSyncCount(lastSyncCount));
   }
 
-  static UpdateRecordsResponse put(CognitoSyncClient c, String dataset, String token, String key,
-      String value, long syncCount) {
-    return c.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName(dataset)
-        .syncSessionToken(token)
-        .recordPatches(RecordPatch.builder().op(Operation.REPLACE).key(key).value(value)
-            .syncCount(syncCount).build()));
+  static UpdateRecordsResponse put(
+      CognitoSyncClient c, String dataset, String token, String key, String value, long syncCount) {
+    return c.updateRecords(
+        r ->
+            r.identityPoolId(POOL)
+                .identityId(IDENTITY)
+                .datasetName(dataset)
+                .syncSessionToken(token)
+                .recordPatches(
+                    RecordPatch.builder()
+                        .op(Operation.REPLACE)
+                        .key(key)
+                        .value(value)
+                        .syncCount(syncCount)
+                        .build()));
   }
 
   /** The requests WireMock journaled for one operation, oldest first. */
@@ -93,8 +108,12 @@ final class FaultTestSupport {
     for (HttpHeader h : request.getHeaders().all()) {
       headers.put(h.key(), h.firstValue());
     }
-    return server.service().describe(new ProtocolRequest(request.getMethod().getName(),
-        request.getUrl(), headers, request.getBody())).map(OperationCall::operation);
+    return server
+        .service()
+        .describe(
+            new ProtocolRequest(
+                request.getMethod().getName(), request.getUrl(), headers, request.getBody()))
+        .map(OperationCall::operation);
   }
 
   /** The SDK's attempt number, from {@code amz-sdk-request: attempt=2; max=4}. */
@@ -118,11 +137,16 @@ final class FaultTestSupport {
   }
 
   static HttpResponse<String> send(String method, String url, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).method(method,
-            body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body))
-        .timeout(Duration.ofSeconds(30))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static String admin(CognitoSyncServer server) {
@@ -130,7 +154,12 @@ final class FaultTestSupport {
   }
 
   static String recordsPath(String dataset) {
-    return "/identitypools/" + POOL.replace(":", "%3A") + "/identities/"
-        + IDENTITY.replace(":", "%3A") + "/datasets/" + dataset + "/records";
+    return "/identitypools/"
+        + POOL.replace(":", "%3A")
+        + "/identities/"
+        + IDENTITY.replace(":", "%3A")
+        + "/datasets/"
+        + dataset
+        + "/records";
   }
 }

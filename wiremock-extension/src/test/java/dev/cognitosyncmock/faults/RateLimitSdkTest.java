@@ -19,10 +19,10 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.cognitosync.model.TooManyRequestsException;
 
 /**
- * Throttling as a rate limit (SEMANTICS B7): a token bucket answers TooManyRequestsException
- * above the set rate. Clients hammer the mock on 127.0.0.1 with a bounded loop for a few seconds;
- * the test counts the calls accepted within that time and expects the accepted rate within 10 %
- * of the set rate (it does not assert how fast the mock itself is).
+ * Throttling as a rate limit (SEMANTICS B7): a token bucket answers TooManyRequestsException above
+ * the set rate. Clients hammer the mock on 127.0.0.1 with a bounded loop for a few seconds; the
+ * test counts the calls accepted within that time and expects the accepted rate within 10 % of the
+ * set rate (it does not assert how fast the mock itself is).
  */
 class RateLimitSdkTest {
   static final Duration RUN = Duration.ofSeconds(3);
@@ -44,19 +44,22 @@ class RateLimitSdkTest {
   }
 
   /**
-   * @param longestGapMillis the longest time in the window without a call completing: a bucket
-   *     left full that long loses tokens, so the run measured the machine, not the limit
+   * @param longestGapMillis the longest time in the window without a call completing: a bucket left
+   *     full that long loses tokens, so the run measured the machine, not the limit
    */
-  record Measured(int accepted, int throttled, double seconds, long longestGapMillis) {
-  }
+  record Measured(int accepted, int throttled, double seconds, long longestGapMillis) {}
 
   @Test
   void B7_aRateLimitPerOperationHoldsTheAcceptedRateWithinTenPercent() throws Exception {
     double rate = 40;
     int burst = 40; // a second's worth: absorbs client stalls of up to a second
-    List<Measured> measured = measure(FaultRule.on("ListRecords")
-        .rateLimit(rate, burst, FaultAction.RateLimit.Per.OPERATION),
-        List.of(FaultTestSupport.IDENTITY), 4, rate, burst);
+    List<Measured> measured =
+        measure(
+            FaultRule.on("ListRecords").rateLimit(rate, burst, FaultAction.RateLimit.Per.OPERATION),
+            List.of(FaultTestSupport.IDENTITY),
+            4,
+            rate,
+            burst);
 
     assertWithinTenPercent(measured.get(0), rate, burst);
   }
@@ -65,10 +68,15 @@ class RateLimitSdkTest {
   void B7_aRateLimitPerIdentityGivesEachIdentityItsOwnBucket() throws Exception {
     double rate = 25;
     int burst = 25;
-    List<Measured> each = measure(FaultRule.on("ListRecords")
-        .rateLimit(rate, burst, FaultAction.RateLimit.Per.IDENTITY),
-        List.of("us-east-1:00000000-0000-0000-0000-00000000000a",
-            "us-east-1:00000000-0000-0000-0000-00000000000b"), 2, rate, burst);
+    List<Measured> each =
+        measure(
+            FaultRule.on("ListRecords").rateLimit(rate, burst, FaultAction.RateLimit.Per.IDENTITY),
+            List.of(
+                "us-east-1:00000000-0000-0000-0000-00000000000a",
+                "us-east-1:00000000-0000-0000-0000-00000000000b"),
+            2,
+            rate,
+            burst);
 
     for (Measured m : each) {
       assertWithinTenPercent(m, rate, burst);
@@ -79,8 +87,9 @@ class RateLimitSdkTest {
    * Runs the clients against a fresh rule; a run a starved machine stalled is run again, up to
    * three times (the last run is answered whatever it was).
    */
-  private List<Measured> measure(FaultRule rule, List<String> identities, int threadsPerIdentity,
-      double rate, int burst) throws Exception {
+  private List<Measured> measure(
+      FaultRule rule, List<String> identities, int threadsPerIdentity, double rate, int burst)
+      throws Exception {
     List<Measured> measured = null;
     for (int attempt = 1; attempt <= 3; attempt++) {
       server.service().faults().rules().clear();
@@ -101,17 +110,18 @@ class RateLimitSdkTest {
   private static void assertWithinTenPercent(Measured m, double rate, int burst) {
     // a measurement needs clients that outpace the limit all along; a machine that stalls them
     // for longer than the bucket takes to fill up cannot tell us the rate (skipped, not passed)
-    Assumptions.assumeTrue(measurable(m, rate, burst),
+    Assumptions.assumeTrue(
+        measurable(m, rate, burst),
         "the clients were stalled for " + m.longestGapMillis() + " ms: no measurement");
-    assertThat(m.throttled()).as("the clients went faster than the limit")
+    assertThat(m.throttled())
+        .as("the clients went faster than the limit")
         .isGreaterThan(m.accepted());
     double sustained = (m.accepted() - burst) / m.seconds();
     assertThat(sustained).as("%s (burst %d)", m, burst).isBetween(rate * 0.9, rate * 1.1);
   }
 
   /** {@code threadsPerIdentity} threads per identity, calling ListRecords as fast as they can. */
-  private List<Measured> hammer(List<String> identities, int threadsPerIdentity)
-      throws Exception {
+  private List<Measured> hammer(List<String> identities, int threadsPerIdentity) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(identities.size() * threadsPerIdentity);
     try {
       // warm the client and the connection up outside the measured run, on another operation
@@ -130,20 +140,27 @@ class RateLimitSdkTest {
         accepted.add(ok);
         throttled.add(limited);
         for (int t = 0; t < threadsPerIdentity; t++) {
-          running.add(pool.submit(() -> {
-            for (int i = 0; i < MAX_REQUESTS_PER_CLIENT && System.nanoTime() < deadline; i++) {
-              try {
-                client.listRecords(r -> r.identityPoolId(POOL).identityId(identity)
-                    .datasetName("settings"));
-                if (System.nanoTime() <= deadline) { // accepted within the measured window
-                  ok.incrementAndGet();
-                }
-              } catch (TooManyRequestsException e) {
-                limited.incrementAndGet();
-              }
-              done.add(System.nanoTime());
-            }
-          }));
+          running.add(
+              pool.submit(
+                  () -> {
+                    for (int i = 0;
+                        i < MAX_REQUESTS_PER_CLIENT && System.nanoTime() < deadline;
+                        i++) {
+                      try {
+                        client.listRecords(
+                            r ->
+                                r.identityPoolId(POOL)
+                                    .identityId(identity)
+                                    .datasetName("settings"));
+                        if (System.nanoTime() <= deadline) { // accepted within the measured window
+                          ok.incrementAndGet();
+                        }
+                      } catch (TooManyRequestsException e) {
+                        limited.incrementAndGet();
+                      }
+                      done.add(System.nanoTime());
+                    }
+                  }));
         }
       }
       for (Future<?> f : running) {
@@ -154,8 +171,12 @@ class RateLimitSdkTest {
       double seconds = (deadline - start) / 1e9;
       List<Measured> out = new ArrayList<>();
       for (int i = 0; i < identities.size(); i++) {
-        out.add(new Measured(accepted.get(i).get(), throttled.get(i).get(), seconds,
-            longestGap(completions.get(i), start, deadline) / 1_000_000));
+        out.add(
+            new Measured(
+                accepted.get(i).get(),
+                throttled.get(i).get(),
+                seconds,
+                longestGap(completions.get(i), start, deadline) / 1_000_000));
       }
       return out;
     } finally {
@@ -163,8 +184,8 @@ class RateLimitSdkTest {
     }
   }
 
-  private static long longestGap(java.util.Collection<Long> completions, long start,
-      long deadline) {
+  private static long longestGap(
+      java.util.Collection<Long> completions, long start, long deadline) {
     List<Long> times = new ArrayList<>(completions);
     times.add(start);
     times.add(deadline);

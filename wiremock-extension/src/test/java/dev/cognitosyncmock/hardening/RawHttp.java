@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * HTTP/1.1 over a plain socket, byte for byte: lets a test put what no HTTP client library
- * would send on the wire (raw non-UTF-8 bytes in the path, methods no library knows, bodies that
- * lie about their type). One request per connection ({@code Connection: close}); a response that
- * does not arrive within the timeout is a hang.
+ * HTTP/1.1 over a plain socket, byte for byte: lets a test put what no HTTP client library would
+ * send on the wire (raw non-UTF-8 bytes in the path, methods no library knows, bodies that lie
+ * about their type). One request per connection ({@code Connection: close}); a response that does
+ * not arrive within the timeout is a hang.
  */
 final class RawHttp {
   static final int TIMEOUT_MILLIS = 20_000;
@@ -38,24 +38,26 @@ final class RawHttp {
     }
   }
 
-  private RawHttp() {
-  }
+  private RawHttp() {}
 
   /**
-   * @param target the request target exactly as sent; chars up to U+00FF are sent as one byte
-   *     each, so a test can send bytes that are not UTF-8
+   * @param target the request target exactly as sent; chars up to U+00FF are sent as one byte each,
+   *     so a test can send bytes that are not UTF-8
    */
-  static Response send(int port, String method, String target, List<String[]> headers,
-      byte[] body) throws IOException {
+  static Response send(int port, String method, String target, List<String[]> headers, byte[] body)
+      throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
-    head.writeBytes((method + " " + target + " HTTP/1.1\r\n").getBytes(StandardCharsets.ISO_8859_1));
-    head.writeBytes(("Host: 127.0.0.1:" + port + "\r\nConnection: close\r\n")
-        .getBytes(StandardCharsets.ISO_8859_1));
+    head.writeBytes(
+        (method + " " + target + " HTTP/1.1\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    head.writeBytes(
+        ("Host: 127.0.0.1:" + port + "\r\nConnection: close\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
     for (String[] h : headers) {
       head.writeBytes((h[0] + ": " + h[1] + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
     if (body != null) {
-      head.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      head.writeBytes(
+          ("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
     head.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
 
@@ -76,17 +78,22 @@ final class RawHttp {
       try (InputStream in = socket.getInputStream()) {
         raw = in.readAllBytes();
       } catch (SocketTimeoutException e) {
-        throw new Hang("no complete response within " + TIMEOUT_MILLIS + " ms to " + method + " "
-            + clip(target));
+        throw new Hang(
+            "no complete response within "
+                + TIMEOUT_MILLIS
+                + " ms to "
+                + method
+                + " "
+                + clip(target));
       }
       return parse(raw, method + " " + clip(target));
     }
   }
 
   /**
-   * Sends {@code request} exactly as given (request line, headers, framing and all); with
-   * {@code halfClose} the client then shuts its sending side, as a client that ends early does.
-   * Empty when the server closed without answering.
+   * Sends {@code request} exactly as given (request line, headers, framing and all); with {@code
+   * halfClose} the client then shuts its sending side, as a client that ends early does. Empty when
+   * the server closed without answering.
    */
   static java.util.Optional<Response> sendRaw(int port, byte[] request, boolean halfClose)
       throws IOException {
@@ -107,16 +114,25 @@ final class RawHttp {
       try (InputStream in = socket.getInputStream()) {
         raw = in.readAllBytes();
       } catch (SocketTimeoutException e) {
-        throw new Hang("no complete response within " + TIMEOUT_MILLIS + " ms to "
-            + clip(new String(request, 0, Math.min(request.length, 200), StandardCharsets.ISO_8859_1)));
+        throw new Hang(
+            "no complete response within "
+                + TIMEOUT_MILLIS
+                + " ms to "
+                + clip(
+                    new String(
+                        request, 0, Math.min(request.length, 200), StandardCharsets.ISO_8859_1)));
       } catch (java.net.SocketException reset) {
         return java.util.Optional.empty();
       }
       if (raw.length == 0) {
         return java.util.Optional.empty();
       }
-      return java.util.Optional.of(parse(raw, clip(new String(request, 0,
-          Math.min(request.length, 200), StandardCharsets.ISO_8859_1))));
+      return java.util.Optional.of(
+          parse(
+              raw,
+              clip(
+                  new String(
+                      request, 0, Math.min(request.length, 200), StandardCharsets.ISO_8859_1))));
     }
   }
 
@@ -165,7 +181,8 @@ final class RawHttp {
     int i = 0;
     while (i < chunked.length) {
       int lineEnd = i;
-      while (lineEnd + 1 < chunked.length && !(chunked[lineEnd] == '\r' && chunked[lineEnd + 1] == '\n')) {
+      while (lineEnd + 1 < chunked.length
+          && !(chunked[lineEnd] == '\r' && chunked[lineEnd + 1] == '\n')) {
         lineEnd++;
       }
       String sizeText = new String(chunked, i, lineEnd - i, StandardCharsets.ISO_8859_1).strip();

@@ -16,21 +16,34 @@ import software.amazon.awssdk.services.cognitoidentity.model.TooManyRequestsExce
 class IdentityFaultsTest extends IdentitySdkTestSupport {
 
   @Test
-  @DisplayName("H3: a fault rule answers TooManyRequestsException (400) on GetId, and only while it applies")
+  @DisplayName(
+      "H3: a fault rule answers TooManyRequestsException (400) on GetId, and only while it applies")
   void faultRuleOnGetId() {
     start();
     String pool = createPool();
-    server.service().faults().add(FaultRule.on("GetId").firstCalls(1).error(ErrorShape.TooManyRequestsException));
+    server
+        .service()
+        .faults()
+        .add(FaultRule.on("GetId").firstCalls(1).error(ErrorShape.TooManyRequestsException));
     assertThatThrownBy(() -> identity.getId(r -> r.identityPoolId(pool)))
-        .isInstanceOfSatisfying(TooManyRequestsException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        .isInstanceOfSatisfying(
+            TooManyRequestsException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
     assertThat(identity.getId(r -> r.identityPoolId(pool)).identityId()).startsWith("us-east-1:");
     // a fault the operation does not model is refused when the rule is added
-    assertThatThrownBy(() -> server.service().faults().add(FaultRule.on("GetId")
-        .error(ErrorShape.DeveloperUserAlreadyRegisteredException))).isInstanceOf(InvalidFaultException.class);
+    assertThatThrownBy(
+            () ->
+                server
+                    .service()
+                    .faults()
+                    .add(
+                        FaultRule.on("GetId")
+                            .error(ErrorShape.DeveloperUserAlreadyRegisteredException)))
+        .isInstanceOf(InvalidFaultException.class);
   }
 
   @Test
-  @DisplayName("Recording captures identity calls as scenario steps; a replayed marked step fails as marked")
+  @DisplayName(
+      "Recording captures identity calls as scenario steps; a replayed marked step fails as marked")
   void recordAndReplay() {
     start();
     String pool = createPool();
@@ -38,12 +51,19 @@ class IdentityFaultsTest extends IdentitySdkTestSupport {
     String id = identity.getId(r -> r.identityPoolId(pool)).identityId();
     identity.getCredentialsForIdentity(r -> r.identityId(id));
     Scenario recorded = server.service().faults().stopRecording();
-    assertThat(recorded.steps()).extracting(s -> s.operation()).containsExactly("GetId", "GetCredentialsForIdentity");
-    server.service().faults().loadScenario(recorded.withFault(2,
-        new FaultAction.ServiceError(ErrorShape.InternalErrorException, "boom")));
+    assertThat(recorded.steps())
+        .extracting(s -> s.operation())
+        .containsExactly("GetId", "GetCredentialsForIdentity");
+    server
+        .service()
+        .faults()
+        .loadScenario(
+            recorded.withFault(
+                2, new FaultAction.ServiceError(ErrorShape.InternalErrorException, "boom")));
     String again = identity.getId(r -> r.identityPoolId(pool)).identityId();
     assertThatThrownBy(() -> identity.getCredentialsForIdentity(r -> r.identityId(again)))
-        .isInstanceOfSatisfying(software.amazon.awssdk.services.cognitoidentity.model.InternalErrorException.class,
+        .isInstanceOfSatisfying(
+            software.amazon.awssdk.services.cognitoidentity.model.InternalErrorException.class,
             e -> assertThat(e.statusCode()).isEqualTo(500));
   }
 }

@@ -35,10 +35,14 @@ abstract class IdentitySdkTestSupport {
   CognitoIdentityClient identity;
 
   CognitoSyncServer start(UnaryOperator<CognitoSyncService.Builder> settings) {
-    server = CognitoSyncServer.builder()
-        .service(settings.apply(CognitoSyncService.builder().credentials(DEVELOPER)).build())
-        .build().start();
-    identity = identityClient(AwsBasicCredentials.create(DEVELOPER.accessKeyId(), DEVELOPER.secretAccessKey()));
+    server =
+        CognitoSyncServer.builder()
+            .service(settings.apply(CognitoSyncService.builder().credentials(DEVELOPER)).build())
+            .build()
+            .start();
+    identity =
+        identityClient(
+            AwsBasicCredentials.create(DEVELOPER.accessKeyId(), DEVELOPER.secretAccessKey()));
     return server;
   }
 
@@ -47,61 +51,84 @@ abstract class IdentitySdkTestSupport {
   }
 
   CognitoIdentityClient identityClient(AwsCredentials credentials) {
-    CognitoIdentityClient client = CognitoIdentityClient.builder()
-        .endpointOverride(server.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(credentials))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
-        .build();
+    CognitoIdentityClient client =
+        CognitoIdentityClient.builder()
+            .endpointOverride(server.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(credentials))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
+            .build();
     toClose.add(client);
     return client;
   }
 
   CognitoSyncClient syncClient(AwsCredentials credentials) {
-    CognitoSyncClient client = CognitoSyncClient.builder()
-        .endpointOverride(server.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(credentials))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
-        .build();
+    CognitoSyncClient client =
+        CognitoSyncClient.builder()
+            .endpointOverride(server.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(credentials))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
+            .build();
     toClose.add(client);
     return client;
   }
 
   CognitoSyncClient syncClient(Credentials c) {
-    return syncClient(AwsSessionCredentials.create(c.accessKeyId(), c.secretKey(), c.sessionToken()));
+    return syncClient(
+        AwsSessionCredentials.create(c.accessKeyId(), c.secretKey(), c.sessionToken()));
   }
 
   CognitoSyncClient developerSyncClient() {
-    return syncClient(AwsBasicCredentials.create(DEVELOPER.accessKeyId(), DEVELOPER.secretAccessKey()));
+    return syncClient(
+        AwsBasicCredentials.create(DEVELOPER.accessKeyId(), DEVELOPER.secretAccessKey()));
   }
 
-  /** A pool with guests allowed, Facebook and Google logins, a developer provider and both roles. */
+  /**
+   * A pool with guests allowed, Facebook and Google logins, a developer provider and both roles.
+   */
   String createPool() {
-    String pool = identity.createIdentityPool(r -> r.identityPoolName("app pool")
-        .allowUnauthenticatedIdentities(true)
-        .supportedLoginProviders(java.util.Map.of("graph.facebook.com", "fb-app", "accounts.google.com", "g-app"))
-        .developerProviderName("login.myapp")).identityPoolId();
-    identity.setIdentityPoolRoles(r -> r.identityPoolId(pool)
-        .roles(java.util.Map.of("authenticated", AUTH_ROLE, "unauthenticated", UNAUTH_ROLE)));
+    String pool =
+        identity
+            .createIdentityPool(
+                r ->
+                    r.identityPoolName("app pool")
+                        .allowUnauthenticatedIdentities(true)
+                        .supportedLoginProviders(
+                            java.util.Map.of(
+                                "graph.facebook.com", "fb-app", "accounts.google.com", "g-app"))
+                        .developerProviderName("login.myapp"))
+            .identityPoolId();
+    identity.setIdentityPoolRoles(
+        r ->
+            r.identityPoolId(pool)
+                .roles(
+                    java.util.Map.of("authenticated", AUTH_ROLE, "unauthenticated", UNAUTH_ROLE)));
     return pool;
   }
 
-  static void assertError(Runnable call, Class<? extends CognitoIdentityException> type, String messagePart) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(type, e -> {
-      assertThat(e.statusCode()).isEqualTo(400);
-      assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
-      assertThat(e.requestId()).isNotBlank();
-    });
+  static void assertError(
+      Runnable call, Class<? extends CognitoIdentityException> type, String messagePart) {
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            type,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
+              assertThat(e.requestId()).isNotBlank();
+            });
   }
 
   static void assertErrorCode(Runnable call, String code, String messagePart) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(CognitoIdentityException.class, e -> {
-      assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-      assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
-    });
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            CognitoIdentityException.class,
+            e -> {
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+              assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
+            });
   }
 
   @AfterEach

@@ -14,28 +14,47 @@ import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundExc
 class IdentityStateTest extends IdentitySdkTestSupport {
 
   ProtocolResponse admin(String method, String path, String body) {
-    return server.service().admin().handle(method, "/cognito-sync" + path,
-        body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    return server
+        .service()
+        .admin()
+        .handle(
+            method,
+            "/cognito-sync" + path,
+            body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
-  @DisplayName("Export then import into another mock: pools, identities, logins, live keys and the signing key carry over")
+  @DisplayName(
+      "Export then import into another mock: pools, identities, logins, live keys and the signing key carry over")
   void exportImport() throws Exception {
     start();
     String pool = createPool();
-    String id = identity.getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb"))).identityId();
-    var token = identity.getOpenIdToken(r -> r.identityId(id).logins(Map.of("graph.facebook.com", "fb")));
-    var creds = identity.getCredentialsForIdentity(r -> r.identityId(id).logins(Map.of("graph.facebook.com", "fb")))
-        .credentials();
+    String id =
+        identity
+            .getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb")))
+            .identityId();
+    var token =
+        identity.getOpenIdToken(r -> r.identityId(id).logins(Map.of("graph.facebook.com", "fb")));
+    var creds =
+        identity
+            .getCredentialsForIdentity(
+                r -> r.identityId(id).logins(Map.of("graph.facebook.com", "fb")))
+            .credentials();
     ProtocolResponse exported = admin("GET", "/identity/state", null);
     assertThat(exported.status()).isEqualTo(200);
-    assertThat(exported.bodyText()).contains("\"IdentityPoolName\":\"app pool\"").contains(creds.accessKeyId());
+    assertThat(exported.bodyText())
+        .contains("\"IdentityPoolName\":\"app pool\"")
+        .contains(creds.accessKeyId());
     server.stop();
 
     start();
     assertThat(admin("PUT", "/identity/state", exported.bodyText()).status()).isEqualTo(200);
-    assertThat(identity.describeIdentityPool(r -> r.identityPoolId(pool)).identityPoolName()).isEqualTo("app pool");
-    assertThat(identity.getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb"))).identityId())
+    assertThat(identity.describeIdentityPool(r -> r.identityPoolId(pool)).identityPoolName())
+        .isEqualTo("app pool");
+    assertThat(
+            identity
+                .getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb")))
+                .identityId())
         .isEqualTo(id);
     // the imported signing key still verifies the earlier token
     assertThat(server.service().identity().engine().expiredOwnToken(token.token())).isTrue();
@@ -52,7 +71,8 @@ class IdentityStateTest extends IdentitySdkTestSupport {
     ProtocolResponse refused = admin("PUT", "/identity/state", "{\"Pools\":[],\"Typo\":1}");
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.bodyText()).contains("Typo");
-    assertThat(identity.describeIdentityPool(r -> r.identityPoolId(pool)).identityPoolId()).isEqualTo(pool);
+    assertThat(identity.describeIdentityPool(r -> r.identityPoolId(pool)).identityPoolId())
+        .isEqualTo(pool);
   }
 
   @Test
@@ -61,27 +81,53 @@ class IdentityStateTest extends IdentitySdkTestSupport {
     start();
     String pool = createPool();
     assertThat(admin("POST", "/reset", null).status()).isEqualTo(200);
-    assertError(() -> identity.describeIdentityPool(r -> r.identityPoolId(pool)), ResourceNotFoundException.class,
+    assertError(
+        () -> identity.describeIdentityPool(r -> r.identityPoolId(pool)),
+        ResourceNotFoundException.class,
         "not found");
   }
 
   @Test
-  @DisplayName("H30 E3: the admin merge route merges identities Cognito Identity knows as a login merge does")
+  @DisplayName(
+      "H30 E3: the admin merge route merges identities Cognito Identity knows as a login merge does")
   void adminMerge() {
     start();
     String pool = createPool();
-    String a = identity.getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fa"))).identityId();
+    String a =
+        identity
+            .getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fa")))
+            .identityId();
     String b = identity.getId(r -> r.identityPoolId(pool)).identityId();
     var dev = developerSyncClient();
     var listed = dev.listRecords(r -> r.identityPoolId(pool).identityId(b).datasetName("D"));
-    dev.updateRecords(r -> r.identityPoolId(pool).identityId(b).datasetName("D")
-        .syncSessionToken(listed.syncSessionToken()).recordPatches(p -> p.op("replace").key("k").value("v").syncCount(0L)));
-    ProtocolResponse merged = admin("POST", "/merges", "{\"IdentityPoolId\":\"" + pool + "\",\"SurvivorIdentityId\":\""
-        + a + "\",\"AbsorbedIdentityId\":\"" + b + "\"}");
+    dev.updateRecords(
+        r ->
+            r.identityPoolId(pool)
+                .identityId(b)
+                .datasetName("D")
+                .syncSessionToken(listed.syncSessionToken())
+                .recordPatches(p -> p.op("replace").key("k").value("v").syncCount(0L)));
+    ProtocolResponse merged =
+        admin(
+            "POST",
+            "/merges",
+            "{\"IdentityPoolId\":\""
+                + pool
+                + "\",\"SurvivorIdentityId\":\""
+                + a
+                + "\",\"AbsorbedIdentityId\":\""
+                + b
+                + "\"}");
     assertThat(merged.status()).isEqualTo(200);
     assertThat(merged.bodyText()).contains("D." + b);
-    assertError(() -> identity.getCredentialsForIdentity(r -> r.identityId(b)), NotAuthorizedException.class, "forbidden");
-    assertThat(dev.listRecords(r -> r.identityPoolId(pool).identityId(a).datasetName("D." + b)).records()).hasSize(1);
+    assertError(
+        () -> identity.getCredentialsForIdentity(r -> r.identityId(b)),
+        NotAuthorizedException.class,
+        "forbidden");
+    assertThat(
+            dev.listRecords(r -> r.identityPoolId(pool).identityId(a).datasetName("D." + b))
+                .records())
+        .hasSize(1);
   }
 
   @Test
@@ -89,15 +135,28 @@ class IdentityStateTest extends IdentitySdkTestSupport {
   void seedThroughTheBuilder() {
     start();
     String pool = createPool();
-    String id = identity.getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb"))).identityId();
+    String id =
+        identity
+            .getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb")))
+            .identityId();
     var doc = server.service().identity().engine().exportState();
     server.stop();
-    start(b -> b.identitySeed(doc)
-        .settings(dev.cognitosyncmock.engine.EngineSettings.DEFAULT.withStrictPools(true)));
-    assertThat(identity.describeIdentityPool(r -> r.identityPoolId(pool)).identityPoolId()).isEqualTo(pool);
-    assertThat(identity.getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb"))).identityId())
+    start(
+        b ->
+            b.identitySeed(doc)
+                .settings(dev.cognitosyncmock.engine.EngineSettings.DEFAULT.withStrictPools(true)));
+    assertThat(identity.describeIdentityPool(r -> r.identityPoolId(pool)).identityPoolId())
+        .isEqualTo(pool);
+    assertThat(
+            identity
+                .getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb")))
+                .identityId())
         .isEqualTo(id);
-    assertThat(developerSyncClient().describeIdentityPoolUsage(r -> r.identityPoolId(pool))
-        .identityPoolUsage().identityPoolId()).isEqualTo(pool);
+    assertThat(
+            developerSyncClient()
+                .describeIdentityPoolUsage(r -> r.identityPoolId(pool))
+                .identityPoolUsage()
+                .identityPoolId())
+        .isEqualTo(pool);
   }
 }

@@ -26,22 +26,40 @@ class ReadOnlyCallsTest {
   static final String POOL = "us-east-1:11111111-2222-3333-4444-555555555555";
   static final String IDENTITY = "us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void readOnlyCallsWriteNothingToTheStateDirectory() throws IOException {
-    CognitoSyncServer server = CognitoSyncServer.builder()
-        .service(CognitoSyncService.builder().persistenceDirectory(dir).build()).build().start();
+    CognitoSyncServer server =
+        CognitoSyncServer.builder()
+            .service(CognitoSyncService.builder().persistenceDirectory(dir).build())
+            .build()
+            .start();
     try (CognitoSyncClient c = client(server)) {
-      String token = c.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-          .datasetName("settings")).syncSessionToken();
-      c.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("settings")
-          .syncSessionToken(token).recordPatches(RecordPatch.builder().op(Operation.REPLACE)
-              .key("k").value("v").syncCount(0L).build()));
-      c.setIdentityPoolConfiguration(r -> r.identityPoolId(POOL).cognitoStreams(s -> s
-          .streamName("stream").roleArn("arn:aws:iam::123456789012:role/streams")
-          .streamingStatus(StreamingStatus.ENABLED)));
+      String token =
+          c.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("settings"))
+              .syncSessionToken();
+      c.updateRecords(
+          r ->
+              r.identityPoolId(POOL)
+                  .identityId(IDENTITY)
+                  .datasetName("settings")
+                  .syncSessionToken(token)
+                  .recordPatches(
+                      RecordPatch.builder()
+                          .op(Operation.REPLACE)
+                          .key("k")
+                          .value("v")
+                          .syncCount(0L)
+                          .build()));
+      c.setIdentityPoolConfiguration(
+          r ->
+              r.identityPoolId(POOL)
+                  .cognitoStreams(
+                      s ->
+                          s.streamName("stream")
+                              .roleArn("arn:aws:iam::123456789012:role/streams")
+                              .streamingStatus(StreamingStatus.ENABLED)));
       c.bulkPublish(r -> r.identityPoolId(POOL));
       Map<String, byte[]> before = contents(dir);
 
@@ -51,7 +69,7 @@ class ReadOnlyCallsTest {
       c.listDatasets(r -> r.identityPoolId(POOL).identityId(IDENTITY));
       c.describeIdentityUsage(r -> r.identityPoolId(POOL).identityId(IDENTITY));
       c.describeIdentityPoolUsage(r -> r.identityPoolId(POOL));
-      c.listIdentityPoolUsage(r -> { });
+      c.listIdentityPoolUsage(r -> {});
       c.getIdentityPoolConfiguration(r -> r.identityPoolId(POOL));
       c.getCognitoEvents(r -> r.identityPoolId(POOL));
 
@@ -64,11 +82,16 @@ class ReadOnlyCallsTest {
   @Test
   void aPoolConfigurationChangeIsDurableWithoutAClose() {
     CognitoSyncService first = CognitoSyncService.builder().persistenceDirectory(dir).build();
-    first.engine().setCognitoEvents(dev.cognitosyncmock.engine.Caller.developer(), POOL,
-        Map.of("SyncTrigger", "arn:aws:lambda:us-east-1:123456789012:function:f"));
+    first
+        .engine()
+        .setCognitoEvents(
+            dev.cognitosyncmock.engine.Caller.developer(),
+            POOL,
+            Map.of("SyncTrigger", "arn:aws:lambda:us-east-1:123456789012:function:f"));
     // never closed: as if the process died
     CognitoSyncService second = CognitoSyncService.builder().persistenceDirectory(dir).build();
-    assertThat(second.engine().getCognitoEvents(dev.cognitosyncmock.engine.Caller.developer(), POOL))
+    assertThat(
+            second.engine().getCognitoEvents(dev.cognitosyncmock.engine.Caller.developer(), POOL))
         .containsEntry("SyncTrigger", "arn:aws:lambda:us-east-1:123456789012:function:f");
   }
 

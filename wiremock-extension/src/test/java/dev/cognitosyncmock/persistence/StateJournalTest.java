@@ -21,11 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Durable state: what was acknowledged is there after a restart, whatever point it died at. */
 class StateJournalTest {
-  static final DatasetKey KEY = new DatasetKey("us-east-1:11111111-2222-3333-4444-555555555555",
-      "us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", "settings");
+  static final DatasetKey KEY =
+      new DatasetKey(
+          "us-east-1:11111111-2222-3333-4444-555555555555",
+          "us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+          "settings");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void everyJournaledWriteAndDeletionSurvivesARestartWithoutClose() {
@@ -33,8 +35,12 @@ class StateJournalTest {
     StateJournal.open(dir, first); // never closed: as if the process died
     first.putRecords(Caller.developer(), KEY, Map.of("a", "1"));
     String token = first.listRecords(Caller.developer(), KEY, 0L, null, null).syncSessionToken();
-    first.updateRecords(Caller.identity(KEY.identityId()), KEY, null,
-        List.of(RecordPatch.remove("a", 1), RecordPatch.replace("b", "2", 0)), token);
+    first.updateRecords(
+        Caller.identity(KEY.identityId()),
+        KEY,
+        null,
+        List.of(RecordPatch.remove("a", 1), RecordPatch.replace("b", "2", 0)),
+        token);
     first.putRecords(Caller.developer(), KEY.identity().dataset("gone"), Map.of("x", "y"));
     first.deleteDataset(Caller.developer(), KEY.identity().dataset("gone"));
 
@@ -42,8 +48,11 @@ class StateJournalTest {
     StateJournal.open(dir, second);
     assertThat(json(second.exportState())).isEqualTo(json(first.exportState()));
     // the deletion watermark came back too (E1)
-    assertThat(second.listRecords(Caller.developer(), KEY.identity().dataset("gone"), 1L, null, null)
-        .datasetDeletedAfterRequestedSyncCount()).isTrue();
+    assertThat(
+            second
+                .listRecords(Caller.developer(), KEY.identity().dataset("gone"), 1L, null, null)
+                .datasetDeletedAfterRequestedSyncCount())
+        .isTrue();
   }
 
   @Test
@@ -83,8 +92,11 @@ class StateJournalTest {
     StateJournal.open(dir, engine);
     engine.putRecords(Caller.developer(), KEY, Map.of("a", "1"));
     String acknowledged = json(engine.exportState());
-    Files.writeString(dir.resolve("journal-0.log"), "{\"kind\":\"RECORDS_WRITTEN\",\"identityPo",
-        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    Files.writeString(
+        dir.resolve("journal-0.log"),
+        "{\"kind\":\"RECORDS_WRITTEN\",\"identityPo",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
     SyncEngine restarted = new SyncEngine();
     StateJournal.open(dir, restarted);
     assertThat(json(restarted.exportState())).isEqualTo(acknowledged);
@@ -94,35 +106,49 @@ class StateJournalTest {
   void poolLevelChangesAndAdminImportsAreMadeDurableByTheService() {
     CognitoSyncService first = CognitoSyncService.builder().persistenceDirectory(dir).build();
     first.engine().createIdentityPool("us-east-1:22222222-2222-3333-4444-555555555555");
-    first.admin().handle("POST", "/cognito-sync/state", ("{\"identityPools\":[{\"identityPoolId\":"
-        + "\"us-east-1:33333333-2222-3333-4444-555555555555\"}]}").getBytes(StandardCharsets.UTF_8));
+    first
+        .admin()
+        .handle(
+            "POST",
+            "/cognito-sync/state",
+            ("{\"identityPools\":[{\"identityPoolId\":"
+                    + "\"us-east-1:33333333-2222-3333-4444-555555555555\"}]}")
+                .getBytes(StandardCharsets.UTF_8));
     // no close(): the admin call itself must have been made durable
     CognitoSyncService second = CognitoSyncService.builder().persistenceDirectory(dir).build();
-    assertThat(second.engine().hasIdentityPool("us-east-1:33333333-2222-3333-4444-555555555555")).isTrue();
-    assertThat(second.engine().hasIdentityPool("us-east-1:22222222-2222-3333-4444-555555555555")).isFalse();
+    assertThat(second.engine().hasIdentityPool("us-east-1:33333333-2222-3333-4444-555555555555"))
+        .isTrue();
+    assertThat(second.engine().hasIdentityPool("us-east-1:22222222-2222-3333-4444-555555555555"))
+        .isFalse();
   }
 
   @Test
   void aSeedAppliesOnlyToAnEmptyDirectory() {
-    EngineSnapshot seed = new EngineSnapshot(List.of(new EngineSnapshot.PoolSnapshot(
-        KEY.identityPoolId(), null, null, List.of())));
-    CognitoSyncService first = CognitoSyncService.builder().seed(seed).persistenceDirectory(dir).build();
+    EngineSnapshot seed =
+        new EngineSnapshot(
+            List.of(new EngineSnapshot.PoolSnapshot(KEY.identityPoolId(), null, null, List.of())));
+    CognitoSyncService first =
+        CognitoSyncService.builder().seed(seed).persistenceDirectory(dir).build();
     first.engine().putRecords(Caller.developer(), KEY, Map.of("a", "1"));
-    CognitoSyncService second = CognitoSyncService.builder().seed(seed).persistenceDirectory(dir).build();
-    assertThat(second.engine().listRecords(Caller.developer(), KEY, 0L, null, null).records()).hasSize(1);
+    CognitoSyncService second =
+        CognitoSyncService.builder().seed(seed).persistenceDirectory(dir).build();
+    assertThat(second.engine().listRecords(Caller.developer(), KEY, 0L, null, null).records())
+        .hasSize(1);
   }
 
   /**
-   * The state writes make. Left out: the pool's registration time and its count of sync
-   * sessions issued, which reads change and the journal does not carry (a clean shutdown's
-   * snapshot keeps them).
+   * The state writes make. Left out: the pool's registration time and its count of sync sessions
+   * issued, which reads change and the journal does not carry (a clean shutdown's snapshot keeps
+   * them).
    */
   private static String json(EngineSnapshot s) {
     tools.jackson.databind.JsonNode tree = WireJson.MAPPER.valueToTree(s);
-    tree.get("identityPools").forEach(pool -> {
-      ((tools.jackson.databind.node.ObjectNode) pool).remove("creationDate");
-      ((tools.jackson.databind.node.ObjectNode) pool).remove("syncSessionsCount");
-    });
+    tree.get("identityPools")
+        .forEach(
+            pool -> {
+              ((tools.jackson.databind.node.ObjectNode) pool).remove("creationDate");
+              ((tools.jackson.databind.node.ObjectNode) pool).remove("syncSessionsCount");
+            });
     return tree.toString();
   }
 }

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Any key and value the mock accepts (NUL, control characters, lone surrogates) comes back
- * unchanged through the journal, a snapshot and an export/import: nothing is written that
- * cannot be read back (A1, C3).
+ * unchanged through the journal, a snapshot and an export/import: nothing is written that cannot be
+ * read back (A1, C3).
  */
 class UnusualKeysPersistenceTest {
-  static final DatasetKey KEY = new DatasetKey("us-east-1:11111111-2222-3333-4444-555555555555",
-      "us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", "settings");
+  static final DatasetKey KEY =
+      new DatasetKey(
+          "us-east-1:11111111-2222-3333-4444-555555555555",
+          "us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+          "settings");
   static final Map<String, String> UNUSUAL = new LinkedHashMap<>();
 
   static {
@@ -31,8 +34,7 @@ class UnusualKeysPersistenceTest {
     UNUSUAL.put("line\nbreak\u2028", "control \u0001\u007f");
   }
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static Map<String, String> values(SyncEngine engine) {
     Map<String, String> out = new LinkedHashMap<>();

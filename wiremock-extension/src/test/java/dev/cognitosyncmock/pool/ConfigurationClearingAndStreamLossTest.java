@@ -29,9 +29,18 @@ class ConfigurationClearingAndStreamLossTest extends PoolSdkTestSupport {
 
   /** The configuration as the wire carries it, unsigned, as the mock accepts by default. */
   private JsonNode rawConfiguration() throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-        server.endpoint() + "/identitypools/" + POOL.replace(":", "%3A") + "/configuration"))
-        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            server.endpoint()
+                                + "/identitypools/"
+                                + POOL.replace(":", "%3A")
+                                + "/configuration"))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return WireJson.MAPPER.readTree(r.body());
   }
@@ -44,12 +53,14 @@ class ConfigurationClearingAndStreamLossTest extends PoolSdkTestSupport {
     assertThat(configuration().pushSync().applicationArns()).containsExactly(APP_ARN);
 
     // what the .NET SDK's live integration test sends [I8]
-    var answered = developer.setIdentityPoolConfiguration(r -> r.identityPoolId(POOL)
-        .pushSync(PushSync.builder().build()));
+    var answered =
+        developer.setIdentityPoolConfiguration(
+            r -> r.identityPoolId(POOL).pushSync(PushSync.builder().build()));
 
     assertThat(answered.pushSync()).isNull();
     assertThat(configuration().pushSync()).isNull();
-    assertThat(configuration().cognitoStreams().streamName()).as("the other section stays")
+    assertThat(configuration().cognitoStreams().streamName())
+        .as("the other section stays")
         .isEqualTo(STREAM);
   }
 
@@ -57,16 +68,18 @@ class ConfigurationClearingAndStreamLossTest extends PoolSdkTestSupport {
   void G1_aPushSyncWithAnEmptyApplicationListAndNoRoleClearsItToo() {
     start();
     configurePush();
-    developer.setIdentityPoolConfiguration(r -> r.identityPoolId(POOL)
-        .pushSync(PushSync.builder().applicationArns(java.util.List.of()).build()));
+    developer.setIdentityPoolConfiguration(
+        r ->
+            r.identityPoolId(POOL)
+                .pushSync(PushSync.builder().applicationArns(java.util.List.of()).build()));
     assertThat(configuration().pushSync()).isNull();
   }
 
   @Test
   void G1_aPushSyncWithOnlyARoleStaysConfigured() {
     start();
-    developer.setIdentityPoolConfiguration(r -> r.identityPoolId(POOL)
-        .pushSync(PushSync.builder().roleArn(ROLE_ARN).build()));
+    developer.setIdentityPoolConfiguration(
+        r -> r.identityPoolId(POOL).pushSync(PushSync.builder().roleArn(ROLE_ARN).build()));
     assertThat(configuration().pushSync().roleArn()).isEqualTo(ROLE_ARN);
     assertThat(configuration().pushSync().applicationArns()).isEmpty();
   }
@@ -77,8 +90,9 @@ class ConfigurationClearingAndStreamLossTest extends PoolSdkTestSupport {
     configurePush();
     enableStreaming(StreamingStatus.ENABLED);
 
-    var answered = developer.setIdentityPoolConfiguration(r -> r.identityPoolId(POOL)
-        .cognitoStreams(CognitoStreams.builder().build()));
+    var answered =
+        developer.setIdentityPoolConfiguration(
+            r -> r.identityPoolId(POOL).cognitoStreams(CognitoStreams.builder().build()));
 
     assertThat(answered.cognitoStreams()).isNull();
     assertThat(configuration().cognitoStreams()).isNull();
@@ -95,10 +109,16 @@ class ConfigurationClearingAndStreamLossTest extends PoolSdkTestSupport {
     write(developer, IDENTITY, "profile", null, "name", "ada");
     assertThat(service().sideEffects().streamRecords(STREAM)).hasSize(1);
     assertThat(rawConfiguration().at("/CognitoStreams").has("DisabledReason"))
-        .as("absent while streaming runs").isFalse();
+        .as("absent while streaming runs")
+        .isFalse();
 
-    String answer = admin("POST", "/stream-lost", "{\"IdentityPoolId\":\"" + POOL
-        + "\",\"DisabledReason\":\"Kinesis stream sync-stream was deleted\"}");
+    String answer =
+        admin(
+            "POST",
+            "/stream-lost",
+            "{\"IdentityPoolId\":\""
+                + POOL
+                + "\",\"DisabledReason\":\"Kinesis stream sync-stream was deleted\"}");
 
     assertThat(WireJson.MAPPER.readTree(answer).at("/CognitoStreams/StreamingStatus").asString())
         .isEqualTo("DISABLED");
@@ -144,11 +164,22 @@ class ConfigurationClearingAndStreamLossTest extends PoolSdkTestSupport {
   @Test
   void A9_aCallerDisablingStreamingGetsNoDisabledReasonAndCannotSetOne() throws Exception {
     start();
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-        server.endpoint() + "/identitypools/" + POOL.replace(":", "%3A") + "/configuration"))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"CognitoStreams\": {\"StreamName\": \""
-            + STREAM + "\", \"StreamingStatus\": \"DISABLED\", \"DisabledReason\": \"mine\"}}"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            server.endpoint()
+                                + "/identitypools/"
+                                + POOL.replace(":", "%3A")
+                                + "/configuration"))
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"CognitoStreams\": {\"StreamName\": \""
+                                + STREAM
+                                + "\", \"StreamingStatus\": \"DISABLED\", \"DisabledReason\": \"mine\"}}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(WireJson.MAPPER.readTree(r.body()).at("/CognitoStreams").has("DisabledReason"))
         .isFalse();
@@ -162,7 +193,8 @@ class ConfigurationClearingAndStreamLossTest extends PoolSdkTestSupport {
     start();
     enableStreaming(StreamingStatus.DISABLED);
     assertThatThrownBy(() -> admin("POST", "/stream-lost", "{\"IdentityPoolId\":\"" + POOL + "\"}"))
-        .hasMessageContaining("400").hasMessageContaining("Streaming is not enabled");
+        .hasMessageContaining("400")
+        .hasMessageContaining("Streaming is not enabled");
     assertThat(rawConfiguration().at("/CognitoStreams").has("DisabledReason")).isFalse();
   }
 

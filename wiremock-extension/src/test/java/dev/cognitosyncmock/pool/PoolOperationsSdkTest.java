@@ -29,8 +29,8 @@ class PoolOperationsSdkTest extends PoolSdkTestSupport {
     write(developer, IDENTITY, "profile", null, "name", "ada");
     developer.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("x"));
 
-    IdentityPoolUsage usage = developer.describeIdentityPoolUsage(r -> r.identityPoolId(POOL))
-        .identityPoolUsage();
+    IdentityPoolUsage usage =
+        developer.describeIdentityPoolUsage(r -> r.identityPoolId(POOL)).identityPoolUsage();
     assertThat(usage.identityPoolId()).isEqualTo(POOL);
     assertThat(usage.syncSessionsCount()).isEqualTo(3);
     assertThat(usage.dataStorage()).isEqualTo(7); // "name" + "ada"
@@ -48,14 +48,16 @@ class PoolOperationsSdkTest extends PoolSdkTestSupport {
     assertThat(first.count()).isEqualTo(2);
     assertThat(first.maxResults()).isEqualTo(2);
     assertThat(first.nextToken()).isNotNull();
-    assertThat(first.identityPoolUsages()).extracting(IdentityPoolUsage::identityPoolId)
+    assertThat(first.identityPoolUsages())
+        .extracting(IdentityPoolUsage::identityPoolId)
         .containsExactly(POOL, POOL_B);
 
-    ListIdentityPoolUsageResponse second = developer.listIdentityPoolUsage(r -> r.maxResults(2)
-        .nextToken(first.nextToken()));
+    ListIdentityPoolUsageResponse second =
+        developer.listIdentityPoolUsage(r -> r.maxResults(2).nextToken(first.nextToken()));
     assertThat(second.count()).isEqualTo(1);
     assertThat(second.nextToken()).isNull();
-    assertThat(second.identityPoolUsages()).extracting(IdentityPoolUsage::identityPoolId)
+    assertThat(second.identityPoolUsages())
+        .extracting(IdentityPoolUsage::identityPoolId)
         .containsExactly(POOL_C);
   }
 
@@ -79,10 +81,16 @@ class PoolOperationsSdkTest extends PoolSdkTestSupport {
         .isInstanceOf(ResourceNotFoundException.class);
     assertThatThrownBy(() -> developer.getBulkPublishDetails(r -> r.identityPoolId(POOL)))
         .isInstanceOf(ResourceNotFoundException.class);
-    assertThatThrownBy(() -> identity.registerDevice(r -> r.identityPoolId(POOL)
-        .identityId(IDENTITY).platform(Platform.APNS).token("t")))
+    assertThatThrownBy(
+            () ->
+                identity.registerDevice(
+                    r ->
+                        r.identityPoolId(POOL)
+                            .identityId(IDENTITY)
+                            .platform(Platform.APNS)
+                            .token("t")))
         .isInstanceOf(ResourceNotFoundException.class);
-    assertThat(developer.listIdentityPoolUsage(r -> { }).count()).isZero();
+    assertThat(developer.listIdentityPoolUsage(r -> {}).count()).isZero();
   }
 
   @Test
@@ -94,14 +102,25 @@ class PoolOperationsSdkTest extends PoolSdkTestSupport {
     assertThat(empty.pushSync()).isNull();
     assertThat(empty.cognitoStreams()).isNull();
 
-    var afterPush = developer.setIdentityPoolConfiguration(r -> r.identityPoolId(POOL)
-        .pushSync(PushSync.builder().applicationArns(APP_ARN).roleArn(ROLE_ARN).build()));
+    var afterPush =
+        developer.setIdentityPoolConfiguration(
+            r ->
+                r.identityPoolId(POOL)
+                    .pushSync(
+                        PushSync.builder().applicationArns(APP_ARN).roleArn(ROLE_ARN).build()));
     assertThat(afterPush.pushSync().applicationArns()).containsExactly(APP_ARN);
     assertThat(afterPush.cognitoStreams()).isNull();
 
-    var afterStreams = developer.setIdentityPoolConfiguration(r -> r.identityPoolId(POOL)
-        .cognitoStreams(CognitoStreams.builder().streamName(STREAM).roleArn(ROLE_ARN)
-            .streamingStatus(StreamingStatus.ENABLED).build()));
+    var afterStreams =
+        developer.setIdentityPoolConfiguration(
+            r ->
+                r.identityPoolId(POOL)
+                    .cognitoStreams(
+                        CognitoStreams.builder()
+                            .streamName(STREAM)
+                            .roleArn(ROLE_ARN)
+                            .streamingStatus(StreamingStatus.ENABLED)
+                            .build()));
     assertThat(afterStreams.pushSync().roleArn()).isEqualTo(ROLE_ARN);
 
     GetIdentityPoolConfigurationResponse got =
@@ -114,8 +133,16 @@ class PoolOperationsSdkTest extends PoolSdkTestSupport {
   @Test
   void G1_invalidRoleArnIsInvalidParameter() {
     start();
-    assertThatThrownBy(() -> developer.setIdentityPoolConfiguration(r -> r.identityPoolId(POOL)
-        .pushSync(PushSync.builder().applicationArns(APP_ARN).roleArn("not-a-role").build())))
+    assertThatThrownBy(
+            () ->
+                developer.setIdentityPoolConfiguration(
+                    r ->
+                        r.identityPoolId(POOL)
+                            .pushSync(
+                                PushSync.builder()
+                                    .applicationArns(APP_ARN)
+                                    .roleArn("not-a-role")
+                                    .build())))
         .isInstanceOf(InvalidParameterException.class);
     assertThat(developer.getIdentityPoolConfiguration(r -> r.identityPoolId(POOL)).pushSync())
         .isNull();
@@ -124,35 +151,69 @@ class PoolOperationsSdkTest extends PoolSdkTestSupport {
   @Test
   void G4_registerDeviceNeedsPushSyncAndIsStablePerToken() {
     start();
-    assertThatThrownBy(() -> identity.registerDevice(r -> r.identityPoolId(POOL)
-        .identityId(IDENTITY).platform(Platform.GCM).token("t1")))
+    assertThatThrownBy(
+            () ->
+                identity.registerDevice(
+                    r ->
+                        r.identityPoolId(POOL)
+                            .identityId(IDENTITY)
+                            .platform(Platform.GCM)
+                            .token("t1")))
         .isInstanceOf(InvalidConfigurationException.class);
 
     configurePush();
-    String first = identity.registerDevice(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .platform(Platform.GCM).token("t1")).deviceId();
-    String again = identity.registerDevice(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .platform(Platform.GCM).token("t1")).deviceId();
-    String other = identity.registerDevice(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .platform(Platform.APNS).token("t1")).deviceId();
-    assertThat(first).isEqualTo(again).isNotEqualTo(other)
+    String first =
+        identity
+            .registerDevice(
+                r -> r.identityPoolId(POOL).identityId(IDENTITY).platform(Platform.GCM).token("t1"))
+            .deviceId();
+    String again =
+        identity
+            .registerDevice(
+                r -> r.identityPoolId(POOL).identityId(IDENTITY).platform(Platform.GCM).token("t1"))
+            .deviceId();
+    String other =
+        identity
+            .registerDevice(
+                r ->
+                    r.identityPoolId(POOL).identityId(IDENTITY).platform(Platform.APNS).token("t1"))
+            .deviceId();
+    assertThat(first)
+        .isEqualTo(again)
+        .isNotEqualTo(other)
         .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   }
 
   @Test
   void G4_requirePushSyncForDevicesCanBeTurnedOff() {
     start(EngineSettings.DEFAULT.withRequirePushSyncForDevices(false));
-    assertThat(identity.registerDevice(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .platform(Platform.ADM).token("t")).deviceId()).isNotBlank();
+    assertThat(
+            identity
+                .registerDevice(
+                    r ->
+                        r.identityPoolId(POOL)
+                            .identityId(IDENTITY)
+                            .platform(Platform.ADM)
+                            .token("t"))
+                .deviceId())
+        .isNotBlank();
   }
 
   @Test
   void G4_pushSyncWithNoApplicationsCountsAsNotConfigured() {
     start();
-    developer.setIdentityPoolConfiguration(r -> r.identityPoolId(POOL)
-        .pushSync(PushSync.builder().applicationArns(java.util.List.of()).build()));
-    assertThatThrownBy(() -> identity.subscribeToDataset(r -> r.identityPoolId(POOL)
-        .identityId(IDENTITY).datasetName("d").deviceId("any")))
+    developer.setIdentityPoolConfiguration(
+        r ->
+            r.identityPoolId(POOL)
+                .pushSync(PushSync.builder().applicationArns(java.util.List.of()).build()));
+    assertThatThrownBy(
+            () ->
+                identity.subscribeToDataset(
+                    r ->
+                        r.identityPoolId(POOL)
+                            .identityId(IDENTITY)
+                            .datasetName("d")
+                            .deviceId("any")))
         .isInstanceOf(InvalidConfigurationException.class);
   }
 
@@ -160,28 +221,57 @@ class PoolOperationsSdkTest extends PoolSdkTestSupport {
   void G4_subscribeNeedsARegisteredDeviceAndAnExistingDataset() {
     start();
     configurePush();
-    String device = identity.registerDevice(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .platform(Platform.GCM).token("t")).deviceId();
+    String device =
+        identity
+            .registerDevice(
+                r -> r.identityPoolId(POOL).identityId(IDENTITY).platform(Platform.GCM).token("t"))
+            .deviceId();
 
-    assertThatThrownBy(() -> identity.subscribeToDataset(r -> r.identityPoolId(POOL)
-        .identityId(IDENTITY).datasetName("profile").deviceId(device)))
-        .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("Dataset");
+    assertThatThrownBy(
+            () ->
+                identity.subscribeToDataset(
+                    r ->
+                        r.identityPoolId(POOL)
+                            .identityId(IDENTITY)
+                            .datasetName("profile")
+                            .deviceId(device)))
+        .isInstanceOf(ResourceNotFoundException.class)
+        .hasMessageContaining("Dataset");
     write(identity, IDENTITY, "profile", null, "name", "ada");
-    assertThatThrownBy(() -> identity.subscribeToDataset(r -> r.identityPoolId(POOL)
-        .identityId(IDENTITY).datasetName("profile").deviceId("unknown-device")))
-        .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("Device");
-    assertThatThrownBy(() -> identity.subscribeToDataset(r -> r.identityPoolId(POOL)
-        .identityId("us-east-1:00000000-0000-0000-0000-000000000000").datasetName("profile")
-        .deviceId(device)))
+    assertThatThrownBy(
+            () ->
+                identity.subscribeToDataset(
+                    r ->
+                        r.identityPoolId(POOL)
+                            .identityId(IDENTITY)
+                            .datasetName("profile")
+                            .deviceId("unknown-device")))
+        .isInstanceOf(ResourceNotFoundException.class)
+        .hasMessageContaining("Device");
+    assertThatThrownBy(
+            () ->
+                identity.subscribeToDataset(
+                    r ->
+                        r.identityPoolId(POOL)
+                            .identityId("us-east-1:00000000-0000-0000-0000-000000000000")
+                            .datasetName("profile")
+                            .deviceId(device)))
         .isInstanceOf(ResourceNotFoundException.class);
 
-    identity.subscribeToDataset(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("profile").deviceId(device));
-    identity.unsubscribeFromDataset(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("profile").deviceId(device));
-    assertThatThrownBy(() -> identity.unsubscribeFromDataset(r -> r.identityPoolId(POOL)
-        .identityId(IDENTITY).datasetName("profile").deviceId(device)))
-        .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("not subscribed");
+    identity.subscribeToDataset(
+        r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("profile").deviceId(device));
+    identity.unsubscribeFromDataset(
+        r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("profile").deviceId(device));
+    assertThatThrownBy(
+            () ->
+                identity.unsubscribeFromDataset(
+                    r ->
+                        r.identityPoolId(POOL)
+                            .identityId(IDENTITY)
+                            .datasetName("profile")
+                            .deviceId(device)))
+        .isInstanceOf(ResourceNotFoundException.class)
+        .hasMessageContaining("not subscribed");
   }
 
   @Test
@@ -189,16 +279,23 @@ class PoolOperationsSdkTest extends PoolSdkTestSupport {
     start();
     configurePush();
     enableStreaming(StreamingStatus.ENABLED);
-    developer.setCognitoEvents(r -> r.identityPoolId(POOL).events(Map.of("SyncTrigger",
-        "arn:aws:lambda:us-east-1:123456789012:function:f")));
+    developer.setCognitoEvents(
+        r ->
+            r.identityPoolId(POOL)
+                .events(Map.of("SyncTrigger", "arn:aws:lambda:us-east-1:123456789012:function:f")));
     write(identity, IDENTITY, "profile", null, "name", "ada");
-    String device = identity.registerDevice(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .platform(Platform.GCM).token("t")).deviceId();
-    identity.subscribeToDataset(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("profile").deviceId(device));
+    String device =
+        identity
+            .registerDevice(
+                r -> r.identityPoolId(POOL).identityId(IDENTITY).platform(Platform.GCM).token("t"))
+            .deviceId();
+    identity.subscribeToDataset(
+        r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("profile").deviceId(device));
     developer.bulkPublish(r -> r.identityPoolId(POOL));
-    admin("POST", "/pool-settings", "{\"IdentityPoolId\":\"" + POOL
-        + "\",\"PushWebhookUrl\":\"http://127.0.0.1:9/hook\"}");
+    admin(
+        "POST",
+        "/pool-settings",
+        "{\"IdentityPoolId\":\"" + POOL + "\",\"PushWebhookUrl\":\"http://127.0.0.1:9/hook\"}");
 
     String exported = admin("GET", "/state", null);
     admin("POST", "/reset", null);
@@ -207,17 +304,33 @@ class PoolOperationsSdkTest extends PoolSdkTestSupport {
     admin("PUT", "/state", exported);
 
     assertThat(admin("GET", "/state", null)).isEqualTo(exported);
-    assertThat(developer.getIdentityPoolConfiguration(r -> r.identityPoolId(POOL))
-        .cognitoStreams().streamName()).isEqualTo(STREAM);
+    assertThat(
+            developer
+                .getIdentityPoolConfiguration(r -> r.identityPoolId(POOL))
+                .cognitoStreams()
+                .streamName())
+        .isEqualTo(STREAM);
     assertThat(developer.getCognitoEvents(r -> r.identityPoolId(POOL)).events())
         .containsKey("SyncTrigger");
-    assertThat(developer.getBulkPublishDetails(r -> r.identityPoolId(POOL)).bulkPublishStatusAsString())
+    assertThat(
+            developer
+                .getBulkPublishDetails(r -> r.identityPoolId(POOL))
+                .bulkPublishStatusAsString())
         .isEqualTo("SUCCEEDED");
-    assertThat(identity.registerDevice(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .platform(Platform.GCM).token("t")).deviceId()).isEqualTo(device);
+    assertThat(
+            identity
+                .registerDevice(
+                    r ->
+                        r.identityPoolId(POOL)
+                            .identityId(IDENTITY)
+                            .platform(Platform.GCM)
+                            .token("t"))
+                .deviceId())
+        .isEqualTo(device);
     service().sideEffects().clear();
     write(identity, IDENTITY, "profile", null, "name", "grace");
-    assertThat(service().sideEffects().pushNotifications()).singleElement()
+    assertThat(service().sideEffects().pushNotifications())
+        .singleElement()
         .satisfies(n -> assertThat(n.deviceId()).isEqualTo(device));
   }
 }

@@ -1,9 +1,9 @@
 package dev.cognitosyncmock.pool;
 
-import dev.cognitosyncmock.engine.MutableClock;
 import dev.cognitosyncmock.CognitoSyncService;
 import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.engine.IdSource;
+import dev.cognitosyncmock.engine.MutableClock;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,8 +42,12 @@ abstract class PoolSdkTestSupport {
   CognitoSyncClient identity;
 
   void start(EngineSettings settings) {
-    CognitoSyncService service = CognitoSyncService.builder().settings(settings).clock(clock)
-        .ids(IdSource.sequential()).build();
+    CognitoSyncService service =
+        CognitoSyncService.builder()
+            .settings(settings)
+            .clock(clock)
+            .ids(IdSource.sequential())
+            .build();
     server = CognitoSyncServer.builder().service(service).build().start();
     developer = client(false);
     identity = client(true);
@@ -59,15 +63,18 @@ abstract class PoolSdkTestSupport {
 
   /** Session credentials make the mock treat the caller as a Cognito identity (G3). */
   private CognitoSyncClient client(boolean asIdentity) {
-    CognitoSyncClient client = CognitoSyncClient.builder()
-        .endpointOverride(server.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(asIdentity
-            ? AwsSessionCredentials.create("ASIAEXAMPLE", "secret", "session-token")
-            : AwsBasicCredentials.create("AKIAEXAMPLE", "secret")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
-        .build();
+    CognitoSyncClient client =
+        CognitoSyncClient.builder()
+            .endpointOverride(server.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    asIdentity
+                        ? AwsSessionCredentials.create("ASIAEXAMPLE", "secret", "session-token")
+                        : AwsBasicCredentials.create("AKIAEXAMPLE", "secret")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
+            .build();
     toClose.add(client);
     return client;
   }
@@ -83,50 +90,84 @@ abstract class PoolSdkTestSupport {
   }
 
   void configurePush() {
-    developer.setIdentityPoolConfiguration(r -> r.identityPoolId(POOL)
-        .pushSync(PushSync.builder().applicationArns(APP_ARN).roleArn(ROLE_ARN).build()));
+    developer.setIdentityPoolConfiguration(
+        r ->
+            r.identityPoolId(POOL)
+                .pushSync(PushSync.builder().applicationArns(APP_ARN).roleArn(ROLE_ARN).build()));
   }
 
   void enableStreaming(StreamingStatus status) {
-    developer.setIdentityPoolConfiguration(r -> r.identityPoolId(POOL)
-        .cognitoStreams(CognitoStreams.builder().streamName(STREAM).roleArn(ROLE_ARN)
-            .streamingStatus(status).build()));
+    developer.setIdentityPoolConfiguration(
+        r ->
+            r.identityPoolId(POOL)
+                .cognitoStreams(
+                    CognitoStreams.builder()
+                        .streamName(STREAM)
+                        .roleArn(ROLE_ARN)
+                        .streamingStatus(status)
+                        .build()));
   }
 
   /** One client sync: ListRecords for a token, then UpdateRecords of new keys. */
-  List<Record> write(CognitoSyncClient client, String identityId, String dataset,
-      String deviceId, String... keyValues) {
-    String token = client.listRecords(r -> r.identityPoolId(POOL).identityId(identityId)
-        .datasetName(dataset)).syncSessionToken();
+  List<Record> write(
+      CognitoSyncClient client,
+      String identityId,
+      String dataset,
+      String deviceId,
+      String... keyValues) {
+    String token =
+        client
+            .listRecords(r -> r.identityPoolId(POOL).identityId(identityId).datasetName(dataset))
+            .syncSessionToken();
     List<RecordPatch> patches = new ArrayList<>();
     for (int i = 0; i < keyValues.length; i += 2) {
       String key = keyValues[i];
       long current = currentSyncCount(client, identityId, dataset, key);
-      patches.add(RecordPatch.builder().op(Operation.REPLACE).key(key).value(keyValues[i + 1])
-          .syncCount(current).build());
+      patches.add(
+          RecordPatch.builder()
+              .op(Operation.REPLACE)
+              .key(key)
+              .value(keyValues[i + 1])
+              .syncCount(current)
+              .build());
     }
-    return client.updateRecords(r -> r.identityPoolId(POOL).identityId(identityId)
-        .datasetName(dataset).syncSessionToken(token).deviceId(deviceId)
-        .recordPatches(patches)).records();
+    return client
+        .updateRecords(
+            r ->
+                r.identityPoolId(POOL)
+                    .identityId(identityId)
+                    .datasetName(dataset)
+                    .syncSessionToken(token)
+                    .deviceId(deviceId)
+                    .recordPatches(patches))
+        .records();
   }
 
   long currentSyncCount(CognitoSyncClient client, String identityId, String dataset, String key) {
-    return client.listRecords(r -> r.identityPoolId(POOL).identityId(identityId)
-            .datasetName(dataset)).records().stream()
-        .filter(rec -> rec.key().equals(key)).mapToLong(Record::syncCount).findFirst().orElse(0);
+    return client
+        .listRecords(r -> r.identityPoolId(POOL).identityId(identityId).datasetName(dataset))
+        .records()
+        .stream()
+        .filter(rec -> rec.key().equals(key))
+        .mapToLong(Record::syncCount)
+        .findFirst()
+        .orElse(0);
   }
 
   /** Calls the mock's admin API and answers the body; fails on a non-2xx status. */
   String admin(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-        URI.create(server.endpoint() + "/__admin/cognito-sync" + path));
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.endpoint() + "/__admin/cognito-sync" + path));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2) {
-      throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": "
-          + response.body());
+      throw new AssertionError(
+          method + " " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
   }

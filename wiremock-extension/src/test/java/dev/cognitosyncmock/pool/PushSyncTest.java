@@ -27,31 +27,38 @@ class PushSyncTest extends PoolSdkTestSupport {
     phone = register("phone-token");
     tablet = register("tablet-token");
     for (String device : new String[] {phone, tablet}) {
-      identity.subscribeToDataset(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-          .datasetName("settings").deviceId(device));
+      identity.subscribeToDataset(
+          r ->
+              r.identityPoolId(POOL).identityId(IDENTITY).datasetName("settings").deviceId(device));
     }
   }
 
   private String register(String token) {
-    return identity.registerDevice(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .platform(Platform.GCM).token(token)).deviceId();
+    return identity
+        .registerDevice(
+            r -> r.identityPoolId(POOL).identityId(IDENTITY).platform(Platform.GCM).token(token))
+        .deviceId();
   }
 
   @Test
   void G4_pushGoesToOtherSubscribedDevicesOnly() {
     write(identity, IDENTITY, "settings", phone, "theme", "dark");
 
-    assertThat(service().sideEffects().pushNotifications()).singleElement().satisfies(n -> {
-      assertThat(n.deviceId()).isEqualTo(tablet);
-      assertThat(n.platform()).isEqualTo("GCM");
-      assertThat(n.token()).isEqualTo("tablet-token");
-      assertThat(n.data()).containsExactly(
-          Map.entry("source", "cognito-sync"),
-          Map.entry("identityPoolId", POOL),
-          Map.entry("identityId", IDENTITY),
-          Map.entry("datasetName", "settings"),
-          Map.entry("syncCount", "2"));
-    });
+    assertThat(service().sideEffects().pushNotifications())
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.deviceId()).isEqualTo(tablet);
+              assertThat(n.platform()).isEqualTo("GCM");
+              assertThat(n.token()).isEqualTo("tablet-token");
+              assertThat(n.data())
+                  .containsExactly(
+                      Map.entry("source", "cognito-sync"),
+                      Map.entry("identityPoolId", POOL),
+                      Map.entry("identityId", IDENTITY),
+                      Map.entry("datasetName", "settings"),
+                      Map.entry("syncCount", "2"));
+            });
     assertThat(service().sideEffects().pushNotifications(phone)).isEmpty();
   }
 
@@ -71,8 +78,8 @@ class PushSyncTest extends PoolSdkTestSupport {
 
   @Test
   void G4_unsubscribedDeviceAndOtherDatasetsGetNothing() {
-    identity.unsubscribeFromDataset(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("settings").deviceId(tablet));
+    identity.unsubscribeFromDataset(
+        r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("settings").deviceId(tablet));
     write(identity, IDENTITY, "settings", phone, "theme", "dark");
     write(identity, IDENTITY, "other", null, "a", "b");
 
@@ -84,8 +91,10 @@ class PushSyncTest extends PoolSdkTestSupport {
     write(identity, IDENTITY, "settings", phone, "theme", "dark");
 
     String body = admin("GET", "/push-notifications", null);
-    assertThat(body).contains("\"deviceId\":\"" + tablet + "\"")
-        .contains("\"source\":\"cognito-sync\"").contains("\"syncCount\":\"2\"");
+    assertThat(body)
+        .contains("\"deviceId\":\"" + tablet + "\"")
+        .contains("\"source\":\"cognito-sync\"")
+        .contains("\"syncCount\":\"2\"");
 
     admin("DELETE", "/push-notifications", null);
     assertThat(admin("GET", "/push-notifications", null)).contains("\"notifications\":[]");
@@ -96,22 +105,31 @@ class PushSyncTest extends PoolSdkTestSupport {
   void G4_notificationIsPostedToThePoolWebhook() throws Exception {
     BlockingQueue<String> received = new ArrayBlockingQueue<>(10);
     HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    webhook.createContext("/push", exchange -> {
-      received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
+    webhook.createContext(
+        "/push",
+        exchange -> {
+          received.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
     webhook.start();
     try {
-      admin("POST", "/pool-settings", "{\"IdentityPoolId\":\"" + POOL
-          + "\",\"PushWebhookUrl\":\"http://127.0.0.1:" + webhook.getAddress().getPort()
-          + "/push\"}");
+      admin(
+          "POST",
+          "/pool-settings",
+          "{\"IdentityPoolId\":\""
+              + POOL
+              + "\",\"PushWebhookUrl\":\"http://127.0.0.1:"
+              + webhook.getAddress().getPort()
+              + "/push\"}");
       assertThat(admin("GET", "/pool-settings", null)).contains("/push");
 
       write(identity, IDENTITY, "settings", phone, "theme", "dark");
 
       String posted = received.poll(10, TimeUnit.SECONDS);
-      assertThat(posted).contains("\"deviceId\":\"" + tablet + "\"")
+      assertThat(posted)
+          .contains("\"deviceId\":\"" + tablet + "\"")
           .contains("\"datasetName\":\"settings\"");
       assertThat(received.poll(200, TimeUnit.MILLISECONDS)).isNull();
     } finally {
@@ -121,8 +139,10 @@ class PushSyncTest extends PoolSdkTestSupport {
 
   @Test
   void G4_unreachableWebhookDoesNotFailTheWrite() throws Exception {
-    admin("POST", "/pool-settings", "{\"IdentityPoolId\":\"" + POOL
-        + "\",\"PushWebhookUrl\":\"http://127.0.0.1:9/nowhere\"}");
+    admin(
+        "POST",
+        "/pool-settings",
+        "{\"IdentityPoolId\":\"" + POOL + "\",\"PushWebhookUrl\":\"http://127.0.0.1:9/nowhere\"}");
 
     write(identity, IDENTITY, "settings", phone, "theme", "dark");
 

@@ -31,19 +31,45 @@ class StreamsAndBulkPublishTest extends PoolSdkTestSupport {
     write(developer, IDENTITY, "profile", null, "name", "ada", "city", "London");
 
     Instant now = clock.instant();
-    assertThat(service().sideEffects().streamRecords(STREAM)).singleElement().satisfies(r -> {
-      assertThat(r).isEqualTo(new StreamRecord(POOL, IDENTITY, "profile", "replace",
-          java.util.List.of(
-              new KinesisSyncRecord("name", "ada", 1, now.toEpochMilli(), now.toEpochMilli(),
-                  "replace"),
-              new KinesisSyncRecord("city", "London", 1, now.toEpochMilli(), now.toEpochMilli(),
-                  "replace")),
-          now.toEpochMilli(), null, "Inline", 1));
-    });
+    assertThat(service().sideEffects().streamRecords(STREAM))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r)
+                  .isEqualTo(
+                      new StreamRecord(
+                          POOL,
+                          IDENTITY,
+                          "profile",
+                          "replace",
+                          java.util.List.of(
+                              new KinesisSyncRecord(
+                                  "name",
+                                  "ada",
+                                  1,
+                                  now.toEpochMilli(),
+                                  now.toEpochMilli(),
+                                  "replace"),
+                              new KinesisSyncRecord(
+                                  "city",
+                                  "London",
+                                  1,
+                                  now.toEpochMilli(),
+                                  now.toEpochMilli(),
+                                  "replace")),
+                          now.toEpochMilli(),
+                          null,
+                          "Inline",
+                          1));
+            });
     String json = admin("GET", "/stream-records", null);
-    assertThat(json).contains("\"" + STREAM + "\":[", "\"dataSetName\":\"profile\"",
-        "\"kinesisSyncRecordsURL\":null", "\"payloadType\":\"Inline\"",
-        "\"lastModifiedDate\":" + now.toEpochMilli());
+    assertThat(json)
+        .contains(
+            "\"" + STREAM + "\":[",
+            "\"dataSetName\":\"profile\"",
+            "\"kinesisSyncRecordsURL\":null",
+            "\"payloadType\":\"Inline\"",
+            "\"lastModifiedDate\":" + now.toEpochMilli());
 
     admin("DELETE", "/stream-records", null);
     assertThat(service().sideEffects().streamRecords()).isEmpty();
@@ -54,24 +80,33 @@ class StreamsAndBulkPublishTest extends PoolSdkTestSupport {
     start();
     enableStreaming(StreamingStatus.ENABLED);
     write(developer, IDENTITY, "profile", null, "name", "ada");
-    String token = developer.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("profile")).syncSessionToken();
-    developer.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("profile").syncSessionToken(token)
-        .recordPatches(p -> p.op("remove").key("name").syncCount(1L)));
-    developer.deleteDataset(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("profile"));
+    String token =
+        developer
+            .listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("profile"))
+            .syncSessionToken();
+    developer.updateRecords(
+        r ->
+            r.identityPoolId(POOL)
+                .identityId(IDENTITY)
+                .datasetName("profile")
+                .syncSessionToken(token)
+                .recordPatches(p -> p.op("remove").key("name").syncCount(1L)));
+    developer.deleteDataset(
+        r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("profile"));
 
     assertThat(service().sideEffects().streamRecords(STREAM))
         .extracting(StreamRecord::operation, StreamRecord::syncCount)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("replace", 1L),
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("replace", 1L),
             org.assertj.core.groups.Tuple.tuple("replace", 2L),
             org.assertj.core.groups.Tuple.tuple("remove", 2L));
     assertThat(service().sideEffects().streamRecords(STREAM).get(1).kinesisSyncRecords())
-        .singleElement().satisfies(k -> {
-          assertThat(k.op()).isEqualTo("remove");
-          assertThat(k.value()).isNull();
-        });
+        .singleElement()
+        .satisfies(
+            k -> {
+              assertThat(k.op()).isEqualTo("remove");
+              assertThat(k.value()).isNull();
+            });
   }
 
   @Test
@@ -100,12 +135,12 @@ class StreamsAndBulkPublishTest extends PoolSdkTestSupport {
     developer.deleteDataset(r -> r.identityPoolId(POOL).identityId(OTHER).datasetName("gone"));
     enableStreaming(StreamingStatus.ENABLED);
 
-    assertThat(developer.bulkPublish(r -> r.identityPoolId(POOL)).identityPoolId())
-        .isEqualTo(POOL);
+    assertThat(developer.bulkPublish(r -> r.identityPoolId(POOL)).identityPoolId()).isEqualTo(POOL);
 
     assertThat(service().sideEffects().streamRecords(STREAM))
         .extracting(StreamRecord::identityId, StreamRecord::dataSetName)
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(IDENTITY, "profile"),
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(IDENTITY, "profile"),
             org.assertj.core.groups.Tuple.tuple(OTHER, "scores"));
     GetBulkPublishDetailsResponse d = details();
     assertThat(d.bulkPublishStatus()).isEqualTo(BulkPublishStatus.SUCCEEDED);

@@ -30,10 +30,13 @@ class SyncTriggerTest extends PoolSdkTestSupport {
 
   void setTrigger(SyncTriggerHandler handler) {
     developer.setCognitoEvents(r -> r.identityPoolId(POOL).events(Map.of("SyncTrigger", LAMBDA)));
-    service().setSyncTriggerHandler(POOL, event -> {
-      seen.add(event);
-      return handler.handle(event);
-    });
+    service()
+        .setSyncTriggerHandler(
+            POOL,
+            event -> {
+              seen.add(event);
+              return handler.handle(event);
+            });
   }
 
   /** Upper-cases "name" and awards a badge. */
@@ -46,7 +49,8 @@ class SyncTriggerTest extends PoolSdkTestSupport {
   }
 
   private static Map<String, String> values(List<Record> records) {
-    return records.stream().filter(r -> r.value() != null)
+    return records.stream()
+        .filter(r -> r.value() != null)
         .collect(java.util.stream.Collectors.toMap(Record::key, Record::value));
   }
 
@@ -57,13 +61,15 @@ class SyncTriggerTest extends PoolSdkTestSupport {
 
     List<Record> written = write(identity, IDENTITY, "profile", null, "name", "ada");
 
-    assertThat(values(written)).containsExactlyInAnyOrderEntriesOf(
-        Map.of("name", "ADA", "badge", "first-sync"));
+    assertThat(values(written))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("name", "ADA", "badge", "first-sync"));
     assertThat(written).extracting(Record::syncCount).containsOnly(1L);
-    List<Record> listed = developer.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("profile")).records();
-    assertThat(values(listed)).containsExactlyInAnyOrderEntriesOf(
-        Map.of("name", "ADA", "badge", "first-sync"));
+    List<Record> listed =
+        developer
+            .listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("profile"))
+            .records();
+    assertThat(values(listed))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("name", "ADA", "badge", "first-sync"));
   }
 
   @Test
@@ -82,10 +88,13 @@ class SyncTriggerTest extends PoolSdkTestSupport {
     assertThat(event.identityId()).isEqualTo(IDENTITY);
     assertThat(event.datasetName()).isEqualTo("profile");
     // G3: the unchanged key goes as "replace" with equal old and new values; no other op exists
-    assertThat(event.datasetRecords()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "name", new SyncTriggerRecord("ada", "grace", "replace"),
-        "city", new SyncTriggerRecord("London", "London", "replace")));
-    assertThat(event.datasetRecords().values()).extracting(SyncTriggerRecord::op)
+    assertThat(event.datasetRecords())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "name", new SyncTriggerRecord("ada", "grace", "replace"),
+                "city", new SyncTriggerRecord("London", "London", "replace")));
+    assertThat(event.datasetRecords().values())
+        .extracting(SyncTriggerRecord::op)
         .containsOnly("replace");
   }
 
@@ -99,9 +108,13 @@ class SyncTriggerTest extends PoolSdkTestSupport {
 
     // only the client's change is written: "city" came back as replace London -> London
     assertThat(written).extracting(Record::key).containsExactly("name");
-    List<Record> listed = developer.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("profile")).records();
-    assertThat(listed).filteredOn(r -> r.key().equals("city")).extracting(Record::syncCount)
+    List<Record> listed =
+        developer
+            .listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("profile"))
+            .records();
+    assertThat(listed)
+        .filteredOn(r -> r.key().equals("city"))
+        .extracting(Record::syncCount)
         .containsExactly(1L);
   }
 
@@ -109,16 +122,17 @@ class SyncTriggerTest extends PoolSdkTestSupport {
   void G3_aHandlerChangingAnUnchangedKeyWritesIt() {
     start();
     write(developer, IDENTITY, "profile", null, "name", "ada", "city", "London");
-    setTrigger(event -> {
-      Map<String, SyncTriggerRecord> records = event.copyOfRecords();
-      records.put("city", SyncTriggerRecord.replace("London", "Paris"));
-      return event.withDatasetRecords(records);
-    });
+    setTrigger(
+        event -> {
+          Map<String, SyncTriggerRecord> records = event.copyOfRecords();
+          records.put("city", SyncTriggerRecord.replace("London", "Paris"));
+          return event.withDatasetRecords(records);
+        });
 
     List<Record> written = write(identity, IDENTITY, "profile", null, "name", "grace");
 
-    assertThat(values(written)).containsExactlyInAnyOrderEntriesOf(
-        Map.of("name", "grace", "city", "Paris"));
+    assertThat(values(written))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("name", "grace", "city", "Paris"));
     assertThat(written).extracting(Record::syncCount).containsOnly(2L);
   }
 
@@ -126,42 +140,58 @@ class SyncTriggerTest extends PoolSdkTestSupport {
   void G3_removeOpOrNullNewValueDeletesAndOmittedKeysStay() {
     start();
     write(developer, IDENTITY, "profile", null, "a", "1", "b", "2", "c", "3");
-    setTrigger(event -> {
-      Map<String, SyncTriggerRecord> records = event.copyOfRecords();
-      records.put("a", SyncTriggerRecord.remove("1"));
-      records.put("b", new SyncTriggerRecord("2", null, "replace"));
-      records.remove("d"); // the client's change to d is dropped: d stays as it is
-      return event.withDatasetRecords(records);
-    });
+    setTrigger(
+        event -> {
+          Map<String, SyncTriggerRecord> records = event.copyOfRecords();
+          records.put("a", SyncTriggerRecord.remove("1"));
+          records.put("b", new SyncTriggerRecord("2", null, "replace"));
+          records.remove("d"); // the client's change to d is dropped: d stays as it is
+          return event.withDatasetRecords(records);
+        });
 
     List<Record> written = write(identity, IDENTITY, "profile", null, "d", "4");
 
     assertThat(written).extracting(Record::key).containsExactlyInAnyOrder("a", "b");
     assertThat(written).allSatisfy(r -> assertThat(r.value()).isNull());
-    List<Record> listed = developer.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("profile")).records();
+    List<Record> listed =
+        developer
+            .listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("profile"))
+            .records();
     assertThat(values(listed)).containsExactly(Map.entry("c", "3"));
   }
 
   @Test
   void G3_outputChangingMoreThanDatasetRecordsIsInvalidLambdaFunctionOutput() {
     start();
-    setTrigger(event -> new SyncTriggerEvent(event.version(), event.eventType(), event.region(),
-        event.identityPoolId(), event.identityId(), "another-dataset", event.datasetRecords()));
+    setTrigger(
+        event ->
+            new SyncTriggerEvent(
+                event.version(),
+                event.eventType(),
+                event.region(),
+                event.identityPoolId(),
+                event.identityId(),
+                "another-dataset",
+                event.datasetRecords()));
 
     assertThatThrownBy(() -> write(identity, IDENTITY, "profile", null, "name", "ada"))
         .isInstanceOf(InvalidLambdaFunctionOutputException.class)
         .satisfies(e -> assertThat(((CognitoSyncException) e).statusCode()).isEqualTo(400));
-    assertThat(developer.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("profile")).datasetExists()).isFalse();
+    assertThat(
+            developer
+                .listRecords(
+                    r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("profile"))
+                .datasetExists())
+        .isFalse();
   }
 
   @Test
   void G3_throttledHandlerIsLambdaThrottled429() {
     start();
-    setTrigger(event -> {
-      throw SyncTriggerHandler.throttled("Rate exceeded");
-    });
+    setTrigger(
+        event -> {
+          throw SyncTriggerHandler.throttled("Rate exceeded");
+        });
 
     assertThatThrownBy(() -> write(identity, IDENTITY, "profile", null, "name", "ada"))
         .isInstanceOf(LambdaThrottledException.class)
@@ -171,22 +201,24 @@ class SyncTriggerTest extends PoolSdkTestSupport {
   @Test
   void G3_slowHandlerIsLambdaSocketTimeout() {
     start(EngineSettings.DEFAULT.withSyncTriggerTimeout(Duration.ofMillis(200)));
-    setTrigger(event -> {
-      try {
-        Thread.sleep(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return event;
-    });
+    setTrigger(
+        event -> {
+          try {
+            Thread.sleep(5_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return event;
+        });
 
     assertThatThrownBy(() -> write(identity, IDENTITY, "profile", null, "name", "ada"))
         .isInstanceOf(CognitoSyncException.class)
-        .satisfies(e -> {
-          CognitoSyncException c = (CognitoSyncException) e;
-          assertThat(c.awsErrorDetails().errorCode()).isEqualTo("LambdaSocketTimeoutException");
-          assertThat(c.statusCode()).isEqualTo(400);
-        });
+        .satisfies(
+            e -> {
+              CognitoSyncException c = (CognitoSyncException) e;
+              assertThat(c.awsErrorDetails().errorCode()).isEqualTo("LambdaSocketTimeoutException");
+              assertThat(c.statusCode()).isEqualTo(400);
+            });
   }
 
   @Test
@@ -194,12 +226,21 @@ class SyncTriggerTest extends PoolSdkTestSupport {
     start();
     write(developer, IDENTITY, "profile", null, "name", "ada");
     setTrigger(SyncTriggerTest::rewrite);
-    String token = identity.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("profile")).syncSessionToken();
+    String token =
+        identity
+            .listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("profile"))
+            .syncSessionToken();
 
-    assertThatThrownBy(() -> identity.updateRecords(r -> r.identityPoolId(POOL)
-        .identityId(IDENTITY).datasetName("profile").syncSessionToken(token)
-        .recordPatches(p -> p.op("replace").key("name").value("x").syncCount(0L))))
+    assertThatThrownBy(
+            () ->
+                identity.updateRecords(
+                    r ->
+                        r.identityPoolId(POOL)
+                            .identityId(IDENTITY)
+                            .datasetName("profile")
+                            .syncSessionToken(token)
+                            .recordPatches(
+                                p -> p.op("replace").key("name").value("x").syncCount(0L))))
         .isInstanceOf(ResourceConflictException.class);
     assertThat(seen).isEmpty();
   }
@@ -221,7 +262,8 @@ class SyncTriggerTest extends PoolSdkTestSupport {
     assertThat(values(write(developer, IDENTITY, "profile", null, "name", "ada")))
         .containsExactly(Map.entry("name", "ada"));
     assertThat(values(write(identity, IDENTITY, "other", null, "name", "ada")))
-        .containsEntry("name", "ADA").containsEntry("badge", "first-sync");
+        .containsEntry("name", "ADA")
+        .containsEntry("badge", "first-sync");
   }
 
   @Test
@@ -229,30 +271,40 @@ class SyncTriggerTest extends PoolSdkTestSupport {
     start();
     List<String> bodies = new CopyOnWriteArrayList<>();
     HttpServer lambda = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    lambda.createContext("/trigger", exchange -> {
-      byte[] in = exchange.getRequestBody().readAllBytes();
-      bodies.add(new String(in, java.nio.charset.StandardCharsets.UTF_8));
-      ObjectNode event = (ObjectNode) WireJson.MAPPER.readTree(in);
-      ObjectNode records = (ObjectNode) event.get("datasetRecords");
-      records.putObject("badge").put("newValue", "from-http").put("op", "replace");
-      byte[] out = WireJson.MAPPER.writeValueAsBytes(event);
-      exchange.sendResponseHeaders(200, out.length);
-      exchange.getResponseBody().write(out);
-      exchange.close();
-    });
+    lambda.createContext(
+        "/trigger",
+        exchange -> {
+          byte[] in = exchange.getRequestBody().readAllBytes();
+          bodies.add(new String(in, java.nio.charset.StandardCharsets.UTF_8));
+          ObjectNode event = (ObjectNode) WireJson.MAPPER.readTree(in);
+          ObjectNode records = (ObjectNode) event.get("datasetRecords");
+          records.putObject("badge").put("newValue", "from-http").put("op", "replace");
+          byte[] out = WireJson.MAPPER.writeValueAsBytes(event);
+          exchange.sendResponseHeaders(200, out.length);
+          exchange.getResponseBody().write(out);
+          exchange.close();
+        });
     lambda.start();
     try {
-      developer.setCognitoEvents(r -> r.identityPoolId(POOL)
-          .events(Map.of("SyncTrigger", LAMBDA)));
-      admin("POST", "/pool-settings", "{\"IdentityPoolId\":\"" + POOL
-          + "\",\"SyncTriggerUrl\":\"http://127.0.0.1:" + lambda.getAddress().getPort()
-          + "/trigger\"}");
+      developer.setCognitoEvents(r -> r.identityPoolId(POOL).events(Map.of("SyncTrigger", LAMBDA)));
+      admin(
+          "POST",
+          "/pool-settings",
+          "{\"IdentityPoolId\":\""
+              + POOL
+              + "\",\"SyncTriggerUrl\":\"http://127.0.0.1:"
+              + lambda.getAddress().getPort()
+              + "/trigger\"}");
 
       List<Record> written = write(identity, IDENTITY, "profile", null, "name", "ada");
 
       assertThat(values(written)).containsEntry("badge", "from-http").containsEntry("name", "ada");
-      assertThat(bodies).singleElement().asString()
-          .contains("\"version\":2", "\"eventType\":\"SyncTrigger\"",
+      assertThat(bodies)
+          .singleElement()
+          .asString()
+          .contains(
+              "\"version\":2",
+              "\"eventType\":\"SyncTrigger\"",
               "\"datasetRecords\":{\"name\":{\"oldValue\":null,\"newValue\":\"ada\","
                   + "\"op\":\"replace\"}}");
     } finally {
@@ -276,16 +328,22 @@ class SyncTriggerTest extends PoolSdkTestSupport {
   @Test
   void G2_unknownEventTypeIsInvalidParameter() {
     start();
-    assertThatThrownBy(() -> developer.setCognitoEvents(r -> r.identityPoolId(POOL)
-        .events(Map.of("DatasetDeleted", LAMBDA))))
+    assertThatThrownBy(
+            () ->
+                developer.setCognitoEvents(
+                    r -> r.identityPoolId(POOL).events(Map.of("DatasetDeleted", LAMBDA))))
         .isInstanceOf(InvalidParameterException.class);
   }
 
   @Test
   void G2_moreThanOneEventIsInvalidParameter() {
     start();
-    assertThatThrownBy(() -> developer.setCognitoEvents(r -> r.identityPoolId(POOL)
-        .events(Map.of("SyncTrigger", LAMBDA, "Other", LAMBDA))))
+    assertThatThrownBy(
+            () ->
+                developer.setCognitoEvents(
+                    r ->
+                        r.identityPoolId(POOL)
+                            .events(Map.of("SyncTrigger", LAMBDA, "Other", LAMBDA))))
         .isInstanceOf(InvalidParameterException.class);
   }
 }

@@ -12,9 +12,12 @@ import org.junit.jupiter.api.Test;
 class ModelConsistencyTest {
   @Test
   void A1_everyErrorShapeIsAnExceptionShapeOfTheModelAndViceVersa() {
-    java.util.Set<String> modeled = new java.util.TreeSet<>(ServiceModel.load().errorStatuses().keySet());
-    modeled.addAll(ServiceModel.load(dev.cognitosyncmock.schemas.VendoredService.COGNITO_IDENTITY)
-        .errorStatuses().keySet());
+    java.util.Set<String> modeled =
+        new java.util.TreeSet<>(ServiceModel.load().errorStatuses().keySet());
+    modeled.addAll(
+        ServiceModel.load(dev.cognitosyncmock.schemas.VendoredService.COGNITO_IDENTITY)
+            .errorStatuses()
+            .keySet());
     assertThat(Arrays.stream(ErrorShape.values()).map(Enum::name))
         .containsExactlyInAnyOrderElementsOf(modeled);
   }

@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.cognitosync.model.ResourceNotFoundExcepti
 import software.amazon.awssdk.services.cognitosync.model.UpdateRecordsResponse;
 
 /**
- * The six dataset operations through the real AWS SDK v2 client: success paths and every
- * modeled error reachable without fault injection. Rule ids refer to SEMANTICS.md.
+ * The six dataset operations through the real AWS SDK v2 client: success paths and every modeled
+ * error reachable without fault injection. Rule ids refer to SEMANTICS.md.
  */
 class DatasetOperationsSdkTest extends SdkTestBase {
 
@@ -48,13 +48,29 @@ class DatasetOperationsSdkTest extends SdkTestBase {
     CognitoSyncClient c = client();
     String token = list(c, "settings", 0).syncSessionToken();
     Instant device = Instant.parse("2024-03-04T05:06:07.250Z");
-    UpdateRecordsResponse u = c.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("settings").syncSessionToken(token).deviceId("device-1")
-        .clientContext("ignored")
-        .recordPatches(
-            RecordPatch.builder().op(Operation.REPLACE).key("theme").value("dark").syncCount(0L)
-                .deviceLastModifiedDate(device).build(),
-            RecordPatch.builder().op(Operation.REPLACE).key("lang").value("fr").syncCount(0L).build()));
+    UpdateRecordsResponse u =
+        c.updateRecords(
+            r ->
+                r.identityPoolId(POOL)
+                    .identityId(IDENTITY)
+                    .datasetName("settings")
+                    .syncSessionToken(token)
+                    .deviceId("device-1")
+                    .clientContext("ignored")
+                    .recordPatches(
+                        RecordPatch.builder()
+                            .op(Operation.REPLACE)
+                            .key("theme")
+                            .value("dark")
+                            .syncCount(0L)
+                            .deviceLastModifiedDate(device)
+                            .build(),
+                        RecordPatch.builder()
+                            .op(Operation.REPLACE)
+                            .key("lang")
+                            .value("fr")
+                            .syncCount(0L)
+                            .build()));
 
     assertThat(u.records()).extracting(Record::key).containsExactly("theme", "lang");
     Record theme = u.records().get(0);
@@ -69,8 +85,10 @@ class DatasetOperationsSdkTest extends SdkTestBase {
     assertThat(after.datasetSyncCount()).isEqualTo(1);
     assertThat(after.count()).isEqualTo(2);
     assertThat(after.lastModifiedBy()).isEqualTo("123456789012");
-    assertThat(after.records()).extracting(Record::key, Record::value)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("lang", "fr"),
+    assertThat(after.records())
+        .extracting(Record::key, Record::value)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("lang", "fr"),
             org.assertj.core.groups.Tuple.tuple("theme", "dark"));
   }
 
@@ -79,13 +97,26 @@ class DatasetOperationsSdkTest extends SdkTestBase {
     CognitoSyncClient c = client();
     put(c, "settings", list(c, "settings", 0).syncSessionToken(), "theme", "dark", 0);
     String token = list(c, "settings", 1).syncSessionToken();
-    UpdateRecordsResponse u = c.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("settings").syncSessionToken(token)
-        .recordPatches(RecordPatch.builder().op(Operation.REMOVE).key("theme").syncCount(1L).build()));
-    assertThat(u.records()).singleElement().satisfies(rec -> {
-      assertThat(rec.value()).isNull();
-      assertThat(rec.syncCount()).isEqualTo(2);
-    });
+    UpdateRecordsResponse u =
+        c.updateRecords(
+            r ->
+                r.identityPoolId(POOL)
+                    .identityId(IDENTITY)
+                    .datasetName("settings")
+                    .syncSessionToken(token)
+                    .recordPatches(
+                        RecordPatch.builder()
+                            .op(Operation.REMOVE)
+                            .key("theme")
+                            .syncCount(1L)
+                            .build()));
+    assertThat(u.records())
+        .singleElement()
+        .satisfies(
+            rec -> {
+              assertThat(rec.value()).isNull();
+              assertThat(rec.syncCount()).isEqualTo(2);
+            });
     ListRecordsResponse delta = list(c, "settings", 1);
     assertThat(delta.records()).singleElement().satisfies(rec -> assertThat(rec.value()).isNull());
   }
@@ -96,13 +127,15 @@ class DatasetOperationsSdkTest extends SdkTestBase {
     String token = list(c, "settings", 0).syncSessionToken();
     put(c, "settings", token, "user", "a", 0);
     assertThatThrownBy(() -> put(c, "settings", token, "user", "b", 0))
-        .isInstanceOfSatisfying(ResourceConflictException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(409);
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceConflictException");
-          assertThat(e.awsErrorDetails().errorMessage())
-              .isEqualTo("Current SyncCount for: user is: 1 not: 0");
-          assertThat(e.requestId()).isNotBlank();
-        });
+        .isInstanceOfSatisfying(
+            ResourceConflictException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(409);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceConflictException");
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo("Current SyncCount for: user is: 1 not: 0");
+              assertThat(e.requestId()).isNotBlank();
+            });
   }
 
   @Test
@@ -110,28 +143,39 @@ class DatasetOperationsSdkTest extends SdkTestBase {
     CognitoSyncClient c = client();
     String otherToken = list(c, "other", 0).syncSessionToken();
     assertThatThrownBy(() -> put(c, "settings", otherToken, "k", "v", 0))
-        .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(400);
-          assertThat(e.awsErrorDetails().errorMessage())
-              .isEqualTo("SyncSessionToken not valid for these inputs");
-        });
+        .isInstanceOfSatisfying(
+            InvalidParameterException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo("SyncSessionToken not valid for these inputs");
+            });
     assertThat(list(c, "settings", 0).datasetExists()).isFalse();
   }
 
   @Test
   void B7_updateBeyondTheRecordQuotaIsRefusedAndWritesNothing() {
-    CognitoSyncServer small = startServer(EngineSettings.DEFAULT.withQuotas(new Quotas(20, 2, 1024)));
+    CognitoSyncServer small =
+        startServer(EngineSettings.DEFAULT.withQuotas(new Quotas(20, 2, 1024)));
     try {
-      CognitoSyncClient c = client(small, b -> { });
+      CognitoSyncClient c = client(small, b -> {});
       String token = list(c, "settings", 0).syncSessionToken();
       List<RecordPatch> three = new ArrayList<>();
       for (String k : List.of("a", "b", "c")) {
-        three.add(RecordPatch.builder().op(Operation.REPLACE).key(k).value("v").syncCount(0L).build());
+        three.add(
+            RecordPatch.builder().op(Operation.REPLACE).key(k).value("v").syncCount(0L).build());
       }
-      assertThatThrownBy(() -> c.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-          .datasetName("settings").syncSessionToken(token).recordPatches(three)))
-          .isInstanceOfSatisfying(LimitExceededException.class,
-              e -> assertThat(e.statusCode()).isEqualTo(400));
+      assertThatThrownBy(
+              () ->
+                  c.updateRecords(
+                      r ->
+                          r.identityPoolId(POOL)
+                              .identityId(IDENTITY)
+                              .datasetName("settings")
+                              .syncSessionToken(token)
+                              .recordPatches(three)))
+          .isInstanceOfSatisfying(
+              LimitExceededException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
       assertThat(list(c, "settings", 0).datasetExists()).isFalse();
     } finally {
       small.stop();
@@ -148,15 +192,16 @@ class DatasetOperationsSdkTest extends SdkTestBase {
     String token = list(c, "ds20", 0).syncSessionToken();
     assertThatThrownBy(() -> put(c, "ds20", token, "k", "v", 0))
         .isInstanceOf(LimitExceededException.class);
-    assertThat(c.listDatasets(r -> r.identityPoolId(POOL).identityId(IDENTITY)).count()).isEqualTo(20);
+    assertThat(c.listDatasets(r -> r.identityPoolId(POOL).identityId(IDENTITY)).count())
+        .isEqualTo(20);
   }
 
   @Test
   void B4_describeDatasetGivesMetadata() {
     CognitoSyncClient c = client();
     put(c, "settings", list(c, "settings", 0).syncSessionToken(), "theme", "dark", 0);
-    DescribeDatasetResponse d = c.describeDataset(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("settings"));
+    DescribeDatasetResponse d =
+        c.describeDataset(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("settings"));
     Dataset ds = d.dataset();
     assertThat(ds.identityId()).isEqualTo(IDENTITY);
     assertThat(ds.datasetName()).isEqualTo("settings");
@@ -170,12 +215,16 @@ class DatasetOperationsSdkTest extends SdkTestBase {
   @Test
   void B2_describeAndDeleteOfMissingDatasetAnswer404() {
     CognitoSyncClient c = client();
-    assertThatThrownBy(() -> c.describeDataset(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("nope")))
-        .isInstanceOfSatisfying(ResourceNotFoundException.class,
-            e -> assertThat(e.statusCode()).isEqualTo(404));
-    assertThatThrownBy(() -> c.deleteDataset(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("nope")))
+    assertThatThrownBy(
+            () ->
+                c.describeDataset(
+                    r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("nope")))
+        .isInstanceOfSatisfying(
+            ResourceNotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    assertThatThrownBy(
+            () ->
+                c.deleteDataset(
+                    r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("nope")))
         .isInstanceOf(ResourceNotFoundException.class);
   }
 
@@ -183,12 +232,17 @@ class DatasetOperationsSdkTest extends SdkTestBase {
   void B5_E1_deleteDatasetAnswersMetadataAndForgetsIt() {
     CognitoSyncClient c = client();
     put(c, "settings", list(c, "settings", 0).syncSessionToken(), "theme", "dark", 0);
-    Dataset before = c.deleteDataset(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("settings")).dataset();
+    Dataset before =
+        c.deleteDataset(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("settings"))
+            .dataset();
     assertThat(before.numRecords()).isEqualTo(1);
-    assertThat(c.listDatasets(r -> r.identityPoolId(POOL).identityId(IDENTITY)).datasets()).isEmpty();
-    assertThatThrownBy(() -> c.describeDataset(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName("settings"))).isInstanceOf(ResourceNotFoundException.class);
+    assertThat(c.listDatasets(r -> r.identityPoolId(POOL).identityId(IDENTITY)).datasets())
+        .isEmpty();
+    assertThatThrownBy(
+            () ->
+                c.describeDataset(
+                    r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("settings")))
+        .isInstanceOf(ResourceNotFoundException.class);
     ListRecordsResponse r = list(c, "settings", 1);
     assertThat(r.datasetExists()).isFalse();
     assertThat(r.datasetDeletedAfterRequestedSyncCount()).isTrue();
@@ -200,18 +254,29 @@ class DatasetOperationsSdkTest extends SdkTestBase {
     for (String name : List.of("a", "b", "c")) {
       put(c, name, list(c, name, 0).syncSessionToken(), "k", "v", 0);
     }
-    ListDatasetsResponse first = c.listDatasets(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .maxResults(2));
+    ListDatasetsResponse first =
+        c.listDatasets(r -> r.identityPoolId(POOL).identityId(IDENTITY).maxResults(2));
     assertThat(first.count()).isEqualTo(2);
     assertThat(first.datasets()).extracting(Dataset::datasetName).containsExactly("a", "b");
     assertThat(first.nextToken()).isNotNull();
-    ListDatasetsResponse second = c.listDatasets(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .maxResults(2).nextToken(first.nextToken()));
+    ListDatasetsResponse second =
+        c.listDatasets(
+            r ->
+                r.identityPoolId(POOL)
+                    .identityId(IDENTITY)
+                    .maxResults(2)
+                    .nextToken(first.nextToken()));
     assertThat(second.datasets()).extracting(Dataset::datasetName).containsExactly("c");
     assertThat(second.nextToken()).isNull();
-    assertThatThrownBy(() -> c.listDatasets(r -> r.identityPoolId(POOL).identityId(OTHER_IDENTITY)
-        .nextToken(first.nextToken())))
-        .isInstanceOfSatisfying(InvalidParameterException.class,
+    assertThatThrownBy(
+            () ->
+                c.listDatasets(
+                    r ->
+                        r.identityPoolId(POOL)
+                            .identityId(OTHER_IDENTITY)
+                            .nextToken(first.nextToken())))
+        .isInstanceOfSatisfying(
+            InvalidParameterException.class,
             e -> assertThat(e.awsErrorDetails().errorMessage()).contains("NextToken"));
   }
 
@@ -221,18 +286,35 @@ class DatasetOperationsSdkTest extends SdkTestBase {
     String token = list(c, "settings", 0).syncSessionToken();
     List<RecordPatch> patches = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
-      patches.add(RecordPatch.builder().op(Operation.REPLACE).key("key-" + i).value("v" + i)
-          .syncCount(0L).build());
+      patches.add(
+          RecordPatch.builder()
+              .op(Operation.REPLACE)
+              .key("key-" + i)
+              .value("v" + i)
+              .syncCount(0L)
+              .build());
     }
-    c.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("settings")
-        .syncSessionToken(token).recordPatches(patches));
+    c.updateRecords(
+        r ->
+            r.identityPoolId(POOL)
+                .identityId(IDENTITY)
+                .datasetName("settings")
+                .syncSessionToken(token)
+                .recordPatches(patches));
     List<String> keys = new ArrayList<>();
     String next = null;
     int pages = 0;
     do {
       String from = next;
-      ListRecordsResponse page = c.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-          .datasetName("settings").lastSyncCount(0L).maxResults(10).nextToken(from));
+      ListRecordsResponse page =
+          c.listRecords(
+              r ->
+                  r.identityPoolId(POOL)
+                      .identityId(IDENTITY)
+                      .datasetName("settings")
+                      .lastSyncCount(0L)
+                      .maxResults(10)
+                      .nextToken(from));
       assertThat(page.count()).isEqualTo(page.records().size());
       page.records().forEach(rec -> keys.add(rec.key()));
       next = page.nextToken();
@@ -246,8 +328,8 @@ class DatasetOperationsSdkTest extends SdkTestBase {
   void G7_describeIdentityUsageCountsDatasetsAndBytes() {
     CognitoSyncClient c = client();
     put(c, "settings", list(c, "settings", 0).syncSessionToken(), "theme", "dark", 0);
-    var usage = c.describeIdentityUsage(r -> r.identityPoolId(POOL).identityId(IDENTITY))
-        .identityUsage();
+    var usage =
+        c.describeIdentityUsage(r -> r.identityPoolId(POOL).identityId(IDENTITY)).identityUsage();
     assertThat(usage.identityId()).isEqualTo(IDENTITY);
     assertThat(usage.identityPoolId()).isEqualTo(POOL);
     assertThat(usage.datasetCount()).isEqualTo(1);
@@ -259,20 +341,35 @@ class DatasetOperationsSdkTest extends SdkTestBase {
   void A5_invalidPathLabelsAnswerInvalidParameterForEveryOperation() {
     CognitoSyncClient c = client();
     String badPool = "no-colon-here";
-    List<Runnable> calls = List.of(
-        () -> c.listRecords(r -> r.identityPoolId(badPool).identityId(IDENTITY).datasetName("d")),
-        () -> c.updateRecords(r -> r.identityPoolId(badPool).identityId(IDENTITY).datasetName("d")
-            .syncSessionToken("t")),
-        () -> c.describeDataset(r -> r.identityPoolId(badPool).identityId(IDENTITY).datasetName("d")),
-        () -> c.deleteDataset(r -> r.identityPoolId(badPool).identityId(IDENTITY).datasetName("d")),
-        () -> c.listDatasets(r -> r.identityPoolId(badPool).identityId(IDENTITY)),
-        () -> c.describeIdentityUsage(r -> r.identityPoolId(badPool).identityId(IDENTITY)));
+    List<Runnable> calls =
+        List.of(
+            () ->
+                c.listRecords(r -> r.identityPoolId(badPool).identityId(IDENTITY).datasetName("d")),
+            () ->
+                c.updateRecords(
+                    r ->
+                        r.identityPoolId(badPool)
+                            .identityId(IDENTITY)
+                            .datasetName("d")
+                            .syncSessionToken("t")),
+            () ->
+                c.describeDataset(
+                    r -> r.identityPoolId(badPool).identityId(IDENTITY).datasetName("d")),
+            () ->
+                c.deleteDataset(
+                    r -> r.identityPoolId(badPool).identityId(IDENTITY).datasetName("d")),
+            () -> c.listDatasets(r -> r.identityPoolId(badPool).identityId(IDENTITY)),
+            () -> c.describeIdentityUsage(r -> r.identityPoolId(badPool).identityId(IDENTITY)));
     for (Runnable call : calls) {
-      assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidParameterException.class, e -> {
-        assertThat(e.statusCode()).isEqualTo(400);
-        assertThat(e.awsErrorDetails().errorMessage())
-            .contains("'IdentityPoolId'").contains("regular expression pattern");
-      });
+      assertThatThrownBy(call::run)
+          .isInstanceOfSatisfying(
+              InvalidParameterException.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.awsErrorDetails().errorMessage())
+                    .contains("'IdentityPoolId'")
+                    .contains("regular expression pattern");
+              });
     }
   }
 
@@ -280,13 +377,20 @@ class DatasetOperationsSdkTest extends SdkTestBase {
   void G7_strictPoolsAnswer404ForUnknownPoolsWhereModeled() {
     CognitoSyncServer strict = startServer(EngineSettings.DEFAULT.withStrictPools(true));
     try {
-      CognitoSyncClient c = client(strict, b -> { });
-      assertThatThrownBy(() -> c.describeIdentityUsage(r -> r.identityPoolId(POOL)
-          .identityId(IDENTITY)))
-          .isInstanceOfSatisfying(ResourceNotFoundException.class,
+      CognitoSyncClient c = client(strict, b -> {});
+      assertThatThrownBy(
+              () -> c.describeIdentityUsage(r -> r.identityPoolId(POOL).identityId(IDENTITY)))
+          .isInstanceOfSatisfying(
+              ResourceNotFoundException.class,
               e -> assertThat(e.awsErrorDetails().errorMessage()).contains(POOL));
-      assertThatThrownBy(() -> c.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-          .datasetName("d").syncSessionToken("H4sI")))
+      assertThatThrownBy(
+              () ->
+                  c.updateRecords(
+                      r ->
+                          r.identityPoolId(POOL)
+                              .identityId(IDENTITY)
+                              .datasetName("d")
+                              .syncSessionToken("H4sI")))
           .isInstanceOf(AwsServiceException.class);
       // ListRecords does not model ResourceNotFoundException: answered as InvalidParameterException
       assertThatThrownBy(() -> list(c, "d", 0)).isInstanceOf(InvalidParameterException.class);

@@ -19,10 +19,10 @@ import software.amazon.awssdk.services.cognitosync.model.Record;
 import software.amazon.awssdk.services.cognitosync.model.ResourceConflictException;
 
 /**
- * Real threads, real HTTP, real SDK clients: each thread increments counters kept in records,
- * some datasets shared by all threads and one private to each, with the client sync loop of F1
- * and F2. No increment may be lost, no dataset sync count skipped or repeated (C1), and every
- * conflict must be a real one (C2): the key had moved past the count the writer sent.
+ * Real threads, real HTTP, real SDK clients: each thread increments counters kept in records, some
+ * datasets shared by all threads and one private to each, with the client sync loop of F1 and F2.
+ * No increment may be lost, no dataset sync count skipped or repeated (C1), and every conflict must
+ * be a real one (C2): the key had moved past the count the writer sent.
  */
 class HttpConcurrencyTest extends SdkTestBase {
   private static final int THREADS = 6;
@@ -37,38 +37,56 @@ class HttpConcurrencyTest extends SdkTestBase {
     List<Future<?>> work = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       String privateDataset = "private-" + t;
-      work.add(pool.submit(() -> {
-        CognitoSyncClient c = client();
-        for (int i = 0; i < INCREMENTS; i++) {
-          String dataset = i % 2 == 0 ? "shared" : privateDataset;
-          String key = i % 4 == 0 ? "hot" : "counter";
-          while (true) {
-            ListRecordsResponse listed = list(c, dataset, 0);
-            Record current = listed.records().stream().filter(r -> r.key().equals(key))
-                .findFirst().orElse(null);
-            long count = current == null ? 0 : current.syncCount();
-            long value = current == null ? 0 : Long.parseLong(current.value());
-            try {
-              Record written = put(c, dataset, listed.syncSessionToken(), key,
-                  Long.toString(value + 1), count).records().get(0);
-              countsSeenPerDataset.computeIfAbsent(dataset, d -> new ArrayList<>());
-              synchronized (countsSeenPerDataset.get(dataset)) {
-                countsSeenPerDataset.get(dataset).add(written.syncCount());
-              }
-              break;
-            } catch (ResourceConflictException e) {
-              conflicts.incrementAndGet();
-              // a real conflict: the server's count for the key is no longer the one we sent
-              long now = list(c, dataset, 0).records().stream()
-                  .filter(r -> r.key().equals(key)).findFirst().map(Record::syncCount).orElse(0L);
-              if (now == count) {
-                falseConflicts.incrementAndGet();
-              }
-            }
-          }
-        }
-        return null;
-      }));
+      work.add(
+          pool.submit(
+              () -> {
+                CognitoSyncClient c = client();
+                for (int i = 0; i < INCREMENTS; i++) {
+                  String dataset = i % 2 == 0 ? "shared" : privateDataset;
+                  String key = i % 4 == 0 ? "hot" : "counter";
+                  while (true) {
+                    ListRecordsResponse listed = list(c, dataset, 0);
+                    Record current =
+                        listed.records().stream()
+                            .filter(r -> r.key().equals(key))
+                            .findFirst()
+                            .orElse(null);
+                    long count = current == null ? 0 : current.syncCount();
+                    long value = current == null ? 0 : Long.parseLong(current.value());
+                    try {
+                      Record written =
+                          put(
+                                  c,
+                                  dataset,
+                                  listed.syncSessionToken(),
+                                  key,
+                                  Long.toString(value + 1),
+                                  count)
+                              .records()
+                              .get(0);
+                      countsSeenPerDataset.computeIfAbsent(dataset, d -> new ArrayList<>());
+                      synchronized (countsSeenPerDataset.get(dataset)) {
+                        countsSeenPerDataset.get(dataset).add(written.syncCount());
+                      }
+                      break;
+                    } catch (ResourceConflictException e) {
+                      conflicts.incrementAndGet();
+                      // a real conflict: the server's count for the key is no longer the one we
+                      // sent
+                      long now =
+                          list(c, dataset, 0).records().stream()
+                              .filter(r -> r.key().equals(key))
+                              .findFirst()
+                              .map(Record::syncCount)
+                              .orElse(0L);
+                      if (now == count) {
+                        falseConflicts.incrementAndGet();
+                      }
+                    }
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> f : work) {
       f.get(2, TimeUnit.MINUTES);

@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.cognitosync.model.RecordPatch;
 
 /**
  * The answers real clients repair themselves on, through the AWS SDK for Java v2: C8 ("No such
- * SyncCount"), E6 (merged datasets start at count 1) and D3 (a token of another identity), with
- * the iOS client's repair loop played end to end.
+ * SyncCount"), E6 (merged datasets start at count 1) and D3 (a token of another identity), with the
+ * iOS client's repair loop played end to end.
  */
 class RepairPathsSdkTest extends SdkTestBase {
   static final String ABSORBED = "us-east-1:bbbbbbbb-bbbb-cccc-dddd-eeeeeeeeeeee";
@@ -34,10 +34,10 @@ class RepairPathsSdkTest extends SdkTestBase {
 
   /**
    * One local dataset as the iOS SDK's AWSCognitoDataset keeps it, syncing as it does: syncPull
-   * lists from the local count and, on InvalidParameterException whose message starts with
-   * {@code "No such SyncCount:"} while the local count is above 0, lowers the count by one and
-   * pulls again; remote records overwrite clean local ones; syncPush sends the dirty records with
-   * their local SyncCounts and adopts the highest returned count. Five attempts in all, as iOS.
+   * lists from the local count and, on InvalidParameterException whose message starts with {@code
+   * "No such SyncCount:"} while the local count is above 0, lowers the count by one and pulls
+   * again; remote records overwrite clean local ones; syncPush sends the dirty records with their
+   * local SyncCounts and adopts the highest returned count. Five attempts in all, as iOS.
    */
   static final class IosDataset {
     final CognitoSyncClient client;
@@ -69,11 +69,24 @@ class RepairPathsSdkTest extends SdkTestBase {
       }
       List<RecordPatch> patches = new ArrayList<>();
       for (String key : dirty) {
-        patches.add(RecordPatch.builder().op(Operation.REPLACE).key(key).value(values.get(key))
-            .syncCount(recordCounts.getOrDefault(key, 0L)).build());
+        patches.add(
+            RecordPatch.builder()
+                .op(Operation.REPLACE)
+                .key(key)
+                .value(values.get(key))
+                .syncCount(recordCounts.getOrDefault(key, 0L))
+                .build());
       }
-      List<Record> written = client.updateRecords(r -> r.identityPoolId(POOL).identityId(identityId)
-          .datasetName(name).syncSessionToken(token).recordPatches(patches)).records();
+      List<Record> written =
+          client
+              .updateRecords(
+                  r ->
+                      r.identityPoolId(POOL)
+                          .identityId(identityId)
+                          .datasetName(name)
+                          .syncSessionToken(token)
+                          .recordPatches(patches))
+              .records();
       for (Record r : written) {
         recordCounts.put(r.key(), r.syncCount());
         localCount = Math.max(localCount, r.syncCount());
@@ -85,8 +98,13 @@ class RepairPathsSdkTest extends SdkTestBase {
       while (true) {
         listedFrom.add(localCount);
         try {
-          ListRecordsResponse page = client.listRecords(r -> r.identityPoolId(POOL)
-              .identityId(identityId).datasetName(name).lastSyncCount(localCount));
+          ListRecordsResponse page =
+              client.listRecords(
+                  r ->
+                      r.identityPoolId(POOL)
+                          .identityId(identityId)
+                          .datasetName(name)
+                          .lastSyncCount(localCount));
           for (Record r : page.records()) {
             if (!dirty.contains(r.key())) {
               values.put(r.key(), r.value());
@@ -109,20 +127,38 @@ class RepairPathsSdkTest extends SdkTestBase {
     }
   }
 
-  private static void write(CognitoSyncClient c, String identityId, String dataset,
-      String key, String value) {
-    String token = c.listRecords(r -> r.identityPoolId(POOL).identityId(identityId)
-        .datasetName(dataset)).syncSessionToken();
-    long current = c.listRecords(r -> r.identityPoolId(POOL).identityId(identityId)
-        .datasetName(dataset)).records().stream().filter(r -> r.key().equals(key))
-        .mapToLong(Record::syncCount).findFirst().orElse(0);
-    c.updateRecords(r -> r.identityPoolId(POOL).identityId(identityId).datasetName(dataset)
-        .syncSessionToken(token).recordPatches(RecordPatch.builder().op(Operation.REPLACE)
-            .key(key).value(value).syncCount(current).build()));
+  private static void write(
+      CognitoSyncClient c, String identityId, String dataset, String key, String value) {
+    String token =
+        c.listRecords(r -> r.identityPoolId(POOL).identityId(identityId).datasetName(dataset))
+            .syncSessionToken();
+    long current =
+        c
+            .listRecords(r -> r.identityPoolId(POOL).identityId(identityId).datasetName(dataset))
+            .records()
+            .stream()
+            .filter(r -> r.key().equals(key))
+            .mapToLong(Record::syncCount)
+            .findFirst()
+            .orElse(0);
+    c.updateRecords(
+        r ->
+            r.identityPoolId(POOL)
+                .identityId(identityId)
+                .datasetName(dataset)
+                .syncSessionToken(token)
+                .recordPatches(
+                    RecordPatch.builder()
+                        .op(Operation.REPLACE)
+                        .key(key)
+                        .value(value)
+                        .syncCount(current)
+                        .build()));
   }
 
   private long syncSessions(CognitoSyncClient c) {
-    return c.describeIdentityPoolUsage(r -> r.identityPoolId(POOL)).identityPoolUsage()
+    return c.describeIdentityPoolUsage(r -> r.identityPoolId(POOL))
+        .identityPoolUsage()
         .syncSessionsCount();
   }
 
@@ -134,12 +170,15 @@ class RepairPathsSdkTest extends SdkTestBase {
     long sessions = syncSessions(c);
 
     assertThatThrownBy(() -> list(c, "settings", 3))
-        .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(400);
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterException");
-          assertThat(e.awsErrorDetails().errorMessage())
-              .isEqualTo("No such SyncCount: 3 exists for this Dataset").startsWith(NO_SUCH);
-        });
+        .isInstanceOfSatisfying(
+            InvalidParameterException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterException");
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo("No such SyncCount: 3 exists for this Dataset")
+                  .startsWith(NO_SUCH);
+            });
     assertThat(syncSessions(c)).as("no session was issued").isEqualTo(sessions);
 
     // the count it has reached is fine, and answers nothing new
@@ -180,17 +219,18 @@ class RepairPathsSdkTest extends SdkTestBase {
     tablet.synchronize();
 
     assertThat(tablet.listedFrom).containsExactly(5L, 4L, 3L, 2L);
-    assertThat(tablet.repairMessages).containsExactly(
-        "No such SyncCount: 5 exists for this Dataset",
-        "No such SyncCount: 4 exists for this Dataset",
-        "No such SyncCount: 3 exists for this Dataset");
+    assertThat(tablet.repairMessages)
+        .containsExactly(
+            "No such SyncCount: 5 exists for this Dataset",
+            "No such SyncCount: 4 exists for this Dataset",
+            "No such SyncCount: 3 exists for this Dataset");
     assertThat(tablet.localCount).isEqualTo(3);
     assertThat(tablet.dirty).isEmpty();
     ListRecordsResponse server = list(phone, "settings", 0);
     assertThat(server.datasetSyncCount()).isEqualTo(3);
-    assertThat(server.records()).extracting(Record::key, Record::value, Record::syncCount)
-        .containsExactly(tuple("theme", "light", 2L),
-            tuple("volume", "7", 3L));
+    assertThat(server.records())
+        .extracting(Record::key, Record::value, Record::syncCount)
+        .containsExactly(tuple("theme", "light", 2L), tuple("volume", "7", 3L));
 
     // the repaired client syncs normally afterwards
     tablet.set("volume", "8");
@@ -205,7 +245,8 @@ class RepairPathsSdkTest extends SdkTestBase {
     write(c, IDENTITY, "settings", "theme", "dark"); // count 1
     IosDataset far = new IosDataset(client(), IDENTITY, "settings");
     far.localCount = 40;
-    assertThatThrownBy(far::synchronize).isInstanceOf(InvalidParameterException.class)
+    assertThatThrownBy(far::synchronize)
+        .isInstanceOf(InvalidParameterException.class)
         .hasMessageStartingWith(NO_SUCH);
     assertThat(far.listedFrom).containsExactly(40L, 39L, 38L, 37L, 36L);
   }
@@ -224,9 +265,16 @@ class RepairPathsSdkTest extends SdkTestBase {
     assertThat(absorbed.localCount).as("the absorbed identity's dataset").isEqualTo(5);
 
     // the existing admin merge, as Cognito Identity merges when logins are linked
-    HttpResponse<String> merge = admin("/merges", "{\"IdentityPoolId\":\"" + POOL
-        + "\",\"SurvivorIdentityId\":\"" + IDENTITY + "\",\"AbsorbedIdentityId\":\"" + ABSORBED
-        + "\"}");
+    HttpResponse<String> merge =
+        admin(
+            "/merges",
+            "{\"IdentityPoolId\":\""
+                + POOL
+                + "\",\"SurvivorIdentityId\":\""
+                + IDENTITY
+                + "\",\"AbsorbedIdentityId\":\""
+                + ABSORBED
+                + "\"}");
     String mergedName = "settings." + ABSORBED;
     assertThat(WireJson.MAPPER.readTree(merge.body()).get("MergedDatasetNames").get(0).asString())
         .isEqualTo(mergedName);
@@ -235,7 +283,8 @@ class RepairPathsSdkTest extends SdkTestBase {
     CognitoSyncClient survivorDevice = client();
     ListRecordsResponse merged = list(survivorDevice, IDENTITY, mergedName, 0);
     assertThat(merged.datasetSyncCount()).isEqualTo(1);
-    assertThat(merged.records()).extracting(Record::key, Record::value, Record::syncCount)
+    assertThat(merged.records())
+        .extracting(Record::key, Record::value, Record::syncCount)
         .containsExactly(tuple("coins", "300", 1L), tuple("level", "4", 1L));
     ListRecordsResponse own = list(survivorDevice, IDENTITY, "settings", 0);
     assertThat(own.datasetSyncCount()).as("the survivor's own dataset").isEqualTo(1);
@@ -250,7 +299,8 @@ class RepairPathsSdkTest extends SdkTestBase {
     reparented.synchronize();
 
     assertThat(reparented.listedFrom).containsExactly(5L, 4L, 3L, 2L, 1L);
-    assertThat(reparented.repairMessages).hasSize(4)
+    assertThat(reparented.repairMessages)
+        .hasSize(4)
         .allSatisfy(m -> assertThat(m).startsWith(NO_SUCH));
     assertThat(reparented.localCount).isEqualTo(1);
     assertThat(reparented.values).containsEntry("coins", "300").containsEntry("level", "4");
@@ -262,20 +312,25 @@ class RepairPathsSdkTest extends SdkTestBase {
     assertThat(survivorSettings.mergedDatasetNames).containsExactly(mergedName);
     survivorSettings.set("coins", merged.records().get(0).value());
     survivorSettings.synchronize();
-    survivorDevice.deleteDataset(r -> r.identityPoolId(POOL).identityId(IDENTITY)
-        .datasetName(mergedName));
+    survivorDevice.deleteDataset(
+        r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName(mergedName));
     ListRecordsResponse after = list(survivorDevice, IDENTITY, "settings", 0);
     assertThat(after.mergedDatasetNames()).isEmpty();
     assertThat(after.datasetSyncCount()).isEqualTo(2);
-    assertThat(after.records()).extracting(Record::key, Record::value)
+    assertThat(after.records())
+        .extracting(Record::key, Record::value)
         .containsExactly(tuple("theme", "dark"), tuple("coins", "300"));
   }
 
   /** ListRecords for another identity than the base class's. */
-  private static ListRecordsResponse list(CognitoSyncClient c, String identityId, String dataset,
-      long lastSyncCount) {
-    return c.listRecords(r -> r.identityPoolId(POOL).identityId(identityId).datasetName(dataset)
-        .lastSyncCount(lastSyncCount));
+  private static ListRecordsResponse list(
+      CognitoSyncClient c, String identityId, String dataset, long lastSyncCount) {
+    return c.listRecords(
+        r ->
+            r.identityPoolId(POOL)
+                .identityId(identityId)
+                .datasetName(dataset)
+                .lastSyncCount(lastSyncCount));
   }
 
   @Test
@@ -283,23 +338,32 @@ class RepairPathsSdkTest extends SdkTestBase {
     CognitoSyncClient c = client();
     String othersToken = list(c, OTHER_IDENTITY, "settings", 0).syncSessionToken();
     assertThatThrownBy(() -> put(c, "settings", othersToken, "theme", "dark", 0))
-        .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(400);
-          assertThat(e.awsErrorDetails().errorMessage())
-              .isEqualTo("Mismatch between session identity id and request identity id");
-        });
+        .isInstanceOfSatisfying(
+            InvalidParameterException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo("Mismatch between session identity id and request identity id");
+            });
     String otherDatasetsToken = list(c, "elsewhere", 0).syncSessionToken();
     assertThatThrownBy(() -> put(c, "settings", otherDatasetsToken, "theme", "dark", 0))
-        .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(
-            e.awsErrorDetails().errorMessage()).isEqualTo("SyncSessionToken not valid for these inputs"));
+        .isInstanceOfSatisfying(
+            InvalidParameterException.class,
+            e ->
+                assertThat(e.awsErrorDetails().errorMessage())
+                    .isEqualTo("SyncSessionToken not valid for these inputs"));
     assertThat(list(c, "settings", 0).datasetExists()).isFalse();
   }
 
   private static HttpResponse<String> admin(String path, String body) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(server.endpoint() + "/__admin/cognito-sync" + path))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(server.endpoint() + "/__admin/cognito-sync" + path))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return r;
   }

@@ -47,16 +47,20 @@ abstract class SdkTestBase {
   }
 
   static CognitoSyncClient client() {
-    return client(server, b -> { });
+    return client(server, b -> {});
   }
 
-  static CognitoSyncClient client(CognitoSyncServer target, Consumer<CognitoSyncClientBuilder> extra) {
-    CognitoSyncClientBuilder b = CognitoSyncClient.builder()
-        .endpointOverride(target.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
-        .httpClient(UrlConnectionHttpClient.create());
+  static CognitoSyncClient client(
+      CognitoSyncServer target, Consumer<CognitoSyncClientBuilder> extra) {
+    CognitoSyncClientBuilder b =
+        CognitoSyncClient.builder()
+            .endpointOverride(target.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(
+                        "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
+            .httpClient(UrlConnectionHttpClient.create());
     extra.accept(b);
     CognitoSyncClient c = b.build();
     clients.add(c);
@@ -66,19 +70,33 @@ abstract class SdkTestBase {
   static CognitoSyncServer startServer(EngineSettings settings) {
     return CognitoSyncServer.builder()
         .service(CognitoSyncService.builder().settings(settings).build())
-        .build().start();
+        .build()
+        .start();
   }
 
   static ListRecordsResponse list(CognitoSyncClient c, String dataset, long lastSyncCount) {
-    return c.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName(dataset)
-        .lastSyncCount(lastSyncCount));
+    return c.listRecords(
+        r ->
+            r.identityPoolId(POOL)
+                .identityId(IDENTITY)
+                .datasetName(dataset)
+                .lastSyncCount(lastSyncCount));
   }
 
-  static UpdateRecordsResponse put(CognitoSyncClient c, String dataset, String token,
-      String key, String value, long syncCount) {
-    return c.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName(dataset)
-        .syncSessionToken(token)
-        .recordPatches(RecordPatch.builder().op(Operation.REPLACE).key(key).value(value)
-            .syncCount(syncCount).build()));
+  static UpdateRecordsResponse put(
+      CognitoSyncClient c, String dataset, String token, String key, String value, long syncCount) {
+    return c.updateRecords(
+        r ->
+            r.identityPoolId(POOL)
+                .identityId(IDENTITY)
+                .datasetName(dataset)
+                .syncSessionToken(token)
+                .recordPatches(
+                    RecordPatch.builder()
+                        .op(Operation.REPLACE)
+                        .key(key)
+                        .value(value)
+                        .syncCount(syncCount)
+                        .build()));
   }
 }

@@ -20,23 +20,32 @@ class TwoDevicesSyncTest extends SdkTestBase {
     ListRecordsResponse phoneList = list(phone, "settings", 0);
     ListRecordsResponse tabletList = list(tablet, "settings", 0);
 
-    assertThat(put(phone, "settings", phoneList.syncSessionToken(), "theme", "dark", 0)
-        .records().get(0).syncCount()).isEqualTo(1);
+    assertThat(
+            put(phone, "settings", phoneList.syncSessionToken(), "theme", "dark", 0)
+                .records()
+                .get(0)
+                .syncCount())
+        .isEqualTo(1);
 
-    assertThatThrownBy(() -> put(tablet, "settings", tabletList.syncSessionToken(), "theme", "light", 0))
-        .isInstanceOfSatisfying(ResourceConflictException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(409);
-          assertThat(e.awsErrorDetails().errorMessage())
-              .isEqualTo("Current SyncCount for: theme is: 1 not: 0");
-        });
+    assertThatThrownBy(
+            () -> put(tablet, "settings", tabletList.syncSessionToken(), "theme", "light", 0))
+        .isInstanceOfSatisfying(
+            ResourceConflictException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(409);
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo("Current SyncCount for: theme is: 1 not: 0");
+            });
 
     ListRecordsResponse relisted = list(tablet, "settings", 0);
     assertThat(relisted.datasetSyncCount()).isEqualTo(1);
     Record seen = relisted.records().get(0);
     assertThat(seen.value()).isEqualTo("dark");
 
-    Record retried = put(tablet, "settings", relisted.syncSessionToken(), "theme", "light",
-        seen.syncCount()).records().get(0);
+    Record retried =
+        put(tablet, "settings", relisted.syncSessionToken(), "theme", "light", seen.syncCount())
+            .records()
+            .get(0);
     assertThat(retried.syncCount()).isEqualTo(2);
 
     ListRecordsResponse phoneDelta = list(phone, "settings", 1);

@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A second real client: the AWS CLI (botocore), which signs fewer headers than the Java SDK and
- * no x-amz-content-sha256. Skipped with a message when {@code aws} is not installed, unless CI is
+ * A second real client: the AWS CLI (botocore), which signs fewer headers than the Java SDK and no
+ * x-amz-content-sha256. Skipped with a message when {@code aws} is not installed, unless CI is
  * true, where it must be (A1, A7, C5).
  */
 class AwsCliSignatureTest extends SecurityTestSupport {
@@ -79,7 +79,8 @@ class AwsCliSignatureTest extends SecurityTestSupport {
       p.destroyForcibly();
       fail("aws " + String.join(" ", args) + " did not finish in 90 s");
     }
-    return new Result(p.exitValue(),
+    return new Result(
+        p.exitValue(),
         new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
         new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
   }
@@ -89,8 +90,15 @@ class AwsCliSignatureTest extends SecurityTestSupport {
   }
 
   private static String[] listRecords(String identity) {
-    return new String[] {"list-records", "--identity-pool-id", POOL, "--identity-id", identity,
-        "--dataset-name", "settings"};
+    return new String[] {
+      "list-records",
+      "--identity-pool-id",
+      POOL,
+      "--identity-id",
+      identity,
+      "--dataset-name",
+      "settings"
+    };
   }
 
   @Test
@@ -98,9 +106,20 @@ class AwsCliSignatureTest extends SecurityTestSupport {
     Result listed = run(ALICE_KEY, listRecords(ALICE));
     assertThat(listed.exit()).as(listed.err()).isZero();
     String token = listed.json().get("SyncSessionToken").asString();
-    Result updated = run(ALICE_KEY, "update-records", "--identity-pool-id", POOL,
-        "--identity-id", ALICE, "--dataset-name", "settings", "--sync-session-token", token,
-        "--record-patches", "Op=replace,Key=theme,Value=dark,SyncCount=0");
+    Result updated =
+        run(
+            ALICE_KEY,
+            "update-records",
+            "--identity-pool-id",
+            POOL,
+            "--identity-id",
+            ALICE,
+            "--dataset-name",
+            "settings",
+            "--sync-session-token",
+            token,
+            "--record-patches",
+            "Op=replace,Key=theme,Value=dark,SyncCount=0");
     assertThat(updated.exit()).as(updated.err()).isZero();
     assertThat(updated.json().get("Records").get(0).get("LastModifiedBy").asString())
         .isEqualTo(ALICE);
@@ -125,7 +144,9 @@ class AwsCliSignatureTest extends SecurityTestSupport {
     assertThat(asIdentity.err()).contains("NotAuthorizedException");
     Result othersData = run(ALICE_KEY, listRecords(BOB));
     assertThat(othersData.exit()).isNotZero();
-    assertThat(othersData.err()).contains("AccessDeniedException",
-        "assumed-role/" + CredentialClasses.IDENTITY_ROLE + "/CognitoIdentityCredentials");
+    assertThat(othersData.err())
+        .contains(
+            "AccessDeniedException",
+            "assumed-role/" + CredentialClasses.IDENTITY_ROLE + "/CognitoIdentityCredentials");
   }
 }

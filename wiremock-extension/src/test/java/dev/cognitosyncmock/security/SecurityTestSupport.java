@@ -26,19 +26,23 @@ abstract class SecurityTestSupport {
 
   static final AccessKey DEVELOPER =
       AccessKey.developer("AKIADEVELOPER0000001", "developer/secret/key/0001", DEVELOPER_ACCOUNT);
-  static final AccessKey ALICE_KEY = AccessKey.identity("ASIAALICE00000000001",
-      "alice/secret/key/0001", "alice-session-token", ALICE);
-  static final AccessKey BOB_KEY = AccessKey.identity("ASIABOB0000000000001",
-      "bob/secret/key/0001", "bob-session-token", BOB).inPool(POOL);
+  static final AccessKey ALICE_KEY =
+      AccessKey.identity(
+          "ASIAALICE00000000001", "alice/secret/key/0001", "alice-session-token", ALICE);
+  static final AccessKey BOB_KEY =
+      AccessKey.identity("ASIABOB0000000000001", "bob/secret/key/0001", "bob-session-token", BOB)
+          .inPool(POOL);
   static final List<AccessKey> KEYS = List.of(DEVELOPER, ALICE_KEY, BOB_KEY);
 
   private final List<AutoCloseable> toClose = new ArrayList<>();
   CognitoSyncServer server;
 
   CognitoSyncServer start(UnaryOperator<CognitoSyncService.Builder> settings) {
-    server = CognitoSyncServer.builder()
-        .service(settings.apply(CognitoSyncService.builder().credentials(KEYS)).build())
-        .build().start();
+    server =
+        CognitoSyncServer.builder()
+            .service(settings.apply(CognitoSyncService.builder().credentials(KEYS)).build())
+            .build()
+            .start();
     return server;
   }
 
@@ -48,20 +52,22 @@ abstract class SecurityTestSupport {
 
   /** An SDK client signing with this key: session credentials for identity keys. */
   CognitoSyncClient client(AccessKey key) {
-    return client(key.sessionToken() == null
-        ? AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())
-        : AwsSessionCredentials.create(key.accessKeyId(), key.secretAccessKey(),
-            key.sessionToken()));
+    return client(
+        key.sessionToken() == null
+            ? AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())
+            : AwsSessionCredentials.create(
+                key.accessKeyId(), key.secretAccessKey(), key.sessionToken()));
   }
 
   CognitoSyncClient client(AwsCredentials credentials) {
-    CognitoSyncClient client = CognitoSyncClient.builder()
-        .endpointOverride(server.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(credentials))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
-        .build();
+    CognitoSyncClient client =
+        CognitoSyncClient.builder()
+            .endpointOverride(server.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(credentials))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
+            .build();
     toClose.add(client);
     return client;
   }

@@ -28,11 +28,14 @@ class SignatureVerificationTest extends SecurityTestSupport {
   }
 
   private static void assertRefused(Runnable call, int status, String errorCode) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(CognitoSyncException.class, e -> {
-      assertThat(e.statusCode()).isEqualTo(status);
-      assertThat(e.awsErrorDetails().errorCode()).isEqualTo(errorCode);
-      assertThat(e.requestId()).isNotBlank();
-    });
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            CognitoSyncException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(status);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo(errorCode);
+              assertThat(e.requestId()).isNotBlank();
+            });
   }
 
   @Test
@@ -42,21 +45,30 @@ class SignatureVerificationTest extends SecurityTestSupport {
     assertThat(listAlice(client(ALICE_KEY)).datasetExists()).isFalse();
     // a write: a JSON body, signed payload hash
     String token = listAlice(client(ALICE_KEY)).syncSessionToken();
-    assertThat(client(ALICE_KEY).updateRecords(r -> r.identityPoolId(POOL).identityId(ALICE)
-        .datasetName("settings").syncSessionToken(token)
-        .recordPatches(p -> p.op("replace").key("k").value("v").syncCount(0L)))
-        .records()).hasSize(1);
+    assertThat(
+            client(ALICE_KEY)
+                .updateRecords(
+                    r ->
+                        r.identityPoolId(POOL)
+                            .identityId(ALICE)
+                            .datasetName("settings")
+                            .syncSessionToken(token)
+                            .recordPatches(p -> p.op("replace").key("k").value("v").syncCount(0L)))
+                .records())
+        .hasSize(1);
   }
 
   @Test
   void A1_noSignature_isMissingAuthenticationToken403() {
     start(b -> b.verifySignatures(true));
-    CognitoSyncClient anonymous = CognitoSyncClient.builder()
-        .endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(AnonymousCredentialsProvider.create())
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
-        .build();
+    CognitoSyncClient anonymous =
+        CognitoSyncClient.builder()
+            .endpointOverride(server.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(AnonymousCredentialsProvider.create())
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
+            .build();
     try (anonymous) {
       assertRefused(() -> listAlice(anonymous), 403, AuthErrors.MISSING_AUTHENTICATION_TOKEN);
     }
@@ -65,31 +77,35 @@ class SignatureVerificationTest extends SecurityTestSupport {
   @Test
   void A1_wrongSecret_isInvalidSignatureException403() {
     start(b -> b.verifySignatures(true));
-    CognitoSyncClient wrong = client(AwsBasicCredentials.create(DEVELOPER.accessKeyId(),
-        "not-the-secret"));
+    CognitoSyncClient wrong =
+        client(AwsBasicCredentials.create(DEVELOPER.accessKeyId(), "not-the-secret"));
     assertRefused(() -> listAlice(wrong), 403, AuthErrors.INVALID_SIGNATURE);
   }
 
   @Test
   void A1_unknownAccessKey_isUnrecognizedClientException403() {
     start(b -> b.verifySignatures(true));
-    CognitoSyncClient stranger = client(AwsBasicCredentials.create("AKIANOBODY0000000000",
-        DEVELOPER.secretAccessKey()));
+    CognitoSyncClient stranger =
+        client(AwsBasicCredentials.create("AKIANOBODY0000000000", DEVELOPER.secretAccessKey()));
     assertRefused(() -> listAlice(stranger), 403, AuthErrors.UNRECOGNIZED_CLIENT);
   }
 
   @Test
   void A1_identityKeyWithAWrongOrMissingSessionToken_isUnrecognizedClientException403() {
     start(b -> b.verifySignatures(true));
-    CognitoSyncClient wrongToken = client(AwsSessionCredentials.create(ALICE_KEY.accessKeyId(),
-        ALICE_KEY.secretAccessKey(), "someone-elses-token"));
+    CognitoSyncClient wrongToken =
+        client(
+            AwsSessionCredentials.create(
+                ALICE_KEY.accessKeyId(), ALICE_KEY.secretAccessKey(), "someone-elses-token"));
     assertRefused(() -> listAlice(wrongToken), 403, AuthErrors.UNRECOGNIZED_CLIENT);
-    CognitoSyncClient noToken = client(AwsBasicCredentials.create(ALICE_KEY.accessKeyId(),
-        ALICE_KEY.secretAccessKey()));
+    CognitoSyncClient noToken =
+        client(AwsBasicCredentials.create(ALICE_KEY.accessKeyId(), ALICE_KEY.secretAccessKey()));
     assertRefused(() -> listAlice(noToken), 403, AuthErrors.UNRECOGNIZED_CLIENT);
     // a developer key carries no session token
-    CognitoSyncClient devWithToken = client(AwsSessionCredentials.create(
-        DEVELOPER.accessKeyId(), DEVELOPER.secretAccessKey(), "token"));
+    CognitoSyncClient devWithToken =
+        client(
+            AwsSessionCredentials.create(
+                DEVELOPER.accessKeyId(), DEVELOPER.secretAccessKey(), "token"));
     assertRefused(() -> listAlice(devWithToken), 403, AuthErrors.UNRECOGNIZED_CLIENT);
   }
 
@@ -114,9 +130,17 @@ class SignatureVerificationTest extends SecurityTestSupport {
     start(b -> b.verifySignatures(true));
     var before = server.service().engine().exportState();
     CognitoSyncClient wrong = client(AwsBasicCredentials.create(DEVELOPER.accessKeyId(), "x"));
-    assertRefused(() -> wrong.setCognitoEvents(r -> r.identityPoolId(POOL)
-        .events(java.util.Map.of("SyncTrigger", "arn:aws:lambda:us-east-1:123456789012:function:f"))),
-        403, AuthErrors.INVALID_SIGNATURE);
+    assertRefused(
+        () ->
+            wrong.setCognitoEvents(
+                r ->
+                    r.identityPoolId(POOL)
+                        .events(
+                            java.util.Map.of(
+                                "SyncTrigger",
+                                "arn:aws:lambda:us-east-1:123456789012:function:f"))),
+        403,
+        AuthErrors.INVALID_SIGNATURE);
     assertThat(server.service().engine().exportState()).isEqualTo(before);
   }
 

@@ -23,12 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The standalone server as a child process ({@code java -cp ... StandaloneServer}), given each bad
- * configuration: one line on standard error that names the cause and the flag, variable or file,
- * a non-zero exit status, and no stack trace (unless {@code --debug}).
+ * configuration: one line on standard error that names the cause and the flag, variable or file, a
+ * non-zero exit status, and no stack trace (unless {@code --debug}).
  */
 class StartupErrorsTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static Path misspeltSeed;
   static Path malformedSeed;
   static Path malformedFaults;
@@ -36,18 +35,23 @@ class StartupErrorsTest {
 
   @BeforeAll
   static void files() throws IOException {
-    misspeltSeed = Files.writeString(dir.resolve("seed.json"), """
+    misspeltSeed =
+        Files.writeString(
+            dir.resolve("seed.json"),
+            """
         {"identityPools": [{"identityPoolId": "us-east-1:00000000-0000-0000-0000-000000000001",
           "identites": []}]}""");
     malformedSeed = Files.writeString(dir.resolve("broken-seed.json"), "{\"identityPools\": [");
-    misspeltIdentitySeed = Files.writeString(dir.resolve("identity-seed.json"),
-        "{\"Pools\": [{\"Poool\": {}}]}");
-    malformedFaults = Files.writeString(dir.resolve("faults.json"),
-        "{\"match\": {\"operation\": \"ListRecords\"}, \"action\": {\"eror\": \"x\"}}");
+    misspeltIdentitySeed =
+        Files.writeString(dir.resolve("identity-seed.json"), "{\"Pools\": [{\"Poool\": {}}]}");
+    malformedFaults =
+        Files.writeString(
+            dir.resolve("faults.json"),
+            "{\"match\": {\"operation\": \"ListRecords\"}, \"action\": {\"eror\": \"x\"}}");
   }
 
-  record Case(String name, List<String> args, Map<String, String> env, int exit,
-      List<String> mentions) {
+  record Case(
+      String name, List<String> args, Map<String, String> env, int exit, List<String> mentions) {
     @Override
     public String toString() {
       return name;
@@ -56,42 +60,96 @@ class StartupErrorsTest {
 
   static Stream<Arguments> badConfigurations() {
     return Stream.of(
-        new Case("port out of range", List.of("--port", "70000"), Map.of(), 2,
-            List.of("--port", "70000", "not a port", "see --help")),
-        new Case("port not a number", List.of("--port=http"), Map.of(), 2,
-            List.of("--port", "not a port")),
-        new Case("port from a bad variable", List.of(), Map.of("COGNITO_SYNC_MOCK_PORT", "x1"), 2,
-            List.of("COGNITO_SYNC_MOCK_PORT", "not a port")),
-        new Case("log level not an enumeration value", List.of("--log-level", "loud"), Map.of(), 2,
-            List.of("--log-level", "loud", "error, warn, info, debug")),
-        new Case("token expiry of zero", List.of("--token-expiry", "0"), Map.of(), 2,
-            List.of("--token-expiry", "longer than zero")),
-        new Case("unknown flag", List.of("--prot", "8080"), Map.of(), 2,
-            List.of("--prot", "did you mean --port?", "see --help")),
-        new Case("missing seed file", List.of("--port", "0", "--seed-file", "no/such/seed.json"),
-            Map.of(), 1, List.of("--seed-file", "no/such/seed.json", "no such file")),
-        new Case("malformed seed file", List.of("--port", "0", "--seed-file", "MALFORMED_SEED"),
-            Map.of(), 1, List.of("--seed-file", "broken-seed.json", "Invalid state document")),
-        new Case("seed with a misspelt member (identites)",
-            List.of("--port", "0", "--seed-file", "MISSPELT_SEED"), Map.of(), 1,
-            List.of("--seed-file", "seed.json", "$.identityPools[0].identites")),
-        new Case("malformed fault file", List.of("--port", "0", "--fault-file", "MALFORMED_FAULTS"),
-            Map.of(), 1, List.of("--fault-file", "faults.json", "eror")),
-        new Case("signature verification with no keys",
-            List.of("--port", "0", "--verify-signatures"), Map.of(), 1,
-            List.of("--verify-signatures", "--credentials-file")),
-        new Case("missing credentials file",
-            List.of("--port", "0", "--credentials-file", "no/keys.json"), Map.of(), 1,
-            List.of("--credentials-file", "no/keys.json", "no such file")),
-        new Case("identity region not a region name (H7)", List.of("--port", "0",
-            "--identity-region", "moon-base"), Map.of(), 1,
-            List.of("--identity-region", "moon-base", "Not an AWS region name")),
-        new Case("missing identity seed file",
-            List.of("--port", "0", "--identity-seed-file", "no/identity.json"), Map.of(), 1,
-            List.of("--identity-seed-file", "no/identity.json", "no such file")),
-        new Case("identity seed with a misspelt member (Pool)",
-            List.of("--port", "0", "--identity-seed-file", "MISSPELT_IDENTITY_SEED"), Map.of(), 1,
-            List.of("--identity-seed-file", "identity-seed.json", "Poool")))
+            new Case(
+                "port out of range",
+                List.of("--port", "70000"),
+                Map.of(),
+                2,
+                List.of("--port", "70000", "not a port", "see --help")),
+            new Case(
+                "port not a number",
+                List.of("--port=http"),
+                Map.of(),
+                2,
+                List.of("--port", "not a port")),
+            new Case(
+                "port from a bad variable",
+                List.of(),
+                Map.of("COGNITO_SYNC_MOCK_PORT", "x1"),
+                2,
+                List.of("COGNITO_SYNC_MOCK_PORT", "not a port")),
+            new Case(
+                "log level not an enumeration value",
+                List.of("--log-level", "loud"),
+                Map.of(),
+                2,
+                List.of("--log-level", "loud", "error, warn, info, debug")),
+            new Case(
+                "token expiry of zero",
+                List.of("--token-expiry", "0"),
+                Map.of(),
+                2,
+                List.of("--token-expiry", "longer than zero")),
+            new Case(
+                "unknown flag",
+                List.of("--prot", "8080"),
+                Map.of(),
+                2,
+                List.of("--prot", "did you mean --port?", "see --help")),
+            new Case(
+                "missing seed file",
+                List.of("--port", "0", "--seed-file", "no/such/seed.json"),
+                Map.of(),
+                1,
+                List.of("--seed-file", "no/such/seed.json", "no such file")),
+            new Case(
+                "malformed seed file",
+                List.of("--port", "0", "--seed-file", "MALFORMED_SEED"),
+                Map.of(),
+                1,
+                List.of("--seed-file", "broken-seed.json", "Invalid state document")),
+            new Case(
+                "seed with a misspelt member (identites)",
+                List.of("--port", "0", "--seed-file", "MISSPELT_SEED"),
+                Map.of(),
+                1,
+                List.of("--seed-file", "seed.json", "$.identityPools[0].identites")),
+            new Case(
+                "malformed fault file",
+                List.of("--port", "0", "--fault-file", "MALFORMED_FAULTS"),
+                Map.of(),
+                1,
+                List.of("--fault-file", "faults.json", "eror")),
+            new Case(
+                "signature verification with no keys",
+                List.of("--port", "0", "--verify-signatures"),
+                Map.of(),
+                1,
+                List.of("--verify-signatures", "--credentials-file")),
+            new Case(
+                "missing credentials file",
+                List.of("--port", "0", "--credentials-file", "no/keys.json"),
+                Map.of(),
+                1,
+                List.of("--credentials-file", "no/keys.json", "no such file")),
+            new Case(
+                "identity region not a region name (H7)",
+                List.of("--port", "0", "--identity-region", "moon-base"),
+                Map.of(),
+                1,
+                List.of("--identity-region", "moon-base", "Not an AWS region name")),
+            new Case(
+                "missing identity seed file",
+                List.of("--port", "0", "--identity-seed-file", "no/identity.json"),
+                Map.of(),
+                1,
+                List.of("--identity-seed-file", "no/identity.json", "no such file")),
+            new Case(
+                "identity seed with a misspelt member (Pool)",
+                List.of("--port", "0", "--identity-seed-file", "MISSPELT_IDENTITY_SEED"),
+                Map.of(),
+                1,
+                List.of("--identity-seed-file", "identity-seed.json", "Poool")))
         .map(Arguments::of);
   }
 
@@ -115,13 +173,16 @@ class StartupErrorsTest {
   void portInUse() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       long started = System.nanoTime();
-      Run run = run(List.of("--bind-address", "127.0.0.1", "--port",
-          String.valueOf(taken.getLocalPort())), Map.of());
+      Run run =
+          run(
+              List.of(
+                  "--bind-address", "127.0.0.1", "--port", String.valueOf(taken.getLocalPort())),
+              Map.of());
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       assertThat(run.exit()).as(run.toString()).isEqualTo(1);
       assertThat(run.errLines()).as(run.toString()).hasSize(1);
-      assertThat(run.errLines().get(0)).contains("Address already in use", "--port",
-          "127.0.0.1:" + taken.getLocalPort());
+      assertThat(run.errLines().get(0))
+          .contains("Address already in use", "--port", "127.0.0.1:" + taken.getLocalPort());
       assertNoStackTrace(run);
       // the JVM's own start-up is most of it; the mock does not build itself before the check
       assertThat(millis).isLessThan(6000);
@@ -142,8 +203,14 @@ class StartupErrorsTest {
   void help() throws Exception {
     Run run = run(List.of("--help"), Map.of());
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("Examples:", "/__admin/health", "/__admin/cognito-sync/state",
-        "/__admin/cognito-sync/faults", "COGNITO_SYNC_MOCK_PORT", "--persistence-dir")
+    assertThat(run.out())
+        .contains(
+            "Examples:",
+            "/__admin/health",
+            "/__admin/cognito-sync/state",
+            "/__admin/cognito-sync/faults",
+            "COGNITO_SYNC_MOCK_PORT",
+            "--persistence-dir")
         .doesNotContain("docs/", ".md");
     assertThat(run.out().lines().filter(l -> l.contains("java -jar")).count())
         .isGreaterThanOrEqualTo(3);
@@ -178,9 +245,13 @@ class StartupErrorsTest {
   }
 
   static Run run(List<String> args, Map<String, String> env) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), StandaloneServer.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                StandaloneServer.class.getName()));
     command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().keySet().removeIf(k -> k.startsWith("COGNITO_SYNC_MOCK_"));
@@ -192,7 +263,9 @@ class StartupErrorsTest {
       p.destroyForcibly();
       throw new AssertionError("still running after 60 s: " + args);
     }
-    return new Run(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+    return new Run(
+        p.exitValue(),
+        Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
         Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
   }
 }

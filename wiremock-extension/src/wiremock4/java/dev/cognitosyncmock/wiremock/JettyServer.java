@@ -28,10 +28,10 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * WireMock 4's version of src/main/java's JettyServer (the -Pwiremock4 profile compiles this
- * one instead): Jetty 12 with EE11 servlets, acceptors in {@link JettySettings}, the message
- * (WebSocket) handler WireMock 4 passes to every HTTP server, and Jetty 12's error handler
- * ({@link ErrorPages}) answering with {@link HttpLayerErrors}.
+ * WireMock 4's version of src/main/java's JettyServer (the -Pwiremock4 profile compiles this one
+ * instead): Jetty 12 with EE11 servlets, acceptors in {@link JettySettings}, the message
+ * (WebSocket) handler WireMock 4 passes to every HTTP server, and Jetty 12's error handler ({@link
+ * ErrorPages}) answering with {@link HttpLayerErrors}.
  */
 final class JettyServer implements HttpServerFactory {
   private final Filter stubFilter;
@@ -44,18 +44,35 @@ final class JettyServer implements HttpServerFactory {
     this.settings = settings;
   }
 
-  static void install(WireMockConfiguration config, Filter stubFilter, Filter adminFilter,
-      int acceptors, Duration idleTimeout) {
-    config.httpServerFactory(new JettyServer(stubFilter, adminFilter,
-        JettySettings.Builder.aJettySettings().withAcceptors(acceptors)
-            .withIdleTimeout(idleTimeout == null ? null : idleTimeout.toMillis()).build()));
+  static void install(
+      WireMockConfiguration config,
+      Filter stubFilter,
+      Filter adminFilter,
+      int acceptors,
+      Duration idleTimeout) {
+    config.httpServerFactory(
+        new JettyServer(
+            stubFilter,
+            adminFilter,
+            JettySettings.Builder.aJettySettings()
+                .withAcceptors(acceptors)
+                .withIdleTimeout(idleTimeout == null ? null : idleTimeout.toMillis())
+                .build()));
   }
 
   @Override
-  public HttpServer buildHttpServer(Options options, AdminRequestHandler admin,
-      StubRequestHandler stubs, MessageStubRequestHandler messages) {
-    return new Jetty12HttpServer(options, admin, stubs, settings,
-        new QueuedThreadPool(options.containerThreads()), messages) {
+  public HttpServer buildHttpServer(
+      Options options,
+      AdminRequestHandler admin,
+      StubRequestHandler stubs,
+      MessageStubRequestHandler messages) {
+    return new Jetty12HttpServer(
+        options,
+        admin,
+        stubs,
+        settings,
+        new QueuedThreadPool(options.containerThreads()),
+        messages) {
       @Override
       protected void applyAdditionalServerConfiguration(Server jettyServer, Options options) {
         super.applyAdditionalServerConfiguration(jettyServer, options);
@@ -91,8 +108,8 @@ final class JettyServer implements HttpServerFactory {
 
   /**
    * Jetty 12's error handler (a {@code Request.Handler}), answering with {@link HttpLayerErrors}:
-   * on the server for what the parser refuses, on the contexts for sendError and what a servlet
-   * or filter threw.
+   * on the server for what the parser refuses, on the contexts for sendError and what a servlet or
+   * filter threw.
    */
   private static final class ErrorPages extends ErrorHandler {
     @Override
@@ -111,20 +128,21 @@ final class JettyServer implements HttpServerFactory {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-      Throwable cause = attribute(request, Throwable.class, RequestDispatcher.ERROR_EXCEPTION,
-          ERROR_EXCEPTION);
-      String reason = attribute(request, String.class, RequestDispatcher.ERROR_MESSAGE,
-          ERROR_MESSAGE);
-      Integer status = attribute(request, Integer.class, RequestDispatcher.ERROR_STATUS_CODE,
-          ERROR_STATUS);
+      Throwable cause =
+          attribute(request, Throwable.class, RequestDispatcher.ERROR_EXCEPTION, ERROR_EXCEPTION);
+      String reason =
+          attribute(request, String.class, RequestDispatcher.ERROR_MESSAGE, ERROR_MESSAGE);
+      Integer status =
+          attribute(request, Integer.class, RequestDispatcher.ERROR_STATUS_CODE, ERROR_STATUS);
       int code = status != null ? status : response.getStatus();
       if (cause instanceof HttpException http) {
         code = http.getCode();
         reason = reason != null ? reason : http.getReason();
       }
-      HttpLayerErrors.Answer answer = cause instanceof HttpException && code < 500
-          ? HttpLayerErrors.badMessage(code, reason)
-          : HttpLayerErrors.contextError(code, reason, cause);
+      HttpLayerErrors.Answer answer =
+          cause instanceof HttpException && code < 500
+              ? HttpLayerErrors.badMessage(code, reason)
+              : HttpLayerErrors.contextError(code, reason, cause);
       if (response.isCommitted()) {
         callback.succeeded();
         return true;

@@ -10,26 +10,33 @@ import java.util.zip.CRC32;
 
 /**
  * A proposal, measured by {@link TokenCodecBenchmark}, not used by the mock: the same
- * SyncSessionToken text as {@link SyncSessionToken#encode()}, still base64 of a valid gzip
- * member (so it still starts {@code H4sI} and any gzip reader, including the mock's current
- * {@link SyncSessionToken#decode}, reads it), but written as one <em>stored</em> deflate block
- * in plain Java: no zlib Deflater/Inflater to create, initialise and free per request. Decoding
- * reads that form directly and falls back to {@link SyncSessionToken#decode} for anything else,
- * so tokens issued before the change keep working.
+ * SyncSessionToken text as {@link SyncSessionToken#encode()}, still base64 of a valid gzip member
+ * (so it still starts {@code H4sI} and any gzip reader, including the mock's current {@link
+ * SyncSessionToken#decode}, reads it), but written as one <em>stored</em> deflate block in plain
+ * Java: no zlib Deflater/Inflater to create, initialise and free per request. Decoding reads that
+ * form directly and falls back to {@link SyncSessionToken#decode} for anything else, so tokens
+ * issued before the change keep working.
  */
 public final class StoredGzipToken {
   private static final String VERSION = "css1";
+
   /** gzip header: magic, CM=deflate, no flags, no mtime, XFL 0, OS unknown (as Java writes it). */
   private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
-  private StoredGzipToken() {
-  }
+  private StoredGzipToken() {}
 
   public static String encode(SyncSessionToken token) {
     DatasetKey d = token.dataset();
-    byte[] text = String.join("\n", VERSION, token.sessionId(), d.identityPoolId(),
-        d.identityId(), d.datasetName(), Long.toString(token.expiresAt().toEpochMilli()))
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] text =
+        String.join(
+                "\n",
+                VERSION,
+                token.sessionId(),
+                d.identityPoolId(),
+                d.identityId(),
+                d.datasetName(),
+                Long.toString(token.expiresAt().toEpochMilli()))
+            .getBytes(StandardCharsets.UTF_8);
     int n = text.length; // < 64 KiB: ids and names are short (55, 55, 128 characters at most)
     byte[] out = new byte[HEADER.length + 5 + n + 8];
     System.arraycopy(HEADER, 0, out, 0, HEADER.length);
@@ -56,8 +63,12 @@ public final class StoredGzipToken {
       return Optional.empty();
     }
     int h = HEADER.length;
-    if (raw.length < h + 5 + 8 || raw[0] != 0x1f || raw[1] != (byte) 0x8b || raw[2] != 8
-        || raw[3] != 0 || raw[h] != 1) {
+    if (raw.length < h + 5 + 8
+        || raw[0] != 0x1f
+        || raw[1] != (byte) 0x8b
+        || raw[2] != 8
+        || raw[3] != 0
+        || raw[h] != 1) {
       return SyncSessionToken.decode(token); // compressed, or with header fields: the old way
     }
     int n = (raw[h + 1] & 0xff) | (raw[h + 2] & 0xff) << 8;
@@ -75,8 +86,11 @@ public final class StoredGzipToken {
       return Optional.empty();
     }
     try {
-      return Optional.of(new SyncSessionToken(parts[1], new DatasetKey(parts[2], parts[3], parts[4]),
-          Instant.ofEpochMilli(Long.parseLong(parts[5]))));
+      return Optional.of(
+          new SyncSessionToken(
+              parts[1],
+              new DatasetKey(parts[2], parts[3], parts[4]),
+              Instant.ofEpochMilli(Long.parseLong(parts[5]))));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -91,6 +105,9 @@ public final class StoredGzipToken {
   }
 
   private static int getIntLE(byte[] b, int p) {
-    return (b[p] & 0xff) | (b[p + 1] & 0xff) << 8 | (b[p + 2] & 0xff) << 16 | (b[p + 3] & 0xff) << 24;
+    return (b[p] & 0xff)
+        | (b[p + 1] & 0xff) << 8
+        | (b[p + 2] & 0xff) << 16
+        | (b[p + 3] & 0xff) << 24;
   }
 }

@@ -20,15 +20,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Two cheap changes to the per-request path, measured against what the mock does today (the
- * mock is not changed by this module):
+ * Two cheap changes to the per-request path, measured against what the mock does today (the mock is
+ * not changed by this module):
+ *
  * <ul>
  *   <li>the SyncSessionToken as a stored gzip block ({@link StoredGzipToken}) instead of zlib
- *       compression, both ways;</li>
- *   <li>request and session ids from {@link ThreadLocalRandom} instead of
- *       {@link UUID#randomUUID()}, whose SecureRandom is shared and synchronized (run with
- *       {@code -t 2} to see it contended).</li>
+ *       compression, both ways;
+ *   <li>request and session ids from {@link ThreadLocalRandom} instead of {@link
+ *       UUID#randomUUID()}, whose SecureRandom is shared and synchronized (run with {@code -t 2} to
+ *       see it contended).
  * </ul>
+ *
  * The setup checks that each form decodes with the other's decoder.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -44,10 +46,14 @@ public class TokenCodecBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    session = new SyncSessionToken(UUID.randomUUID().toString(),
-        new DatasetKey("us-east-1:11111111-2222-3333-4444-555555555555",
-            "us-east-1:00000000-0000-0000-0000-000000000042", "settings"),
-        Instant.ofEpochMilli(1763730000123L));
+    session =
+        new SyncSessionToken(
+            UUID.randomUUID().toString(),
+            new DatasetKey(
+                "us-east-1:11111111-2222-3333-4444-555555555555",
+                "us-east-1:00000000-0000-0000-0000-000000000042",
+                "settings"),
+            Instant.ofEpochMilli(1763730000123L));
     zlibToken = session.encode();
     storedToken = StoredGzipToken.encode(session);
     check(SyncSessionToken.decode(storedToken), "today's decoder reads the stored form");
@@ -93,7 +99,8 @@ public class TokenCodecBenchmark {
   @Benchmark
   public UUID uuidThreadLocalProposed() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
-    return new UUID((r.nextLong() & ~0xf000L) | 0x4000L,
+    return new UUID(
+        (r.nextLong() & ~0xf000L) | 0x4000L,
         (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L);
   }
 }

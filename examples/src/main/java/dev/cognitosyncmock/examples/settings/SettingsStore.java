@@ -20,22 +20,26 @@ import software.amazon.awssdk.services.cognitosync.model.UpdateRecordsResponse;
 /**
  * One user's settings on one device, kept in a Cognito Sync dataset and synchronised the way the
  * AWS mobile clients do it (docs/SEMANTICS.md F1, F2):
+ *
  * <ol>
- *   <li>ListRecords since the dataset sync count this device last caught up to, every page;</li>
+ *   <li>ListRecords since the dataset sync count this device last caught up to, every page;
  *   <li>apply the other devices' changes; a setting changed here too is a conflict, settled by a
- *       {@link ConflictResolver};</li>
+ *       {@link ConflictResolver};
  *   <li>UpdateRecords with this device's changes and the session token from step 1, each patch
- *       carrying the SyncCount the server last gave that setting;</li>
+ *       carrying the SyncCount the server last gave that setting;
  *   <li>on 409 ResourceConflictException (another device wrote in between) start again from step 1,
- *       at most {@value #MAX_RETRIES} times.</li>
+ *       at most {@value #MAX_RETRIES} times.
  * </ol>
- * Local state lives in memory; a real application would keep it on disk. Not thread-safe: one
- * store per device and user, used from one thread.
+ *
+ * Local state lives in memory; a real application would keep it on disk. Not thread-safe: one store
+ * per device and user, used from one thread.
  */
 public final class SettingsStore {
   public static final String DEFAULT_DATASET = "settings";
+
   /** Android's and the JavaScript client's budget (SEMANTICS F2). */
   public static final int MAX_RETRIES = 3;
+
   /** ListRecords page size the mobile clients ask for (SEMANTICS C7). */
   static final int PAGE_SIZE = 1024;
 
@@ -47,27 +51,38 @@ public final class SettingsStore {
   private final Clock clock;
 
   /**
-   * Settings by key. A removed setting stays with a null value: its SyncCount is what a later
-   * write of the same key must send.
+   * Settings by key. A removed setting stays with a null value: its SyncCount is what a later write
+   * of the same key must send.
    */
   private final Map<String, Setting> settings = new TreeMap<>();
+
   /** The dataset sync count this device has caught up to; 0 before the first sync. */
   private long lastSyncCount;
 
   private static final class Setting {
-    String value;          // null: removed
-    long syncCount;        // the server's SyncCount for this key when we last saw it; 0: never
-    boolean modified;      // changed here since the last sync
+    String value; // null: removed
+    long syncCount; // the server's SyncCount for this key when we last saw it; 0: never
+    boolean modified; // changed here since the last sync
     Instant modifiedAt;
   }
 
   public SettingsStore(CognitoSyncClient cognitoSync, String identityPoolId, String identityId) {
-    this(cognitoSync, identityPoolId, identityId, DEFAULT_DATASET, ConflictResolver.remoteWins(),
+    this(
+        cognitoSync,
+        identityPoolId,
+        identityId,
+        DEFAULT_DATASET,
+        ConflictResolver.remoteWins(),
         Clock.systemUTC());
   }
 
-  public SettingsStore(CognitoSyncClient cognitoSync, String identityPoolId, String identityId,
-      String datasetName, ConflictResolver resolver, Clock clock) {
+  public SettingsStore(
+      CognitoSyncClient cognitoSync,
+      String identityPoolId,
+      String identityId,
+      String datasetName,
+      ConflictResolver resolver,
+      Clock clock) {
     this.cognitoSync = Objects.requireNonNull(cognitoSync);
     this.identityPoolId = Objects.requireNonNull(identityPoolId);
     this.identityId = Objects.requireNonNull(identityId);
@@ -86,11 +101,12 @@ public final class SettingsStore {
   /** Every setting that has a value, sorted by key. */
   public Map<String, String> asMap() {
     Map<String, String> map = new TreeMap<>();
-    settings.forEach((k, s) -> {
-      if (s.value != null) {
-        map.put(k, s.value);
-      }
-    });
+    settings.forEach(
+        (k, s) -> {
+          if (s.value != null) {
+            map.put(k, s.value);
+          }
+        });
     return Collections.unmodifiableMap(map);
   }
 
@@ -165,10 +181,14 @@ public final class SettingsStore {
       }
       String sessionToken = listing.sessionToken;
       try {
-        UpdateRecordsResponse written = cognitoSync.updateRecords(r -> r
-            .identityPoolId(identityPoolId).identityId(identityId).datasetName(datasetName)
-            .syncSessionToken(sessionToken)
-            .recordPatches(patches));
+        UpdateRecordsResponse written =
+            cognitoSync.updateRecords(
+                r ->
+                    r.identityPoolId(identityPoolId)
+                        .identityId(identityId)
+                        .datasetName(datasetName)
+                        .syncSessionToken(sessionToken)
+                        .recordPatches(patches));
         long highest = 0;
         for (Record record : written.records()) {
           Setting s = settings.computeIfAbsent(record.key(), k -> new Setting());
@@ -186,15 +206,25 @@ public final class SettingsStore {
       } catch (ResourceConflictException e) {
         // 4. F2: another device wrote one of these keys after our listing. List again and retry.
         if (retries == MAX_RETRIES) {
-          throw new SyncFailedException("Sync of " + datasetName + " exceeded maximum retries ("
-              + MAX_RETRIES + "): " + e.awsErrorDetails().errorMessage(), e);
+          throw new SyncFailedException(
+              "Sync of "
+                  + datasetName
+                  + " exceeded maximum retries ("
+                  + MAX_RETRIES
+                  + "): "
+                  + e.awsErrorDetails().errorMessage(),
+              e);
         }
       }
     }
   }
 
-  private record Listing(List<Record> records, long datasetSyncCount, boolean datasetExists,
-      boolean deletedAfter, String sessionToken) {
+  private record Listing(
+      List<Record> records,
+      long datasetSyncCount,
+      boolean datasetExists,
+      boolean deletedAfter,
+      String sessionToken) {
 
     /** How the mobile clients read a remote deletion (SEMANTICS E2). */
     boolean deletedRemotely(long lastSyncCount) {
@@ -209,13 +239,21 @@ public final class SettingsStore {
     ListRecordsResponse page;
     do {
       String token = nextToken;
-      page = cognitoSync.listRecords(r -> r
-          .identityPoolId(identityPoolId).identityId(identityId).datasetName(datasetName)
-          .lastSyncCount(syncCount).maxResults(PAGE_SIZE).nextToken(token));
+      page =
+          cognitoSync.listRecords(
+              r ->
+                  r.identityPoolId(identityPoolId)
+                      .identityId(identityId)
+                      .datasetName(datasetName)
+                      .lastSyncCount(syncCount)
+                      .maxResults(PAGE_SIZE)
+                      .nextToken(token));
       records.addAll(page.records());
       nextToken = page.nextToken();
     } while (nextToken != null);
-    return new Listing(records, page.datasetSyncCount(),
+    return new Listing(
+        records,
+        page.datasetSyncCount(),
         Boolean.TRUE.equals(page.datasetExists()),
         Boolean.TRUE.equals(page.datasetDeletedAfterRequestedSyncCount()),
         page.syncSessionToken());
@@ -223,17 +261,19 @@ public final class SettingsStore {
 
   private List<RecordPatch> localChanges() {
     List<RecordPatch> patches = new ArrayList<>();
-    settings.forEach((key, s) -> {
-      if (s.modified) {
-        patches.add(RecordPatch.builder()
-            .op(s.value == null ? Operation.REMOVE : Operation.REPLACE)
-            .key(key)
-            .value(s.value)
-            .syncCount(s.syncCount)
-            .deviceLastModifiedDate(s.modifiedAt)
-            .build());
-      }
-    });
+    settings.forEach(
+        (key, s) -> {
+          if (s.modified) {
+            patches.add(
+                RecordPatch.builder()
+                    .op(s.value == null ? Operation.REMOVE : Operation.REPLACE)
+                    .key(key)
+                    .value(s.value)
+                    .syncCount(s.syncCount)
+                    .deviceLastModifiedDate(s.modifiedAt)
+                    .build());
+          }
+        });
     return patches;
   }
 

@@ -9,5 +9,4 @@ package dev.cognitosyncmock.examples.settings;
  * @param retries times the push met a concurrent write (409) and the cycle started again
  * @param syncCount the dataset's sync count this device has caught up to
  */
-public record SyncResult(int pulled, int pushed, int conflicts, int retries, long syncCount) {
-}
+public record SyncResult(int pulled, int pushed, int conflicts, int retries, long syncCount) {}

@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.cognitosync.model.Record;
 /**
  * An application's sign-in-then-sync code, as a mobile or web app does it: GetId once (the id is
  * cached), GetCredentialsForIdentity (as a guest, or with the user's login to upgrade or switch
- * identity), then Cognito Sync signed with the temporary credentials. Nothing in it knows about
- * the mock: an endpoint override (or {@code AWS_ENDPOINT_URL}) is the only difference.
+ * identity), then Cognito Sync signed with the temporary credentials. Nothing in it knows about the
+ * mock: an endpoint override (or {@code AWS_ENDPOINT_URL}) is the only difference.
  */
 public final class SignedInNotes implements AutoCloseable {
   private final URI endpoint;
@@ -30,15 +30,20 @@ public final class SignedInNotes implements AutoCloseable {
   private String identityId;
   private CognitoSyncClient sync;
 
-  /** @param endpoint null for the real service */
-  public SignedInNotes(URI endpoint, Region region, String identityPoolId, String cachedIdentityId) {
+  /**
+   * @param endpoint null for the real service
+   */
+  public SignedInNotes(
+      URI endpoint, Region region, String identityPoolId, String cachedIdentityId) {
     this.endpoint = endpoint;
     this.region = region;
     this.identityPoolId = identityPoolId;
     this.identityId = cachedIdentityId;
-    CognitoIdentityClientBuilder builder = CognitoIdentityClient.builder().region(region)
-        // GetId and GetCredentialsForIdentity are unsigned calls: the app has no AWS keys yet
-        .credentialsProvider(AnonymousCredentialsProvider.create());
+    CognitoIdentityClientBuilder builder =
+        CognitoIdentityClient.builder()
+            .region(region)
+            // GetId and GetCredentialsForIdentity are unsigned calls: the app has no AWS keys yet
+            .credentialsProvider(AnonymousCredentialsProvider.create());
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }
@@ -57,18 +62,23 @@ public final class SignedInNotes implements AutoCloseable {
    */
   public String signIn(Map<String, String> logins) {
     if (identityId == null) {
-      identityId = identity.getId(r -> r.identityPoolId(identityPoolId).logins(logins)).identityId();
+      identityId =
+          identity.getId(r -> r.identityPoolId(identityPoolId).logins(logins)).identityId();
     }
-    GetCredentialsForIdentityResponse response = identity.getCredentialsForIdentity(r -> r
-        .identityId(identityId).logins(logins));
+    GetCredentialsForIdentityResponse response =
+        identity.getCredentialsForIdentity(r -> r.identityId(identityId).logins(logins));
     identityId = response.identityId(); // the survivor after a merge
     var c = response.credentials();
     if (sync != null) {
       sync.close();
     }
-    CognitoSyncClientBuilder builder = CognitoSyncClient.builder().region(region)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsSessionCredentials.create(c.accessKeyId(), c.secretKey(), c.sessionToken())));
+    CognitoSyncClientBuilder builder =
+        CognitoSyncClient.builder()
+            .region(region)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsSessionCredentials.create(
+                        c.accessKeyId(), c.secretKey(), c.sessionToken())));
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }
@@ -83,17 +93,30 @@ public final class SignedInNotes implements AutoCloseable {
   /** Writes one note to the signed-in user's {@code notes} dataset. */
   public void save(String key, String value) {
     ListRecordsResponse listed = list("notes");
-    long syncCount = listed.records().stream().filter(r -> r.key().equals(key))
-        .mapToLong(Record::syncCount).findFirst().orElse(0);
-    sync.updateRecords(r -> r.identityPoolId(identityPoolId).identityId(identityId).datasetName("notes")
-        .syncSessionToken(listed.syncSessionToken())
-        .recordPatches(p -> p.op(Operation.REPLACE).key(key).value(value).syncCount(syncCount)));
+    long syncCount =
+        listed.records().stream()
+            .filter(r -> r.key().equals(key))
+            .mapToLong(Record::syncCount)
+            .findFirst()
+            .orElse(0);
+    sync.updateRecords(
+        r ->
+            r.identityPoolId(identityPoolId)
+                .identityId(identityId)
+                .datasetName("notes")
+                .syncSessionToken(listed.syncSessionToken())
+                .recordPatches(
+                    p -> p.op(Operation.REPLACE).key(key).value(value).syncCount(syncCount)));
   }
 
-  /** The notes of a dataset of the signed-in user ({@code notes}, or a merged {@code notes.<id>}). */
+  /**
+   * The notes of a dataset of the signed-in user ({@code notes}, or a merged {@code notes.<id>}).
+   */
   public Map<String, String> notes(String datasetName) {
     Map<String, String> notes = new LinkedHashMap<>();
-    list(datasetName).records().stream().filter(r -> r.value() != null).forEach(r -> notes.put(r.key(), r.value()));
+    list(datasetName).records().stream()
+        .filter(r -> r.value() != null)
+        .forEach(r -> notes.put(r.key(), r.value()));
     return notes;
   }
 
@@ -103,7 +126,8 @@ public final class SignedInNotes implements AutoCloseable {
   }
 
   private ListRecordsResponse list(String datasetName) {
-    return sync.listRecords(r -> r.identityPoolId(identityPoolId).identityId(identityId).datasetName(datasetName));
+    return sync.listRecords(
+        r -> r.identityPoolId(identityPoolId).identityId(identityId).datasetName(datasetName));
   }
 
   @Override

@@ -25,10 +25,13 @@ class FaultInjectionTest {
   static final String USER = "us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 
   @Test
-  @CognitoSyncFault(operation = "UpdateRecords", nthCall = 1, conflict = true,
+  @CognitoSyncFault(
+      operation = "UpdateRecords",
+      nthCall = 1,
+      conflict = true,
       conflictValues = "theme=light")
-  void anotherDeviceWritesFirst_theStoreListsAgainAndResolves(CognitoSyncClient client,
-      CognitoSyncMock mock) {
+  void anotherDeviceWritesFirst_theStoreListsAgainAndResolves(
+      CognitoSyncClient client, CognitoSyncMock mock) {
     SettingsStore phone = new SettingsStore(client, POOL, USER); // remote wins
     phone.put("theme", "dark");
 
@@ -38,30 +41,41 @@ class FaultInjectionTest {
     assertThat(result.conflicts()).isEqualTo(1);
     assertThat(phone.get("theme")).hasValue("light");
     assertThat(mock.values(POOL, USER, "settings")).isEqualTo(Map.of("theme", "light"));
-    assertThat(mock.requests("UpdateRecords")).extracting(ReceivedRequest::status)
+    assertThat(mock.requests("UpdateRecords"))
+        .extracting(ReceivedRequest::status)
         .containsExactly(409); // after the re-listing there was nothing left to push
   }
 
   @Test
   @CognitoSyncFault(operation = "UpdateRecords", conflict = true) // every UpdateRecords
-  void aDeviceThatAlwaysLosesGivesUpAfterThreeRetries(CognitoSyncClient client,
-      CognitoSyncMock mock) {
-    SettingsStore phone = new SettingsStore(client, POOL, USER, SettingsStore.DEFAULT_DATASET,
-        ConflictResolver.localWins(), Clock.systemUTC());
+  void aDeviceThatAlwaysLosesGivesUpAfterThreeRetries(
+      CognitoSyncClient client, CognitoSyncMock mock) {
+    SettingsStore phone =
+        new SettingsStore(
+            client,
+            POOL,
+            USER,
+            SettingsStore.DEFAULT_DATASET,
+            ConflictResolver.localWins(),
+            Clock.systemUTC());
     phone.put("theme", "dark");
 
     assertThatThrownBy(phone::sync)
         .isInstanceOf(SyncFailedException.class)
         .hasMessageContaining("exceeded maximum retries (3)")
         .hasMessageContaining("Current SyncCount for: theme is: 4 not: 3");
-    assertThat(mock.requests("UpdateRecords")).extracting(ReceivedRequest::status)
+    assertThat(mock.requests("UpdateRecords"))
+        .extracting(ReceivedRequest::status)
         .containsExactly(409, 409, 409, 409); // the first try and three retries
     assertThat(phone.hasLocalChanges()).isTrue(); // nothing lost: the next sync tries again
   }
 
   @Test
-  @CognitoSyncFault(operation = "UpdateRecords", nthCall = 1,
-      connectionFault = "CONNECTION_RESET_BY_PEER", afterApplying = true)
+  @CognitoSyncFault(
+      operation = "UpdateRecords",
+      nthCall = 1,
+      connectionFault = "CONNECTION_RESET_BY_PEER",
+      afterApplying = true)
   void aLostAnswerIsNotWrittenTwice(CognitoSyncClient client, CognitoSyncMock mock) {
     SettingsStore phone = new SettingsStore(client, POOL, USER);
     phone.put("theme", "dark");
@@ -86,7 +100,8 @@ class FaultInjectionTest {
     SyncResult result = phone.sync();
 
     assertThat(result.retries()).isZero(); // the application never saw the throttling
-    assertThat(mock.requests("ListRecords")).extracting(ReceivedRequest::status)
+    assertThat(mock.requests("ListRecords"))
+        .extracting(ReceivedRequest::status)
         .containsExactly(429, 429, 200);
     assertThat(mock.values(POOL, USER, "settings")).isEqualTo(Map.of("theme", "dark"));
   }

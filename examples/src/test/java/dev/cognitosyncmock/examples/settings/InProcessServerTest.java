@@ -26,12 +26,14 @@ class InProcessServerTest {
   @BeforeAll
   static void start() {
     server = CognitoSyncServer.builder().build().start(); // a free port on 127.0.0.1
-    client = CognitoSyncClient.builder()
-        .endpointOverride(server.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("test", "test"))) // any credentials will do
-        .build();
+    client =
+        CognitoSyncClient.builder()
+            .endpointOverride(server.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create("test", "test"))) // any credentials will do
+            .build();
   }
 
   @AfterAll
@@ -66,7 +68,8 @@ class InProcessServerTest {
     alice.put("theme", "dark");
     alice.sync();
 
-    SettingsStore bob = new SettingsStore(client, POOL, "us-east-1:bbbbbbbb-0000-0000-0000-000000000000");
+    SettingsStore bob =
+        new SettingsStore(client, POOL, "us-east-1:bbbbbbbb-0000-0000-0000-000000000000");
     bob.sync();
 
     assertThat(bob.asMap()).isEmpty();

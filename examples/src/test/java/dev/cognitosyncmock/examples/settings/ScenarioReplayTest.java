@@ -25,9 +25,9 @@ import software.amazon.awssdk.services.cognitosync.model.TooManyRequestsExceptio
 /**
  * Scenario replay (docs/faults.md): record a session of the application once, mark a step of the
  * recording with a fault, commit the file, and replay it: the mock answers every call from its
- * state as usual, and the marked step fails exactly where it is marked.
- * {@code src/test/resources/scenarios/settings-sync.json} was recorded by the first test below,
- * then step 2 (the phone's UpdateRecords) was marked by hand with a TooManyRequestsException.
+ * state as usual, and the marked step fails exactly where it is marked. {@code
+ * src/test/resources/scenarios/settings-sync.json} was recorded by the first test below, then step
+ * 2 (the phone's UpdateRecords) was marked by hand with a TooManyRequestsException.
  */
 @CognitoSyncTest
 class ScenarioReplayTest {
@@ -49,22 +49,26 @@ class ScenarioReplayTest {
     Path file = dir.resolve("settings-sync.json");
     Scenario scenario = mock.stopRecording(file);
 
-    assertThat(scenario.steps()).extracting(ScenarioStep::operation)
+    assertThat(scenario.steps())
+        .extracting(ScenarioStep::operation)
         .containsExactly("ListRecords", "UpdateRecords", "ListRecords");
     assertThat(file).isRegularFile(); // edit it: "fault": {...} on a step, then commit it
   }
 
   @Test
   @CognitoSyncScenario("scenarios/settings-sync.json")
-  void replayTheSessionWithTheUpdateThrottled(@CognitoSyncInject URI endpoint, CognitoSyncMock mock) {
+  void replayTheSessionWithTheUpdateThrottled(
+      @CognitoSyncInject URI endpoint, CognitoSyncMock mock) {
     // Steps count requests, and the SDK's retries are requests: turn them off so that the
     // marked step is the call the application made (docs/faults.md, "Replay").
-    try (CognitoSyncClient client = CognitoSyncClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build()) {
+    try (CognitoSyncClient client =
+        CognitoSyncClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build()) {
       SettingsStore phone = new SettingsStore(client, POOL, USER);
       phone.put("theme", "dark");
 
@@ -73,7 +77,7 @@ class ScenarioReplayTest {
       laptop.sync(); // step 3: nothing to pull yet
       assertThat(laptop.asMap()).isEmpty();
 
-      phone.sync();  // beyond the scenario: served as usual, the kept change goes out
+      phone.sync(); // beyond the scenario: served as usual, the kept change goes out
       laptop.sync();
       assertThat(laptop.asMap()).isEqualTo(Map.of("theme", "dark"));
     }

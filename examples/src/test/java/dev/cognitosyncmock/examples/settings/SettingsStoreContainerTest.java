@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 
 /**
  * The mock in a container, with Testcontainers ({@code cognito-sync-mock-testcontainers}): for
- * tests that want the mock out of process, or one mock shared with tools in other languages.
- * The container starts once for the class, seeded from a classpath file, and the admin API resets
- * it between tests. Skipped when no container engine is available, except on CI.
+ * tests that want the mock out of process, or one mock shared with tools in other languages. The
+ * container starts once for the class, seeded from a classpath file, and the admin API resets it
+ * between tests. Skipped when no container engine is available, except on CI.
  */
 class SettingsStoreContainerTest {
   static final String POOL = "us-east-1:11111111-2222-3333-4444-555555555555";
@@ -36,15 +36,18 @@ class SettingsStoreContainerTest {
   @BeforeAll
   static void start() {
     requireContainerEngine();
-    mock = new CognitoSyncContainer()       // cognitosyncmock/cognito-sync-mock:<library version>
-        .withSeedResource("seed-settings.json");
+    mock =
+        new CognitoSyncContainer() // cognitosyncmock/cognito-sync-mock:<library version>
+            .withSeedResource("seed-settings.json");
     mock.start();
-    client = CognitoSyncClient.builder()
-        .endpointOverride(mock.getEndpoint())
-        .region(Region.of(mock.getRegion()))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(mock.getAccessKey(), mock.getSecretKey())))
-        .build();
+    client =
+        CognitoSyncClient.builder()
+            .endpointOverride(mock.getEndpoint())
+            .region(Region.of(mock.getRegion()))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(mock.getAccessKey(), mock.getSecretKey())))
+            .build();
   }
 
   /**
@@ -77,12 +80,15 @@ class SettingsStoreContainerTest {
   /** Back to the seed: the admin API's import with the same document. */
   @BeforeEach
   void reseed() throws Exception {
-    byte[] seed = SettingsStoreContainerTest.class.getResourceAsStream("/seed-settings.json")
-        .readAllBytes();
-    HttpResponse<String> answer = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(mock.getAdminEndpoint() + "/state"))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(seed)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    byte[] seed =
+        SettingsStoreContainerTest.class.getResourceAsStream("/seed-settings.json").readAllBytes();
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(mock.getAdminEndpoint() + "/state"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(seed))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
   }
 

@@ -11,9 +11,9 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 
 /**
  * The application's sync against the mock, through the JUnit extension: {@code @CognitoSyncTest}
- * starts one mock for the class, resets it before every test, and injects an SDK client pointed
- * at it and the {@link CognitoSyncMock} handle, which seeds and reads the server's state directly.
- * Two {@link SettingsStore}s on one identity play a user's phone and laptop.
+ * starts one mock for the class, resets it before every test, and injects an SDK client pointed at
+ * it and the {@link CognitoSyncMock} handle, which seeds and reads the server's state directly. Two
+ * {@link SettingsStore}s on one identity play a user's phone and laptop.
  */
 @CognitoSyncTest
 class SettingsStoreTest {
@@ -55,12 +55,13 @@ class SettingsStoreTest {
     // the server keeps the removal as a tombstone, so that other devices learn of it (C3)
     assertThat(mock.records(POOL, USER, "settings"))
         .filteredOn(r -> r.key().equals("font-size"))
-        .singleElement().satisfies(r -> assertThat(r.isTombstone()).isTrue());
+        .singleElement()
+        .satisfies(r -> assertThat(r.isTombstone()).isTrue());
   }
 
   @Test
-  void settingsAlreadyOnTheServerArePulledOnFirstSync(CognitoSyncClient client,
-      CognitoSyncMock mock) {
+  void settingsAlreadyOnTheServerArePulledOnFirstSync(
+      CognitoSyncClient client, CognitoSyncMock mock) {
     // state written straight into the mock, as if by an earlier version of the app
     mock.seed(POOL, USER, "settings", Map.of("theme", "light", "language", "fr"));
 
@@ -73,8 +74,8 @@ class SettingsStoreTest {
   }
 
   @Test
-  void aConflictGoesToTheResolver_remoteWinsByDefault(CognitoSyncClient client,
-      CognitoSyncMock mock) {
+  void aConflictGoesToTheResolver_remoteWinsByDefault(
+      CognitoSyncClient client, CognitoSyncMock mock) {
     SettingsStore phone = new SettingsStore(client, POOL, USER);
     SettingsStore laptop = new SettingsStore(client, POOL, USER);
     phone.put("theme", "dark");
@@ -94,8 +95,14 @@ class SettingsStoreTest {
 
   @Test
   void aConflictGoesToTheResolver_localWins(CognitoSyncClient client, CognitoSyncMock mock) {
-    SettingsStore phone = new SettingsStore(client, POOL, USER, SettingsStore.DEFAULT_DATASET,
-        ConflictResolver.localWins(), java.time.Clock.systemUTC());
+    SettingsStore phone =
+        new SettingsStore(
+            client,
+            POOL,
+            USER,
+            SettingsStore.DEFAULT_DATASET,
+            ConflictResolver.localWins(),
+            java.time.Clock.systemUTC());
     SettingsStore laptop = new SettingsStore(client, POOL, USER);
     phone.put("theme", "dark");
     phone.sync();
@@ -117,8 +124,8 @@ class SettingsStoreTest {
   }
 
   @Test
-  void aDatasetDeletedElsewhereStartsOverKeepingLocalEdits(CognitoSyncClient client,
-      CognitoSyncMock mock) {
+  void aDatasetDeletedElsewhereStartsOverKeepingLocalEdits(
+      CognitoSyncClient client, CognitoSyncMock mock) {
     SettingsStore phone = new SettingsStore(client, POOL, USER);
     phone.put("theme", "dark");
     phone.sync();

@@ -18,29 +18,35 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.cognitosync.model.TooManyRequestsException;
 
 /**
- * WireMock's own stubs win over the mock: stub one answer (here an error the service can give)
- * and every other request still reaches the stateful mock. A WireMock scenario makes a stub
- * answer only the first time. The SDK's own retry policy absorbs throttling and 5xx errors before
- * the application sees them.
+ * WireMock's own stubs win over the mock: stub one answer (here an error the service can give) and
+ * every other request still reaches the stateful mock. A WireMock scenario makes a stub answer only
+ * the first time. The SDK's own retry policy absorbs throttling and 5xx errors before the
+ * application sees them.
  */
 @CognitoSyncTest
 class WireMockStubsTest {
   static final String POOL = "us-east-1:11111111-2222-3333-4444-555555555555";
   static final String USER = "us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+
   /** UpdateRecords: POST /identitypools/{pool}/identities/{identity}/datasets/{dataset} */
   static final String UPDATE_RECORDS = "/identitypools/[^/]+/identities/[^/]+/datasets/settings";
 
-  static final ResponseDefinitionBuilder THROTTLED = aResponse()
-      .withStatus(429) // the model's status for this error; the SDK reads the type header
-      .withHeader("x-amzn-ErrorType", "TooManyRequestsException")
-      .withBody("{\"message\":\"Rate exceeded\"}");
+  static final ResponseDefinitionBuilder THROTTLED =
+      aResponse()
+          .withStatus(429) // the model's status for this error; the SDK reads the type header
+          .withHeader("x-amzn-ErrorType", "TooManyRequestsException")
+          .withBody("{\"message\":\"Rate exceeded\"}");
 
   @Test
   void throttlingIsRetriedByTheSdk(CognitoSyncClient client, CognitoSyncMock mock) {
     // throttled once: the scenario moves on after the first match, and the stub stops matching
-    mock.wireMock().stubFor(post(urlPathMatching(UPDATE_RECORDS))
-        .inScenario("throttle once").whenScenarioStateIs(STARTED).willSetStateTo("done")
-        .willReturn(THROTTLED));
+    mock.wireMock()
+        .stubFor(
+            post(urlPathMatching(UPDATE_RECORDS))
+                .inScenario("throttle once")
+                .whenScenarioStateIs(STARTED)
+                .willSetStateTo("done")
+                .willReturn(THROTTLED));
     SettingsStore phone = new SettingsStore(client, POOL, USER);
     phone.put("theme", "dark");
 
@@ -49,21 +55,24 @@ class WireMockStubsTest {
     assertThat(result.pushed()).isEqualTo(1);
     assertThat(result.retries()).isZero(); // the application never saw the throttling
     assertThat(mock.values(POOL, USER, "settings")).isEqualTo(Map.of("theme", "dark"));
-    assertThat(mock.requests("UpdateRecords")).extracting(ReceivedRequest::status)
+    assertThat(mock.requests("UpdateRecords"))
+        .extracting(ReceivedRequest::status)
         .containsExactly(429, 200);
   }
 
   @Test
-  void throttlingBeyondTheSdkRetriesReachesTheApplication(CognitoSyncClient client,
-      CognitoSyncMock mock) {
-    StubMapping throttled = mock.wireMock().stubFor(post(urlPathMatching(UPDATE_RECORDS))
-        .willReturn(THROTTLED));
+  void throttlingBeyondTheSdkRetriesReachesTheApplication(
+      CognitoSyncClient client, CognitoSyncMock mock) {
+    StubMapping throttled =
+        mock.wireMock().stubFor(post(urlPathMatching(UPDATE_RECORDS)).willReturn(THROTTLED));
     SettingsStore phone = new SettingsStore(client, POOL, USER);
     phone.put("theme", "dark");
 
     assertThatThrownBy(phone::sync).isInstanceOf(TooManyRequestsException.class);
-    assertThat(mock.requests("UpdateRecords")).hasSizeGreaterThan(1) // the SDK did retry
-        .extracting(ReceivedRequest::status).containsOnly(429);
+    assertThat(mock.requests("UpdateRecords"))
+        .hasSizeGreaterThan(1) // the SDK did retry
+        .extracting(ReceivedRequest::status)
+        .containsOnly(429);
     assertThat(phone.hasLocalChanges()).isTrue();
     assertThat(mock.values(POOL, USER, "settings")).isEmpty();
 

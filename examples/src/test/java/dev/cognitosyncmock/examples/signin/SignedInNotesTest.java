@@ -20,11 +20,21 @@ class SignedInNotesTest {
 
   @BeforeEach
   void createPool(CognitoIdentityClient admin) {
-    pool = admin.createIdentityPool(r -> r.identityPoolName("notes").allowUnauthenticatedIdentities(true)
-        .supportedLoginProviders(Map.of("graph.facebook.com", "fb-app-id"))).identityPoolId();
-    admin.setIdentityPoolRoles(r -> r.identityPoolId(pool).roles(Map.of(
-        "unauthenticated", "arn:aws:iam::123456789012:role/NotesGuest",
-        "authenticated", "arn:aws:iam::123456789012:role/NotesUser")));
+    pool =
+        admin
+            .createIdentityPool(
+                r ->
+                    r.identityPoolName("notes")
+                        .allowUnauthenticatedIdentities(true)
+                        .supportedLoginProviders(Map.of("graph.facebook.com", "fb-app-id")))
+            .identityPoolId();
+    admin.setIdentityPoolRoles(
+        r ->
+            r.identityPoolId(pool)
+                .roles(
+                    Map.of(
+                        "unauthenticated", "arn:aws:iam::123456789012:role/NotesGuest",
+                        "authenticated", "arn:aws:iam::123456789012:role/NotesUser")));
   }
 
   @Test
@@ -32,7 +42,8 @@ class SignedInNotesTest {
     try (SignedInNotes app = new SignedInNotes(mock.endpoint(), Region.US_EAST_1, pool, null)) {
       String guest = app.signInAsGuest();
       app.save("shopping", "milk");
-      assertThat(app.signIn(Map.of("graph.facebook.com", "facebook-token-of-ann"))).isEqualTo(guest);
+      assertThat(app.signIn(Map.of("graph.facebook.com", "facebook-token-of-ann")))
+          .isEqualTo(guest);
       assertThat(app.notes("notes")).containsEntry("shopping", "milk");
     }
   }
@@ -48,7 +59,8 @@ class SignedInNotesTest {
     try (SignedInNotes tablet = new SignedInNotes(mock.endpoint(), Region.US_EAST_1, pool, null)) {
       String tabletGuest = tablet.signInAsGuest();
       tablet.save("draft", "written offline");
-      assertThat(tablet.signIn(Map.of("graph.facebook.com", "facebook-token-of-ann"))).isEqualTo(ann);
+      assertThat(tablet.signIn(Map.of("graph.facebook.com", "facebook-token-of-ann")))
+          .isEqualTo(ann);
       assertThat(tablet.notes("notes")).containsEntry("todo", "call mum");
       assertThat(tablet.mergedNotes()).containsExactly("notes." + tabletGuest);
       assertThat(tablet.notes("notes." + tabletGuest)).containsEntry("draft", "written offline");

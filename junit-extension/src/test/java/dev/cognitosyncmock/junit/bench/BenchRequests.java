@@ -10,24 +10,27 @@ import java.net.http.HttpResponse;
 final class BenchRequests {
   static final String POOL = "us-east-1:00000000-0000-0000-0000-000000000001";
   static final String ID = "us-east-1:00000000-0000-0000-0000-00000000000a";
-  static final String PATH = "/identitypools/" + POOL + "/identities/" + ID
-      + "/datasets/prefs/records";
-  /** What the WireMock subject's stub answers: a ListRecords output. */
-  static final String LIST_RECORDS_BODY = "{\"Count\":0,\"DatasetDeletedAfterRequestedSyncCount\":"
-      + "false,\"DatasetExists\":false,\"DatasetSyncCount\":0,\"MergedDatasetNames\":[],"
-      + "\"Records\":[],\"SyncSessionToken\":\"token\"}";
+  static final String PATH =
+      "/identitypools/" + POOL + "/identities/" + ID + "/datasets/prefs/records";
 
-  private BenchRequests() {
-  }
+  /** What the WireMock subject's stub answers: a ListRecords output. */
+  static final String LIST_RECORDS_BODY =
+      "{\"Count\":0,\"DatasetDeletedAfterRequestedSyncCount\":"
+          + "false,\"DatasetExists\":false,\"DatasetSyncCount\":0,\"MergedDatasetNames\":[],"
+          + "\"Records\":[],\"SyncSessionToken\":\"token\"}";
+
+  private BenchRequests() {}
 
   static boolean useSdk() {
     return Boolean.getBoolean("bench.sdk");
   }
 
   static int rawListRecords(URI endpoint) throws IOException, InterruptedException {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(endpoint.resolve(PATH)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(endpoint.resolve(PATH)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     return response.statusCode();
   }
 }

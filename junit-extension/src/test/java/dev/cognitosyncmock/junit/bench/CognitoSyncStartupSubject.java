@@ -14,14 +14,19 @@ class CognitoSyncStartupSubject {
   void firstRequest(CognitoSyncMock mock) throws Exception {
     if (BenchRequests.useSdk()) {
       // resolved here rather than as a parameter only so one class serves both variants
-      CognitoSyncClient sync = CognitoSyncClient.builder()
-          .endpointOverride(mock.endpoint())
-          .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-          .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
-              .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
-          .build();
-      sync.listRecords(r -> r.identityPoolId(BenchRequests.POOL).identityId(BenchRequests.ID)
-          .datasetName("prefs"));
+      CognitoSyncClient sync =
+          CognitoSyncClient.builder()
+              .endpointOverride(mock.endpoint())
+              .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+              .credentialsProvider(
+                  software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                      software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
+              .build();
+      sync.listRecords(
+          r ->
+              r.identityPoolId(BenchRequests.POOL)
+                  .identityId(BenchRequests.ID)
+                  .datasetName("prefs"));
       StartupTiming.answered();
       sync.close();
     } else {

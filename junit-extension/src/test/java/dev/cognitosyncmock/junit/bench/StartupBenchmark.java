@@ -7,26 +7,29 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Time from test-class start to the first answered request, the mock's extension against
- * WireMock's own extension with one stub, each run in a fresh JVM (so class loading and parsing
- * count, as they do for a real first test class), forks alternating so drift hits both alike.
+ * Time from test-class start to the first answered request, the mock's extension against WireMock's
+ * own extension with one stub, each run in a fresh JVM (so class loading and parsing count, as they
+ * do for a real first test class), forks alternating so drift hits both alike.
  *
- * <p>Run: {@code mvn -B -q -pl junit-extension -am verify -Pstartup-benchmark -DskipTests}
- * (forks per variant: {@code -Dbench.forks=20}).
+ * <p>Run: {@code mvn -B -q -pl junit-extension -am verify -Pstartup-benchmark -DskipTests} (forks
+ * per variant: {@code -Dbench.forks=20}).
  */
 public final class StartupBenchmark {
   private static final String MOCK = CognitoSyncStartupSubject.class.getName();
   private static final String WIREMOCK = WireMockStartupSubject.class.getName();
 
-  private StartupBenchmark() {
-  }
+  private StartupBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int forks = Integer.getInteger("bench.forks", 20);
-    System.out.printf(Locale.ROOT, "Start-up benchmark: %d forks per variant, %s %s%n", forks,
-        System.getProperty("java.vm.name"), System.getProperty("java.version"));
-    System.out.printf(Locale.ROOT, "%-56s %8s %8s %8s %8s%n", "variant", "median", "mean", "min",
-        "max");
+    System.out.printf(
+        Locale.ROOT,
+        "Start-up benchmark: %d forks per variant, %s %s%n",
+        forks,
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.version"));
+    System.out.printf(
+        Locale.ROOT, "%-56s %8s %8s %8s %8s%n", "variant", "median", "mean", "min", "max");
     for (boolean sdk : new boolean[] {false, true}) {
       List<Long> mock = new ArrayList<>();
       List<Long> wireMock = new ArrayList<>();
@@ -47,8 +50,12 @@ public final class StartupBenchmark {
 
   /** Medians of the mock's own start-up steps, each fork a fresh JVM. */
   private static void breakdown(int forks) throws IOException, InterruptedException {
-    String[] steps = {"ServiceModel.load (model parse)", "CognitoSyncService (schemas compile)",
-        "CognitoSyncServer start (WireMock + Jetty)", "first request (raw HTTP)"};
+    String[] steps = {
+      "ServiceModel.load (model parse)",
+      "CognitoSyncService (schemas compile)",
+      "CognitoSyncServer start (WireMock + Jetty)",
+      "first request (raw HTTP)"
+    };
     List<List<Long>> times = new ArrayList<>();
     for (String ignored : steps) {
       times.add(new ArrayList<>());
@@ -72,13 +79,16 @@ public final class StartupBenchmark {
   /** Runs a main class in a fresh JVM; answers its last line of output. */
   private static String run(String mainClass, String arg, boolean sdk)
       throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(
-        System.getProperty("java.home") + "/bin/java",
-        "-Dbench.sdk=" + sdk,
-        "-cp", System.getProperty("java.class.path"),
-        mainClass, arg)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                System.getProperty("java.home") + "/bin/java",
+                "-Dbench.sdk=" + sdk,
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass,
+                arg)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     if (p.waitFor() != 0) {
       throw new IllegalStateException(mainClass + " " + arg + " failed in its fork: " + out);
@@ -91,15 +101,15 @@ public final class StartupBenchmark {
     static Stats of(List<Long> nanos) {
       List<Long> sorted = nanos.stream().sorted().toList();
       int n = sorted.size();
-      double median = n % 2 == 1 ? sorted.get(n / 2)
-          : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+      double median =
+          n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
       double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0);
       return new Stats(median / 1e6, mean / 1e6, sorted.get(0) / 1e6, sorted.get(n - 1) / 1e6);
     }
 
     void print(String name) {
-      System.out.printf(Locale.ROOT, "%-56s %6.0fms %6.0fms %6.0fms %6.0fms%n", name, median,
-          mean, min, max);
+      System.out.printf(
+          Locale.ROOT, "%-56s %6.0fms %6.0fms %6.0fms %6.0fms%n", name, median, mean, min, max);
     }
   }
 }

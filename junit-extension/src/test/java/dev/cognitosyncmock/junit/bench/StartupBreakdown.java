@@ -8,12 +8,11 @@ import java.util.Locale;
 
 /**
  * Where the mock's extra start-up goes, in a fresh JVM: the model parse, the service (schema
- * compilation for the 17 operation inputs), the WireMock server start, the first request.
- * Printed as milliseconds per step; run by {@link StartupBenchmark} after the comparison.
+ * compilation for the 17 operation inputs), the WireMock server start, the first request. Printed
+ * as milliseconds per step; run by {@link StartupBenchmark} after the comparison.
  */
 public final class StartupBreakdown {
-  private StartupBreakdown() {
-  }
+  private StartupBreakdown() {}
 
   public static void main(String[] args) throws Exception {
     long t0 = System.nanoTime();

@@ -5,8 +5,7 @@ final class StartupTiming {
   static volatile long classStarted;
   static volatile long firstAnswer;
 
-  private StartupTiming() {
-  }
+  private StartupTiming() {}
 
   static void answered() {
     if (firstAnswer == 0) {

@@ -15,23 +15,29 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 /** The baseline: WireMock's own extension and one stub, the same request as the mock gets. */
 class WireMockStartupSubject {
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @Test
   void firstRequest() throws Exception {
-    wm.stubFor(get(urlPathMatching("/identitypools/.*/records"))
-        .willReturn(okJson(BenchRequests.LIST_RECORDS_BODY)));
+    wm.stubFor(
+        get(urlPathMatching("/identitypools/.*/records"))
+            .willReturn(okJson(BenchRequests.LIST_RECORDS_BODY)));
     URI endpoint = URI.create(wm.baseUrl());
     if (BenchRequests.useSdk()) {
-      CognitoSyncClient sync = CognitoSyncClient.builder()
-          .endpointOverride(endpoint)
-          .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-          .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
-              .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
-          .build();
-      sync.listRecords(r -> r.identityPoolId(BenchRequests.POOL).identityId(BenchRequests.ID)
-          .datasetName("prefs"));
+      CognitoSyncClient sync =
+          CognitoSyncClient.builder()
+              .endpointOverride(endpoint)
+              .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+              .credentialsProvider(
+                  software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                      software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
+              .build();
+      sync.listRecords(
+          r ->
+              r.identityPoolId(BenchRequests.POOL)
+                  .identityId(BenchRequests.ID)
+                  .datasetName("prefs"));
       StartupTiming.answered();
       sync.close();
     } else {

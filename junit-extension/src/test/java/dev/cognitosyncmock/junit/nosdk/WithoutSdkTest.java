@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs in the surefire execution {@code without-aws-sdk}, whose classpath has no
- * {@code software.amazon.awssdk} artifact: the handle and the endpoint still work.
+ * Runs in the surefire execution {@code without-aws-sdk}, whose classpath has no {@code
+ * software.amazon.awssdk} artifact: the handle and the endpoint still work.
  */
 @CognitoSyncTest
 class WithoutSdkTest {
@@ -24,21 +24,32 @@ class WithoutSdkTest {
 
   @Test
   void theSdkIsReallyAbsent() {
-    assertThatThrownBy(() -> Class.forName(
-        "software.amazon.awssdk.services.cognitosync.CognitoSyncClient"))
+    assertThatThrownBy(
+            () -> Class.forName("software.amazon.awssdk.services.cognitosync.CognitoSyncClient"))
         .isInstanceOf(ClassNotFoundException.class);
   }
 
   @Test
-  void handleAndEndpointWork(CognitoSyncMock mock, @CognitoSyncInject URI endpoint) throws Exception {
+  void handleAndEndpointWork(CognitoSyncMock mock, @CognitoSyncInject URI endpoint)
+      throws Exception {
     mock.seed(POOL, ID, "prefs", Map.of("k", "v"));
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            endpoint.resolve("/identitypools/" + POOL + "/identities/" + ID
-                + "/datasets/prefs/records")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        endpoint.resolve(
+                            "/identitypools/"
+                                + POOL
+                                + "/identities/"
+                                + ID
+                                + "/datasets/prefs/records"))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"Value\":\"v\"");
-    assertThat(mock.requests()).singleElement()
+    assertThat(mock.requests())
+        .singleElement()
         .satisfies(r -> assertThat(r.operation()).isEqualTo("ListRecords"));
   }
 }

@@ -21,14 +21,23 @@ class FirstIsolatedClassTest {
     Rendezvous.arriveAndWaitForTheOther();
     for (int i = 0; i < 20; i++) {
       String value = "first-" + i;
-      String token = sync.listRecords(r -> r.identityPoolId(POOL).identityId(ID)
-          .datasetName("shared")).syncSessionToken();
+      String token =
+          sync.listRecords(r -> r.identityPoolId(POOL).identityId(ID).datasetName("shared"))
+              .syncSessionToken();
       long count = i; // the key's SyncCount after i writes
-      sync.updateRecords(r -> r.identityPoolId(POOL).identityId(ID).datasetName("shared")
-          .syncSessionToken(token)
-          .recordPatches(p -> p.op(Operation.REPLACE).key("k").value(value).syncCount(count)));
-      assertThat(sync.listRecords(r -> r.identityPoolId(POOL).identityId(ID)
-          .datasetName("shared")).records()).extracting(Record::value).containsExactly(value);
+      sync.updateRecords(
+          r ->
+              r.identityPoolId(POOL)
+                  .identityId(ID)
+                  .datasetName("shared")
+                  .syncSessionToken(token)
+                  .recordPatches(
+                      p -> p.op(Operation.REPLACE).key("k").value(value).syncCount(count)));
+      assertThat(
+              sync.listRecords(r -> r.identityPoolId(POOL).identityId(ID).datasetName("shared"))
+                  .records())
+          .extracting(Record::value)
+          .containsExactly(value);
     }
     assertThat(mock.values(POOL, ID, "shared")).isEqualTo(Map.of("k", "first-19"));
     assertThat(mock.requests("UpdateRecords")).hasSize(20);

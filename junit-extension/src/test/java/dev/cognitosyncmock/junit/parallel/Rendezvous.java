@@ -10,14 +10,14 @@ import java.util.concurrent.TimeUnit;
 final class Rendezvous {
   private static final CountDownLatch BOTH_RUNNING = new CountDownLatch(2);
 
-  private Rendezvous() {
-  }
+  private Rendezvous() {}
 
   static void arriveAndWaitForTheOther() throws InterruptedException {
     BOTH_RUNNING.countDown();
     if (!BOTH_RUNNING.await(30, TimeUnit.SECONDS)) {
-      throw new AssertionError("The other class did not run concurrently: is parallel class"
-          + " execution enabled (junit.jupiter.execution.parallel.*)?");
+      throw new AssertionError(
+          "The other class did not run concurrently: is parallel class"
+              + " execution enabled (junit.jupiter.execution.parallel.*)?");
     }
   }
 }

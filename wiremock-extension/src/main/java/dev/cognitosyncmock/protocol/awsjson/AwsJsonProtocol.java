@@ -48,18 +48,33 @@ public final class AwsJsonProtocol {
   private final String accountId;
   private volatile CallInterceptor interceptor = CallInterceptor.NONE;
 
-  public AwsJsonProtocol(VendoredService service, Map<String, OperationHandler> handlers,
-      Authenticator authenticator, String accountId) {
+  public AwsJsonProtocol(
+      VendoredService service,
+      Map<String, OperationHandler> handlers,
+      Authenticator authenticator,
+      String accountId) {
     this.model = ServiceModel.load(service);
     this.handlers = Map.copyOf(handlers);
-    if (!handlers.keySet().equals(model.operations().stream().map(o -> o.name())
-        .collect(java.util.stream.Collectors.toSet()))) {
-      throw new IllegalArgumentException("The operation table must wire exactly the model's operations");
+    if (!handlers
+        .keySet()
+        .equals(
+            model.operations().stream()
+                .map(o -> o.name())
+                .collect(java.util.stream.Collectors.toSet()))) {
+      throw new IllegalArgumentException(
+          "The operation table must wire exactly the model's operations");
     }
-    model.operations().forEach(o -> operationsByLowerName.put(o.name().toLowerCase(Locale.ROOT), o.name()));
-    this.validator = new InputValidator(model, op -> OperationSchemas.input(service, op),
-        message -> ServiceException.unmodeled("ValidationException", ErrorShape.InvalidParameterException,
-            message), true);
+    model
+        .operations()
+        .forEach(o -> operationsByLowerName.put(o.name().toLowerCase(Locale.ROOT), o.name()));
+    this.validator =
+        new InputValidator(
+            model,
+            op -> OperationSchemas.input(service, op),
+            message ->
+                ServiceException.unmodeled(
+                    "ValidationException", ErrorShape.InvalidParameterException, message),
+            true);
     this.unsigned = model.unsignedOperations();
     this.authenticator = authenticator;
     this.accountId = accountId;
@@ -73,8 +88,10 @@ public final class AwsJsonProtocol {
   /** Whether the request is for this service: its X-Amz-Target names the model's prefix. */
   public boolean serves(ProtocolRequest request) {
     String target = request.header("X-Amz-Target");
-    return target != null && target.toLowerCase(Locale.ROOT)
-        .startsWith(model.targetPrefix().toLowerCase(Locale.ROOT) + ".");
+    return target != null
+        && target
+            .toLowerCase(Locale.ROOT)
+            .startsWith(model.targetPrefix().toLowerCase(Locale.ROOT) + ".");
   }
 
   /** The operation the request targets, or null when it names none of the model's. */
@@ -108,15 +125,25 @@ public final class AwsJsonProtocol {
     return finished;
   }
 
-  private ProtocolResponse serve(ProtocolRequest request, RequestContext context,
-      CallInterceptor by, OperationCall[] seen,
+  private ProtocolResponse serve(
+      ProtocolRequest request,
+      RequestContext context,
+      CallInterceptor by,
+      OperationCall[] seen,
       CallInterceptor.Interception[] asked) {
     String requestId = UUID.randomUUID().toString();
     try {
       String operation = operationOf(request);
       if (!request.method().equals("POST") || !request.path().equals("/") || operation == null) {
-        throw ServiceException.unmodeled("UnknownOperationException", ErrorShape.InvalidParameterException,
-            "No operation " + request.header("X-Amz-Target") + " at " + request.method() + " " + request.path());
+        throw ServiceException.unmodeled(
+            "UnknownOperationException",
+            ErrorShape.InvalidParameterException,
+            "No operation "
+                + request.header("X-Amz-Target")
+                + " at "
+                + request.method()
+                + " "
+                + request.path());
       }
       Caller caller = authorize(operation, request);
       ObjectNode input = body(request);
@@ -128,35 +155,52 @@ public final class AwsJsonProtocol {
         if (asked[0].error() != null) {
           throw asked[0].error();
         }
-        throw new ServiceException(ErrorShape.InternalErrorException,
+        throw new ServiceException(
+            ErrorShape.InternalErrorException,
             "The connection broke before the request was applied");
       }
       JsonNode output = handlers.get(operation).handle(call);
-      return json(200, requestId, null, null, output == null ? WireJson.MAPPER.createObjectNode() : output);
+      return json(
+          200, requestId, null, null, output == null ? WireJson.MAPPER.createObjectNode() : output);
     } catch (ServiceException e) {
       return error(e, requestId);
     } catch (RuntimeException | StackOverflowError e) {
       LOG.log(Level.SEVERE, "Internal error serving request " + requestId, e);
-      return error(new ServiceException(ErrorShape.InternalErrorException,
-          "An internal error occurred. Request id: " + requestId), requestId);
+      return error(
+          new ServiceException(
+              ErrorShape.InternalErrorException,
+              "An internal error occurred. Request id: " + requestId),
+          requestId);
     }
   }
 
-  /** H4, H5: who calls, refused when a signed operation has no signature or identity credentials. */
+  /**
+   * H4, H5: who calls, refused when a signed operation has no signature or identity credentials.
+   */
   private Caller authorize(String operation, ProtocolRequest request) {
     if (unsigned.contains(operation)) {
       return Caller.developer(accountId);
     }
     String authorization = request.header("Authorization");
     if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256")) {
-      throw ServiceException.unmodeled("MissingAuthenticationTokenException",
-          ErrorShape.InvalidParameterException, "Missing Authentication Token");
+      throw ServiceException.unmodeled(
+          "MissingAuthenticationTokenException",
+          ErrorShape.InvalidParameterException,
+          "Missing Authentication Token");
     }
-    AccessKey key = authenticator.authenticate(model.endpointPrefix(), request.method(), request.path(), request.rawQuery(),
-        request::header, request.body());
+    AccessKey key =
+        authenticator.authenticate(
+            model.endpointPrefix(),
+            request.method(),
+            request.path(),
+            request.rawQuery(),
+            request::header,
+            request.body());
     if (key != null && key.kind() == Caller.Kind.IDENTITY) {
-      throw new ServiceException(ErrorShape.NotAuthorizedException, operation
-          + " needs AWS developer credentials; Cognito identity credentials may not call it");
+      throw new ServiceException(
+          ErrorShape.NotAuthorizedException,
+          operation
+              + " needs AWS developer credentials; Cognito identity credentials may not call it");
     }
     return key == null ? Caller.developer(accountId) : key.caller(accountId);
   }
@@ -173,22 +217,27 @@ public final class AwsJsonProtocol {
     } catch (JacksonException e) {
       // answered below
     }
-    throw ServiceException.unmodeled("SerializationException", ErrorShape.InvalidParameterException,
+    throw ServiceException.unmodeled(
+        "SerializationException",
+        ErrorShape.InvalidParameterException,
         "The request body is not a JSON object");
   }
 
   private ProtocolResponse error(ServiceException e, String requestId) {
     String type = e.errorType();
-    int status = model.errorStatuses().getOrDefault(e.shape().name(),
-        e.shape() == ErrorShape.InternalErrorException ? 500 : 400);
+    int status =
+        model
+            .errorStatuses()
+            .getOrDefault(
+                e.shape().name(), e.shape() == ErrorShape.InternalErrorException ? 500 : 400);
     ObjectNode body = WireJson.MAPPER.createObjectNode();
     body.put("__type", type);
     body.put("message", e.getMessage());
     return json(status, requestId, type, e.getMessage(), body);
   }
 
-  private static ProtocolResponse json(int status, String requestId, String errorType,
-      String message, JsonNode body) {
+  private static ProtocolResponse json(
+      int status, String requestId, String errorType, String message, JsonNode body) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", CONTENT_TYPE);
     headers.put("x-amzn-RequestId", requestId);
@@ -197,7 +246,7 @@ public final class AwsJsonProtocol {
       // header values are ASCII: anything else in a message is dropped from the header only
       headers.put("x-amzn-ErrorMessage", message.replaceAll("[^\\x20-\\x7e]", "?"));
     }
-    return new ProtocolResponse(status, headers,
-        WireJson.MAPPER.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+    return new ProtocolResponse(
+        status, headers, WireJson.MAPPER.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
   }
 }

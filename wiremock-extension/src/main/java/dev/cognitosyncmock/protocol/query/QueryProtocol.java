@@ -26,9 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The AWS query protocol for a model: {@code POST /} with a form body naming the {@code Action},
- * parameters bound by the model's member types and validated against the generated schema,
- * answers and errors as the model's XML. Only the operations given a handler are served; the
- * others answer InvalidAction.
+ * parameters bound by the model's member types and validated against the generated schema, answers
+ * and errors as the model's XML. Only the operations given a handler are served; the others answer
+ * InvalidAction.
  */
 public final class QueryProtocol {
   private static final Logger LOG = Logger.getLogger(QueryProtocol.class.getName());
@@ -41,15 +41,22 @@ public final class QueryProtocol {
     this.model = ServiceModel.load(service);
     this.handlers = Map.copyOf(handlers);
     handlers.keySet().forEach(model::operation); // refuses a name the model lacks
-    this.validator = new InputValidator(model, op -> OperationSchemas.input(service, op),
-        message -> ServiceException.unmodeled("ValidationError", ErrorShape.InvalidParameterException, message),
-        false);
+    this.validator =
+        new InputValidator(
+            model,
+            op -> OperationSchemas.input(service, op),
+            message ->
+                ServiceException.unmodeled(
+                    "ValidationError", ErrorShape.InvalidParameterException, message),
+            false);
   }
 
   /** A form-encoded POST to {@code /} that names an Action. */
   public static boolean isQueryRequest(ProtocolRequest request) {
     String type = request.header("Content-Type");
-    return request.method().equals("POST") && request.path().equals("/") && type != null
+    return request.method().equals("POST")
+        && request.path().equals("/")
+        && type != null
         && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
         && form(request).containsKey("Action");
   }
@@ -61,22 +68,43 @@ public final class QueryProtocol {
       String action = form.get("Action");
       OperationHandler handler = action == null ? null : handlers.get(action);
       if (handler == null) {
-        throw ServiceException.unmodeled("InvalidAction", ErrorShape.InvalidParameterException,
+        throw ServiceException.unmodeled(
+            "InvalidAction",
+            ErrorShape.InvalidParameterException,
             "Could not find operation " + action + " for version " + form.get("Version"));
       }
       OperationModel operation = model.operation(action);
       ObjectNode input = bind(operation, form);
       validator.validate(action, input);
       JsonNode output = handler.handle(new OperationCall(action, input, null));
-      return xml(200, "<" + action + "Response xmlns=\"" + model.xmlNamespace() + "\"><" + action + "Result>"
-          + members(operation.outputShape(), output) + "</" + action + "Result><ResponseMetadata><RequestId>"
-          + requestId + "</RequestId></ResponseMetadata></" + action + "Response>", requestId);
+      return xml(
+          200,
+          "<"
+              + action
+              + "Response xmlns=\""
+              + model.xmlNamespace()
+              + "\"><"
+              + action
+              + "Result>"
+              + members(operation.outputShape(), output)
+              + "</"
+              + action
+              + "Result><ResponseMetadata><RequestId>"
+              + requestId
+              + "</RequestId></ResponseMetadata></"
+              + action
+              + "Response>",
+          requestId);
     } catch (ServiceException e) {
       return error(e, requestId);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Internal error serving request " + requestId, e);
-      return error(ServiceException.unmodeled("InternalFailure", ErrorShape.InternalErrorException,
-          "An internal error occurred. Request id: " + requestId), requestId);
+      return error(
+          ServiceException.unmodeled(
+              "InternalFailure",
+              ErrorShape.InternalErrorException,
+              "An internal error occurred. Request id: " + requestId),
+          requestId);
     }
   }
 
@@ -89,10 +117,13 @@ public final class QueryProtocol {
       }
       int eq = pair.indexOf('=');
       try {
-        form.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+        form.put(
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
             eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
-        throw ServiceException.unmodeled("MalformedQueryString", ErrorShape.InvalidParameterException,
+        throw ServiceException.unmodeled(
+            "MalformedQueryString",
+            ErrorShape.InvalidParameterException,
             "The form body is not well-formed URL encoding");
       }
     }
@@ -112,8 +143,13 @@ public final class QueryProtocol {
           try {
             input.put(member.member(), Long.parseLong(value));
           } catch (NumberFormatException e) {
-            throw ServiceException.unmodeled("ValidationError", ErrorShape.InvalidParameterException,
-                "1 validation error detected: Value '" + value + "' at '" + member.member()
+            throw ServiceException.unmodeled(
+                "ValidationError",
+                ErrorShape.InvalidParameterException,
+                "1 validation error detected: Value '"
+                    + value
+                    + "' at '"
+                    + member.member()
                     + "' failed to satisfy constraint: Member must be a number");
           }
         }
@@ -148,11 +184,24 @@ public final class QueryProtocol {
   private ProtocolResponse error(ServiceException e, String requestId) {
     String name = e.errorType();
     boolean modeled = model.errorStatuses().containsKey(name);
-    int status = modeled ? model.errorStatus(name) : e.shape() == ErrorShape.InternalErrorException ? 500 : 400;
+    int status =
+        modeled
+            ? model.errorStatus(name)
+            : e.shape() == ErrorShape.InternalErrorException ? 500 : 400;
     String code = modeled ? model.errorCode(name) : name;
-    return xml(status, "<ErrorResponse xmlns=\"" + model.xmlNamespace() + "\"><Error><Type>"
-        + (status >= 500 ? "Receiver" : "Sender") + "</Type><Code>" + escape(code) + "</Code><Message>"
-        + escape(e.getMessage()) + "</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>",
+    return xml(
+        status,
+        "<ErrorResponse xmlns=\""
+            + model.xmlNamespace()
+            + "\"><Error><Type>"
+            + (status >= 500 ? "Receiver" : "Sender")
+            + "</Type><Code>"
+            + escape(code)
+            + "</Code><Message>"
+            + escape(e.getMessage())
+            + "</Message></Error><RequestId>"
+            + requestId
+            + "</RequestId></ErrorResponse>",
         requestId);
   }
 
@@ -164,6 +213,9 @@ public final class QueryProtocol {
   }
 
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }
