@@ -24,7 +24,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  */
 public final class JsonProblem {
   private static final Pattern UNEXPECTED_CHARACTER =
-      Pattern.compile("Unexpected character \\((.*?) \\(code \\d+\\)\\)(?:: (.*))?");
+      Pattern.compile("Unexpected character \\((.*?) \\(code (\\d+)\\)\\)(?:: (.*))?");
   private static final Pattern CODE =
       Pattern.compile(" ?\\(code \\d+\\)|\\(CTRL-CHAR, code \\d+\\)");
   private static final Pattern INTERNAL =
@@ -36,7 +36,26 @@ public final class JsonProblem {
 
   /** One line: what is wrong, then where (a member path, or a line and column). */
   public static String describe(JacksonException e) {
-    return what(e) + where(e);
+    return printable(what(e)) + where(e);
+  }
+
+  /**
+   * Jackson quotes the caller's bytes ("unrecognized token '...'"); a backtick or control character
+   * copied from them would garble the logs and terminals that show the message, so those become
+   * code points.
+   */
+  private static String printable(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (c == '`' || Character.isISOControl(c)) {
+                b.append(String.format("U+%04X", c));
+              } else {
+                b.appendCodePoint(c);
+              }
+            });
+    return b.toString();
   }
 
   private static String what(JacksonException e) {
@@ -89,9 +108,9 @@ public final class JsonProblem {
     }
     Matcher unexpected = UNEXPECTED_CHARACTER.matcher(original);
     if (unexpected.matches()) {
-      String rest = unexpected.group(2);
+      String rest = unexpected.group(3);
       return "unexpected character "
-          + unexpected.group(1)
+          + character(Integer.parseInt(unexpected.group(2)))
           + (rest == null || INTERNAL.matcher(rest).find()
               ? ""
               : ": " + rest.replace("was expecting", "expected"));
@@ -166,6 +185,13 @@ public final class JsonProblem {
       return "an object";
     }
     return "an object";
+  }
+
+  /** A character of the caller's document: quoted when plain printable ASCII, else a code point. */
+  private static String character(int code) {
+    return code > 0x20 && code < 0x7f && code != '`'
+        ? "'" + (char) code + "'"
+        : String.format("U+%04X", code);
   }
 
   private static String shown(Object value) {
