@@ -4,7 +4,7 @@ import dev.cognitosyncmock.admin.AdminApi;
 import dev.cognitosyncmock.engine.DatasetKey;
 import dev.cognitosyncmock.engine.EngineSnapshot;
 import dev.cognitosyncmock.engine.SyncEngine;
-import dev.cognitosyncmock.protocol.WireJson;
+import dev.cognitosyncmock.json.Json;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
@@ -25,8 +25,8 @@ import javax.management.ObjectName;
  *       divides; repeated with 1 record per dataset so that the per-identity cost and the
  *       per-record cost can be told apart;
  *   <li>times {@code exportState()}, the JSON write with the admin API's mapper ({@code
- *       WireJson.MAPPER}), the JSON read ({@code AdminApi.readState}) and {@code importState()}
- *       into a fresh engine, REPEAT times each, and reports min and median.
+ *       Json.MAPPER}), the JSON read ({@code AdminApi.readState}) and {@code importState()} into a
+ *       fresh engine, REPEAT times each, and reports min and median.
  * </ol>
  *
  * {@code java -cp benchmarks/target/benchmarks.jar dev.cognitosyncmock.bench.StateMemory
@@ -71,9 +71,9 @@ public final class StateMemory {
     byte[][] json = new byte[1][];
     time("exportState()", repeat, () -> snapshot[0] = engine.exportState());
     time(
-        "JSON write (WireJson.MAPPER)",
+        "JSON write (Json.MAPPER)",
         repeat,
-        () -> json[0] = WireJson.MAPPER.writeValueAsBytes(snapshot[0]));
+        () -> json[0] = Json.MAPPER.writeValueAsBytes(snapshot[0]));
     System.out.printf("  state document: %.1f MB%n", json[0].length / 1e6);
     time("JSON read (AdminApi.readState)", repeat, () -> snapshot[0] = AdminApi.readState(json[0]));
     SyncEngine fresh = new SyncEngine();
@@ -89,7 +89,7 @@ public final class StateMemory {
         repeat,
         () -> {
           fresh.importState(
-              AdminApi.readState(WireJson.MAPPER.writeValueAsBytes(engine.exportState())));
+              AdminApi.readState(Json.MAPPER.writeValueAsBytes(engine.exportState())));
           return fresh;
         });
     Reference.reachabilityFence(engine);

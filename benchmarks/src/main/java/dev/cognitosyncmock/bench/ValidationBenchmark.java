@@ -6,7 +6,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.cognitosyncmock.engine.DatasetKey;
 import dev.cognitosyncmock.engine.SyncSessionToken;
-import dev.cognitosyncmock.protocol.WireJson;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.schemas.OperationSchemas;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -78,14 +78,14 @@ public class ValidationBenchmark {
             + "\"RecordPatches\":[{\"Op\":\"replace\",\"Key\":\"k42\",\"Value\":\"v0000000001\","
             + "\"SyncCount\":1,\"DeviceLastModifiedDate\":1763726400.123}]}";
     updateRecordsBody = body.getBytes(StandardCharsets.UTF_8);
-    updateRecordsInput = WireJson.MAPPER.readTree(PATH_LABELS + "," + body.substring(1));
-    listRecordsInput = WireJson.MAPPER.readTree(PATH_LABELS + ",\"LastSyncCount\":1}");
+    updateRecordsInput = Json.MAPPER.readTree(PATH_LABELS + "," + body.substring(1));
+    listRecordsInput = Json.MAPPER.readTree(PATH_LABELS + ",\"LastSyncCount\":1}");
     check(updateRecordsSchema.validate(updateRecordsInput));
     check(listRecordsSchema.validate(listRecordsInput));
 
     listRecordsOutput =
         (ObjectNode)
-            WireJson.MAPPER.readTree(
+            Json.MAPPER.readTree(
                 "{\"Records\":[{\"Key\":\"k42\","
                     + "\"Value\":\"v0000000001\",\"SyncCount\":2,\"LastModifiedDate\":1763726400.123,"
                     + "\"LastModifiedBy\":\"123456789012\",\"DeviceLastModifiedDate\":1763726400.123}],"
@@ -127,12 +127,12 @@ public class ValidationBenchmark {
 
   @Benchmark
   public JsonNode readUpdateRecordsBody() {
-    return WireJson.MAPPER.readTree(updateRecordsBody);
+    return Json.MAPPER.readTree(updateRecordsBody);
   }
 
   @Benchmark
   public byte[] writeListRecordsResponse() {
-    return WireJson.MAPPER.writeValueAsBytes(listRecordsOutput);
+    return Json.MAPPER.writeValueAsBytes(listRecordsOutput);
   }
 
   /** Every ListRecords issues one (SEMANTICS D1): gzip, then base64. */

@@ -6,9 +6,9 @@ import dev.cognitosyncmock.engine.PoolConfiguration;
 import dev.cognitosyncmock.engine.PoolMockSettings;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.SyncEngine;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.JsonProblem;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
-import dev.cognitosyncmock.protocol.WireJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -54,7 +54,7 @@ public final class AdminApi {
                   return ok("State reset");
                 }),
             AdminRoute.get(
-                PREFIX + "/state", r -> ok(WireJson.MAPPER.valueToTree(engine.exportState()))),
+                PREFIX + "/state", r -> ok(Json.MAPPER.valueToTree(engine.exportState()))),
             AdminRoute.put(PREFIX + "/state", this::importState),
             AdminRoute.post(PREFIX + "/state", this::importState),
             AdminRoute.post(
@@ -62,7 +62,7 @@ public final class AdminApi {
                 r -> {
                   String poolId = required(r.json(), "IdentityPoolId");
                   engine.createIdentityPool(poolId);
-                  return ok(WireJson.MAPPER.createObjectNode().put("IdentityPoolId", poolId));
+                  return ok(Json.MAPPER.createObjectNode().put("IdentityPoolId", poolId));
                 }),
             AdminRoute.post(
                 PREFIX + "/merges",
@@ -73,8 +73,8 @@ public final class AdminApi {
                           required(in, "IdentityPoolId"),
                           required(in, "SurvivorIdentityId"),
                           required(in, "AbsorbedIdentityId"));
-                  ObjectNode out = WireJson.MAPPER.createObjectNode();
-                  out.set("MergedDatasetNames", WireJson.MAPPER.valueToTree(names));
+                  ObjectNode out = Json.MAPPER.createObjectNode();
+                  out.set("MergedDatasetNames", Json.MAPPER.valueToTree(names));
                   return ok(out);
                 }),
             AdminRoute.post(
@@ -92,7 +92,7 @@ public final class AdminApi {
                       engine.streamLost(
                           required(in, "IdentityPoolId"),
                           reason == null || reason.isNull() ? null : reason.asString());
-                  ObjectNode out = WireJson.MAPPER.createObjectNode();
+                  ObjectNode out = Json.MAPPER.createObjectNode();
                   out.put("IdentityPoolId", c.identityPoolId());
                   ObjectNode streams = out.putObject("CognitoStreams");
                   streams.put("StreamName", c.cognitoStreams().streamName());
@@ -104,10 +104,10 @@ public final class AdminApi {
             AdminRoute.get(
                 PREFIX + "/push-notifications",
                 r -> {
-                  ObjectNode out = WireJson.MAPPER.createObjectNode();
+                  ObjectNode out = Json.MAPPER.createObjectNode();
                   out.set(
                       "notifications",
-                      WireJson.MAPPER.valueToTree(engine.sideEffects().pushNotifications()));
+                      Json.MAPPER.valueToTree(engine.sideEffects().pushNotifications()));
                   return ok(out);
                 }),
             AdminRoute.delete(
@@ -119,9 +119,8 @@ public final class AdminApi {
             AdminRoute.get(
                 PREFIX + "/stream-records",
                 r -> {
-                  ObjectNode out = WireJson.MAPPER.createObjectNode();
-                  out.set(
-                      "streams", WireJson.MAPPER.valueToTree(engine.sideEffects().streamRecords()));
+                  ObjectNode out = Json.MAPPER.createObjectNode();
+                  out.set("streams", Json.MAPPER.valueToTree(engine.sideEffects().streamRecords()));
                   return ok(out);
                 }),
             AdminRoute.delete(
@@ -133,7 +132,7 @@ public final class AdminApi {
             AdminRoute.get(
                 PREFIX + "/pool-settings",
                 r -> {
-                  ObjectNode out = WireJson.MAPPER.createObjectNode();
+                  ObjectNode out = Json.MAPPER.createObjectNode();
                   ObjectNode pools = out.putObject("IdentityPools");
                   engine
                       .allPoolMockSettings()
@@ -151,7 +150,7 @@ public final class AdminApi {
                           url(in, "PushWebhookUrl", current.pushWebhookUrl()),
                           url(in, "SyncTriggerUrl", current.syncTriggerUrl()));
                   engine.setPoolMockSettings(poolId, updated);
-                  ObjectNode out = WireJson.MAPPER.createObjectNode().put("IdentityPoolId", poolId);
+                  ObjectNode out = Json.MAPPER.createObjectNode().put("IdentityPoolId", poolId);
                   out.setAll(poolSettings(updated));
                   return ok(out);
                 })));
@@ -231,7 +230,7 @@ public final class AdminApi {
    * they are, derived: skipped.
    */
   private static final ObjectReader STATE_READER =
-      WireJson.MAPPER
+      Json.MAPPER
           .readerFor(EngineSnapshot.class)
           .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .withHandler(
@@ -305,7 +304,7 @@ public final class AdminApi {
 
   /** Pool settings as the admin API answers them: PascalCase, like every AWS-shaped member. */
   private static ObjectNode poolSettings(PoolMockSettings settings) {
-    ObjectNode out = WireJson.MAPPER.createObjectNode();
+    ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("PushWebhookUrl", settings.pushWebhookUrl());
     out.put("SyncTriggerUrl", settings.syncTriggerUrl());
     return out;

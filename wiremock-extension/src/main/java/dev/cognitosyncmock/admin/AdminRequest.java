@@ -1,6 +1,6 @@
 package dev.cognitosyncmock.admin;
 
-import dev.cognitosyncmock.protocol.WireJson;
+import dev.cognitosyncmock.json.Json;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +22,6 @@ public record AdminRequest(String method, String path, Map<String, String> param
 
   /** The body as JSON; an empty body reads as {@code {}}. */
   public JsonNode json() {
-    return body.length == 0 ? WireJson.MAPPER.createObjectNode() : WireJson.MAPPER.readTree(body);
+    return body.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(body);
   }
 }

@@ -3,9 +3,9 @@ package dev.cognitosyncmock.admin;
 import dev.cognitosyncmock.identity.IdentityEngine;
 import dev.cognitosyncmock.identity.IdentityJson;
 import dev.cognitosyncmock.identity.IdentityStateDocument;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.JsonProblem;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
-import dev.cognitosyncmock.protocol.WireJson;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -59,8 +59,8 @@ public final class IdentityAdminRoutes implements AdminRoutes {
                 return null; // identities only Sync knows: Sync's merge
               }
               List<String> names = engine.mergeIdentities(pool, survivor, absorbed);
-              ObjectNode out = WireJson.MAPPER.createObjectNode();
-              out.set("MergedDatasetNames", WireJson.MAPPER.valueToTree(names));
+              ObjectNode out = Json.MAPPER.createObjectNode();
+              out.set("MergedDatasetNames", Json.MAPPER.valueToTree(names));
               return ProtocolResponse.json(200, out);
             }));
   }

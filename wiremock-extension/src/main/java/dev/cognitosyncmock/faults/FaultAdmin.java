@@ -4,8 +4,8 @@ import dev.cognitosyncmock.admin.AdminApi;
 import dev.cognitosyncmock.admin.AdminRequest;
 import dev.cognitosyncmock.admin.AdminRoute;
 import dev.cognitosyncmock.admin.AdminRoutes;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
-import dev.cognitosyncmock.protocol.WireJson;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -45,7 +45,7 @@ public final class FaultAdmin implements AdminRoutes {
         AdminRoute.get(
             FAULTS,
             r -> {
-              ObjectNode out = WireJson.MAPPER.createObjectNode();
+              ObjectNode out = Json.MAPPER.createObjectNode();
               ArrayNode rules = out.putArray("rules");
               faults.rules().list().forEach(s -> rules.add(FaultJson.write(s)));
               return ProtocolResponse.json(200, out);
@@ -54,7 +54,7 @@ public final class FaultAdmin implements AdminRoutes {
             FAULTS,
             r -> {
               List<FaultRule> added = faults.rules().addAll(FaultJson.readRules(r.body()));
-              ObjectNode out = WireJson.MAPPER.createObjectNode();
+              ObjectNode out = Json.MAPPER.createObjectNode();
               ArrayNode rules = out.putArray("rules");
               added.forEach(rule -> rules.add(FaultJson.write(rule)));
               return ProtocolResponse.json(201, out);
@@ -84,9 +84,7 @@ public final class FaultAdmin implements AdminRoutes {
             RECORDINGS + "/start",
             r -> {
               JsonNode in =
-                  r.body().length == 0
-                      ? WireJson.MAPPER.createObjectNode()
-                      : FaultJson.parse(r.body());
+                  r.body().length == 0 ? Json.MAPPER.createObjectNode() : FaultJson.parse(r.body());
               faults.recorder().start(optional(in, "name"), optional(in, "description"));
               return ProtocolResponse.message(200, "Recording started");
             }),
@@ -96,7 +94,7 @@ public final class FaultAdmin implements AdminRoutes {
         AdminRoute.get(
             RECORDINGS,
             r -> {
-              ObjectNode out = WireJson.MAPPER.createObjectNode();
+              ObjectNode out = Json.MAPPER.createObjectNode();
               out.put("recording", faults.recorder().isRecording());
               out.set("scenario", FaultJson.write(faults.recorder().current()));
               return ProtocolResponse.json(200, out);
@@ -122,10 +120,10 @@ public final class FaultAdmin implements AdminRoutes {
   private ProtocolResponse loadScenario(AdminRequest r) {
     Scenario scenario = FaultJson.readScenario(r.body());
     faults.loadScenario(scenario);
-    ObjectNode out = WireJson.MAPPER.createObjectNode();
+    ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("name", scenario.name());
     out.put("steps", scenario.steps().size());
-    out.set("faultSteps", WireJson.MAPPER.valueToTree(scenario.faultSteps()));
+    out.set("faultSteps", Json.MAPPER.valueToTree(scenario.faultSteps()));
     return ProtocolResponse.json(200, out);
   }
 

@@ -4,8 +4,8 @@ import dev.cognitosyncmock.faults.FaultDocuments.ActionDoc;
 import dev.cognitosyncmock.faults.FaultDocuments.RuleDoc;
 import dev.cognitosyncmock.faults.FaultDocuments.ScenarioDoc;
 import dev.cognitosyncmock.faults.FaultDocuments.StepDoc;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.JsonProblem;
-import dev.cognitosyncmock.protocol.WireJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,7 +35,7 @@ import tools.jackson.databind.type.LogicalType;
 public final class FaultJson {
   /** The fault documents' mapper: unknown members, coerced scalars and floats for ints fail. */
   static final JsonMapper MAPPER =
-      WireJson.MAPPER
+      Json.MAPPER
           .rebuild()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

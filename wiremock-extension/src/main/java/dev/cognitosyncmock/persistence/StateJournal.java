@@ -10,8 +10,8 @@ import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.engine.SyncRecord;
 import dev.cognitosyncmock.engine.SyncSessionStarted;
 import dev.cognitosyncmock.identity.IdentityChanged;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.JsonProblem;
-import dev.cognitosyncmock.protocol.WireJson;
 import dev.cognitosyncmock.state.StateChange;
 import dev.cognitosyncmock.state.StateListener;
 import java.io.BufferedReader;
@@ -113,8 +113,7 @@ public final class StateJournal implements StateListener, AutoCloseable {
     if (Files.exists(snapshot)) {
       PersistedSnapshot persisted;
       try {
-        persisted =
-            WireJson.MAPPER.readValue(Files.readAllBytes(snapshot), PersistedSnapshot.class);
+        persisted = Json.MAPPER.readValue(Files.readAllBytes(snapshot), PersistedSnapshot.class);
         generation = persisted.generation();
         engine.importState(persisted.state());
       } catch (JacksonException e) {
@@ -176,7 +175,7 @@ public final class StateJournal implements StateListener, AutoCloseable {
           continue;
         }
         try {
-          engine.replay(WireJson.MAPPER.readValue(line, JournalEntry.class).toChange());
+          engine.replay(Json.MAPPER.readValue(line, JournalEntry.class).toChange());
           n++;
         } catch (JacksonException e) {
           LOG.warning("Ignoring an unreadable journal line in " + file + " (torn write?)");
@@ -203,7 +202,7 @@ public final class StateJournal implements StateListener, AutoCloseable {
     }
     // bytes from the mapper, which escapes a lone surrogate (a key may hold one); a String
     // encoded as UTF-8 would turn it into '?' and the record would come back changed
-    byte[] entry = WireJson.MAPPER.writeValueAsBytes(journalEntry);
+    byte[] entry = Json.MAPPER.writeValueAsBytes(journalEntry);
     byte[] line = java.util.Arrays.copyOf(entry, entry.length + 1);
     line[entry.length] = '\n';
     try {
@@ -290,8 +289,7 @@ public final class StateJournal implements StateListener, AutoCloseable {
               StandardOpenOption.TRUNCATE_EXISTING,
               StandardOpenOption.WRITE)) {
         out.write(
-            ByteBuffer.wrap(
-                WireJson.MAPPER.writeValueAsBytes(new PersistedSnapshot(next[0], state))));
+            ByteBuffer.wrap(Json.MAPPER.writeValueAsBytes(new PersistedSnapshot(next[0], state))));
         out.force(true);
       }
       Files.move(

@@ -59,7 +59,7 @@ final class DatasetOperations {
                 p.get("SyncCount").asLong(),
                 device == null || device.isNull()
                     ? null
-                    : WireJson.instant(device.decimalValue())));
+                    : EpochSeconds.toInstant(device.decimalValue())));
       }
     }
     List<SyncRecord> written =

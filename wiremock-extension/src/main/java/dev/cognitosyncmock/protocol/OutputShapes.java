@@ -54,7 +54,7 @@ final class OutputShapes {
 
   static void putDate(ObjectNode o, String name, Instant instant) {
     if (instant != null) {
-      o.put(name, WireJson.epochSeconds(instant));
+      o.put(name, EpochSeconds.of(instant));
     }
   }
 

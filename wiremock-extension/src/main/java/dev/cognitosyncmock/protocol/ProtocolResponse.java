@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.protocol;
 
+import dev.cognitosyncmock.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ public record ProtocolResponse(
     for (int i = 0; i + 1 < headers.length; i += 2) {
       all.put(headers[i], headers[i + 1]);
     }
-    return new ProtocolResponse(status, all, WireJson.MAPPER.writeValueAsBytes(body));
+    return new ProtocolResponse(status, all, Json.MAPPER.writeValueAsBytes(body));
   }
 
   /**
@@ -40,7 +41,7 @@ public record ProtocolResponse(
    * headers} as for {@link #json}.
    */
   public static ProtocolResponse message(int status, String message, String... headers) {
-    return json(status, WireJson.MAPPER.createObjectNode().put("message", message), headers);
+    return json(status, Json.MAPPER.createObjectNode().put("message", message), headers);
   }
 
   /** This response with one more header (or one replaced). */

@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.protocol;
 
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.schemas.MemberBinding;
 import dev.cognitosyncmock.schemas.OperationModel;
 import dev.cognitosyncmock.uri.PercentDecoding;
@@ -55,7 +56,7 @@ final class RequestBinder {
     }
     JsonNode parsed;
     try {
-      parsed = WireJson.MAPPER.readTree(body);
+      parsed = Json.MAPPER.readTree(body);
     } catch (JacksonException e) {
       throw new MalformedBody("Request body is not valid JSON: " + JsonProblem.describe(e));
     }

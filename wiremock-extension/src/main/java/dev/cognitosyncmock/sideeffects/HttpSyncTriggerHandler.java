@@ -4,8 +4,8 @@ import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.SyncTriggerEvent;
 import dev.cognitosyncmock.engine.SyncTriggerHandler;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.JsonProblem;
-import dev.cognitosyncmock.protocol.WireJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +45,7 @@ public final class HttpSyncTriggerHandler implements SyncTriggerHandler {
     HttpRequest request =
         HttpRequest.newBuilder(url)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.MAPPER.writeValueAsBytes(event)))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(event)))
             .build();
     HttpResponse<byte[]> response;
     try {
@@ -63,7 +63,7 @@ public final class HttpSyncTriggerHandler implements SyncTriggerHandler {
       throw invalid("SyncTrigger URL " + url + " answered " + response.statusCode());
     }
     try {
-      JsonNode out = WireJson.MAPPER.readTree(response.body());
+      JsonNode out = Json.MAPPER.readTree(response.body());
       if (out == null || !out.isObject()) {
         throw invalid("SyncTrigger output is not a JSON object");
       }
@@ -72,7 +72,7 @@ public final class HttpSyncTriggerHandler implements SyncTriggerHandler {
           throw invalid("SyncTrigger output has a member the event does not have: " + name);
         }
       }
-      return WireJson.MAPPER.treeToValue(out, SyncTriggerEvent.class);
+      return Json.MAPPER.treeToValue(out, SyncTriggerEvent.class);
     } catch (JacksonException e) {
       throw invalid("SyncTrigger output is not the event: " + JsonProblem.describe(e));
     }

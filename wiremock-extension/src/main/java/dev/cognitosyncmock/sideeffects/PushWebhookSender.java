@@ -3,7 +3,7 @@ package dev.cognitosyncmock.sideeffects;
 import dev.cognitosyncmock.engine.PushNotification;
 import dev.cognitosyncmock.engine.SideEffectListener;
 import dev.cognitosyncmock.engine.SyncEngine;
-import dev.cognitosyncmock.protocol.WireJson;
+import dev.cognitosyncmock.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,8 +40,7 @@ public final class PushWebhookSender implements SideEffectListener {
             .timeout(TIMEOUT)
             .header("Content-Type", "application/json")
             .POST(
-                HttpRequest.BodyPublishers.ofByteArray(
-                    WireJson.MAPPER.writeValueAsBytes(notification)))
+                HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(notification)))
             .build();
     http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
         .whenComplete(

@@ -2,9 +2,9 @@ package dev.cognitosyncmock.wiremock;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.cognitosyncmock.CognitoSyncService;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
-import dev.cognitosyncmock.protocol.WireJson;
 import dev.cognitosyncmock.uri.PercentDecoding;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -273,10 +273,10 @@ final class CognitoSyncHttpServerFactory {
       String fallback =
           status == 404 ? "No admin route " + route : HttpLayerErrors.message(status, null);
       try {
-        JsonNode parsed = body.length == 0 ? null : WireJson.MAPPER.readTree(body);
+        JsonNode parsed = body.length == 0 ? null : Json.MAPPER.readTree(body);
         if (parsed instanceof ObjectNode object) {
           // the AWS shape's message first, then WireMock's own members, which its clients read
-          ObjectNode shaped = WireJson.MAPPER.createObjectNode();
+          ObjectNode shaped = Json.MAPPER.createObjectNode();
           JsonNode title = object.path("errors").path(0).path("title");
           shaped.put(
               "message",
@@ -284,7 +284,7 @@ final class CognitoSyncHttpServerFactory {
                   ? object.get("message").asString()
                   : title.isString() ? title.asString() : fallback);
           object.properties().forEach(e -> shaped.putIfAbsent(e.getKey(), e.getValue()));
-          return WireJson.MAPPER.writeValueAsBytes(shaped);
+          return Json.MAPPER.writeValueAsBytes(shaped);
         }
       } catch (RuntimeException notJson) {
         // answered below

@@ -10,7 +10,7 @@ import com.github.tomakehurst.wiremock.matching.RequestPattern;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.recording.RecordSpecBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import dev.cognitosyncmock.protocol.WireJson;
+import dev.cognitosyncmock.json.Json;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
@@ -88,7 +88,7 @@ public final class CognitoSyncRecording extends StubMappingTransformer {
   private static ContentPattern<?> loosen(EqualToJsonPattern pattern) {
     JsonNode body;
     try {
-      body = WireJson.MAPPER.readTree(pattern.getExpected());
+      body = Json.MAPPER.readTree(pattern.getExpected());
     } catch (JacksonException e) {
       return pattern;
     }
@@ -107,7 +107,7 @@ public final class CognitoSyncRecording extends StubMappingTransformer {
       }
     }
     return new EqualToJsonPattern(
-        WireJson.MAPPER.writeValueAsString(object),
+        Json.MAPPER.writeValueAsString(object),
         pattern.isIgnoreArrayOrder(),
         pattern.isIgnoreExtraElements());
   }

@@ -55,7 +55,7 @@ public final class CognitoSyncServer implements AutoCloseable {
         WireMockConfiguration.options()
             .port(o.get(CognitoSyncOptions.PORT))
             .bindAddress(o.get(CognitoSyncOptions.BIND_ADDRESS))
-            .extensions(new CognitoSyncExtensions(service))
+            .extensions(new CognitoSyncExtensionFactory(service))
             .notifier(new ConsoleNotifier(verbose))
             .stubRequestLoggingDisabled(!verbose);
     // answers requests WireMock's journal cannot decode, which WireMock would answer 500

@@ -1,6 +1,6 @@
 package dev.cognitosyncmock.wiremock;
 
-import dev.cognitosyncmock.protocol.WireJson;
+import dev.cognitosyncmock.json.Json;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -80,7 +80,7 @@ final class HttpLayerErrors {
   }
 
   static byte[] body(String message) {
-    return WireJson.MAPPER.writeValueAsBytes(Map.of("message", message));
+    return Json.MAPPER.writeValueAsBytes(Map.of("message", message));
   }
 
   private HttpLayerErrors() {}

@@ -4,8 +4,8 @@ import com.github.tomakehurst.wiremock.extension.Parameters;
 import dev.cognitosyncmock.faults.FaultAction;
 import dev.cognitosyncmock.faults.FaultJson;
 import dev.cognitosyncmock.faults.InvalidFaultException;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
-import dev.cognitosyncmock.protocol.WireJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +31,7 @@ final class StubFaults {
     }
     Object nested = parameters.get(NESTED);
     if (nested != null) {
-      return FaultJson.readAction(WireJson.MAPPER.valueToTree(nested));
+      return FaultJson.readAction(Json.MAPPER.valueToTree(nested));
     }
     Map<String, Object> own = new LinkedHashMap<>();
     parameters.forEach(
@@ -43,7 +43,7 @@ final class StubFaults {
     if (own.isEmpty()) {
       return null;
     }
-    JsonNode node = WireJson.MAPPER.valueToTree(own);
+    JsonNode node = Json.MAPPER.valueToTree(own);
     return FaultJson.readAction(node);
   }
 

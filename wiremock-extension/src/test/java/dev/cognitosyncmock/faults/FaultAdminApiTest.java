@@ -6,7 +6,7 @@ import static dev.cognitosyncmock.faults.FaultTestSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitosyncmock.CognitoSyncService;
-import dev.cognitosyncmock.protocol.WireJson;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -225,6 +225,6 @@ class FaultAdminApiTest {
   }
 
   static JsonNode json(HttpResponse<String> response) {
-    return WireJson.MAPPER.readTree(response.body());
+    return Json.MAPPER.readTree(response.body());
   }
 }

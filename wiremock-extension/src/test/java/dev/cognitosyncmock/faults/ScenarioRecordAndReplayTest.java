@@ -7,7 +7,7 @@ import static dev.cognitosyncmock.faults.FaultTestSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitosyncmock.CognitoSyncService;
-import dev.cognitosyncmock.protocol.WireJson;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -131,7 +131,7 @@ class ScenarioRecordAndReplayTest {
     }
     assertThat(recordedOutcomes).containsOnly(new Outcome(200, null));
 
-    JsonNode scenario = WireJson.MAPPER.readTree(file.toFile());
+    JsonNode scenario = Json.MAPPER.readTree(file.toFile());
     assertThat(scenario.get("name").asString()).isEqualTo("settings sync");
     assertThat(scenario.get("steps"))
         .extracting(s -> s.get("operation").asString())
@@ -148,8 +148,8 @@ class ScenarioRecordAndReplayTest {
 
     // 2. a user marks step 3 in the file
     ((ObjectNode) scenario.get("steps").get(2))
-        .set("fault", WireJson.MAPPER.readTree("{\"error\": \"TooManyRequestsException\"}"));
-    Files.write(file, WireJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(scenario));
+        .set("fault", Json.MAPPER.readTree("{\"error\": \"TooManyRequestsException\"}"));
+    Files.write(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(scenario));
 
     // 3. replay against a fresh mock, the scenario loaded through the admin API
     try (CognitoSyncServer replay = CognitoSyncServer.builder().build().start();
@@ -157,8 +157,7 @@ class ScenarioRecordAndReplayTest {
       HttpResponse<String> loaded =
           send("POST", admin(replay) + "/scenario", Files.readString(file));
       assertThat(loaded.statusCode()).isEqualTo(200);
-      assertThat(WireJson.MAPPER.readTree(loaded.body()).get("faultSteps").toString())
-          .isEqualTo("[3]");
+      assertThat(Json.MAPPER.readTree(loaded.body()).get("faultSteps").toString()).isEqualTo("[3]");
 
       List<Outcome> replayed = syncSession(client);
 
@@ -184,7 +183,7 @@ class ScenarioRecordAndReplayTest {
           .extracting(r -> r.key() + "@" + r.syncCount())
           .containsExactly("theme@1", "font@2");
       JsonNode progress =
-          WireJson.MAPPER.readTree(send("GET", admin(replay) + "/scenario", null).body());
+          Json.MAPPER.readTree(send("GET", admin(replay) + "/scenario", null).body());
       assertThat(progress.get("position").asInt()).isEqualTo(5);
       assertThat(progress.get("fired"))
           .singleElement()

@@ -518,7 +518,7 @@ class HardeningTest {
     try {
       RawHttp.Response r =
           RawHttp.send(bounded.port(), "GET", datasetPath + "/records", List.of(), null);
-      return dev.cognitosyncmock.protocol.WireJson.MAPPER
+      return dev.cognitosyncmock.json.Json.MAPPER
           .readTree(r.body())
           .get("SyncSessionToken")
           .asString();
@@ -593,7 +593,7 @@ class HardeningTest {
             List.of(),
             null);
     assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
-    return dev.cognitosyncmock.protocol.WireJson.MAPPER
+    return dev.cognitosyncmock.json.Json.MAPPER
         .readTree(r.body())
         .get("SyncSessionToken")
         .asString();
@@ -607,8 +607,7 @@ class HardeningTest {
     RawHttp.Response all =
         RawHttp.send(target.port(), "GET", path.replace("?maxResults=1", ""), List.of(), null);
     assertThat(all.status()).as(all.bodyText()).isEqualTo(200);
-    int count =
-        dev.cognitosyncmock.protocol.WireJson.MAPPER.readTree(all.body()).get("Count").asInt();
+    int count = dev.cognitosyncmock.json.Json.MAPPER.readTree(all.body()).get("Count").asInt();
     Set<String> seen = new HashSet<>();
     String next = null;
     for (int page = 0; page <= count; page++) {
@@ -623,7 +622,7 @@ class HardeningTest {
               List.of(),
               null);
       assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
-      var body = dev.cognitosyncmock.protocol.WireJson.MAPPER.readTree(r.body());
+      var body = dev.cognitosyncmock.json.Json.MAPPER.readTree(r.body());
       body.get("Records")
           .forEach(
               rec ->

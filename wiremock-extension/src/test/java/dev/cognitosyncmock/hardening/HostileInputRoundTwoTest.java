@@ -3,7 +3,7 @@ package dev.cognitosyncmock.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitosyncmock.engine.EngineSnapshot;
-import dev.cognitosyncmock.protocol.WireJson;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,7 @@ class HostileInputRoundTwoTest {
   }
 
   static JsonNode json(RawHttp.Response r) {
-    return WireJson.MAPPER.readTree(r.body());
+    return Json.MAPPER.readTree(r.body());
   }
 
   String token(String dataset) throws Exception {

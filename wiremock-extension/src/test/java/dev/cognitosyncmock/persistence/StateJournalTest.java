@@ -8,7 +8,7 @@ import dev.cognitosyncmock.engine.DatasetKey;
 import dev.cognitosyncmock.engine.EngineSnapshot;
 import dev.cognitosyncmock.engine.RecordPatch;
 import dev.cognitosyncmock.engine.SyncEngine;
-import dev.cognitosyncmock.protocol.WireJson;
+import dev.cognitosyncmock.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -142,7 +142,7 @@ class StateJournalTest {
    * them).
    */
   private static String json(EngineSnapshot s) {
-    tools.jackson.databind.JsonNode tree = WireJson.MAPPER.valueToTree(s);
+    tools.jackson.databind.JsonNode tree = Json.MAPPER.valueToTree(s);
     tree.get("identityPools")
         .forEach(
             pool -> {

@@ -7,7 +7,7 @@ import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.engine.DatasetKey;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.engine.SyncRecord;
-import dev.cognitosyncmock.protocol.WireJson;
+import dev.cognitosyncmock.json.Json;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,7 +64,7 @@ class UnusualKeysPersistenceTest {
   void A1_unusualKeysSurviveExportAndImport() {
     SyncEngine engine = new SyncEngine();
     engine.putRecords(Caller.developer(), KEY, UNUSUAL);
-    byte[] exported = WireJson.MAPPER.writeValueAsBytes(engine.exportState());
+    byte[] exported = Json.MAPPER.writeValueAsBytes(engine.exportState());
     SyncEngine imported = new SyncEngine();
     imported.importState(AdminApi.readState(exported));
     assertThat(values(imported)).isEqualTo(UNUSUAL);

@@ -3,7 +3,7 @@ package dev.cognitosyncmock.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cognitosyncmock.protocol.WireJson;
+import dev.cognitosyncmock.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +42,7 @@ class ConfigurationClearingAndStreamLossTest extends PoolSdkTestSupport {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return WireJson.MAPPER.readTree(r.body());
+    return Json.MAPPER.readTree(r.body());
   }
 
   @Test
@@ -120,7 +120,7 @@ class ConfigurationClearingAndStreamLossTest extends PoolSdkTestSupport {
                 + POOL
                 + "\",\"DisabledReason\":\"Kinesis stream sync-stream was deleted\"}");
 
-    assertThat(WireJson.MAPPER.readTree(answer).at("/CognitoStreams/StreamingStatus").asString())
+    assertThat(Json.MAPPER.readTree(answer).at("/CognitoStreams/StreamingStatus").asString())
         .isEqualTo("DISABLED");
     CognitoStreams seen = configuration().cognitoStreams();
     assertThat(seen.streamingStatus()).isEqualTo(StreamingStatus.DISABLED);
@@ -181,7 +181,7 @@ class ConfigurationClearingAndStreamLossTest extends PoolSdkTestSupport {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    assertThat(WireJson.MAPPER.readTree(r.body()).at("/CognitoStreams").has("DisabledReason"))
+    assertThat(Json.MAPPER.readTree(r.body()).at("/CognitoStreams").has("DisabledReason"))
         .isFalse();
     assertThat(rawConfiguration().at("/CognitoStreams/StreamingStatus").asString())
         .isEqualTo("DISABLED");

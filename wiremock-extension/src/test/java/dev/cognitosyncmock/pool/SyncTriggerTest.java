@@ -8,7 +8,7 @@ import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.engine.SyncTriggerEvent;
 import dev.cognitosyncmock.engine.SyncTriggerHandler;
 import dev.cognitosyncmock.engine.SyncTriggerRecord;
-import dev.cognitosyncmock.protocol.WireJson;
+import dev.cognitosyncmock.json.Json;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -276,10 +276,10 @@ class SyncTriggerTest extends PoolSdkTestSupport {
         exchange -> {
           byte[] in = exchange.getRequestBody().readAllBytes();
           bodies.add(new String(in, java.nio.charset.StandardCharsets.UTF_8));
-          ObjectNode event = (ObjectNode) WireJson.MAPPER.readTree(in);
+          ObjectNode event = (ObjectNode) Json.MAPPER.readTree(in);
           ObjectNode records = (ObjectNode) event.get("datasetRecords");
           records.putObject("badge").put("newValue", "from-http").put("op", "replace");
-          byte[] out = WireJson.MAPPER.writeValueAsBytes(event);
+          byte[] out = Json.MAPPER.writeValueAsBytes(event);
           exchange.sendResponseHeaders(200, out.length);
           exchange.getResponseBody().write(out);
           exchange.close();

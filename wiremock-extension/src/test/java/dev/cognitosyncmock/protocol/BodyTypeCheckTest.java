@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.engine.DatasetKey;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.schemas.Location;
 import dev.cognitosyncmock.schemas.MemberBinding;
 import dev.cognitosyncmock.schemas.OperationModel;
@@ -61,7 +62,7 @@ class BodyTypeCheckTest {
         .engine()
         .putRecords(Caller.developer(), new DatasetKey(POOL, ID, "settings"), Map.of("k", "v"));
     token =
-        WireJson.MAPPER
+        Json.MAPPER
             .readTree(send("GET", DS + "/records", null).body())
             .get("SyncSessionToken")
             .asString();
@@ -234,18 +235,18 @@ class BodyTypeCheckTest {
                 + "\"RecordPatches\": [{\"Op\": \"replace\", \"Key\": \"k\", \"Value\": \"w\", \"SyncCount\": 1.0,"
                 + " \"DeviceLastModifiedDate\": 1700574873.059}]}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    assertThat(WireJson.MAPPER.readTree(r.body()).at("/Records/0/SyncCount").asLong()).isEqualTo(2);
+    assertThat(Json.MAPPER.readTree(r.body()).at("/Records/0/SyncCount").asLong()).isEqualTo(2);
   }
 
   private static String assertSerializationException(
       String method, String path, String body, String member) throws Exception {
-    byte[] before = WireJson.MAPPER.writeValueAsBytes(server.service().engine().exportState());
+    byte[] before = Json.MAPPER.writeValueAsBytes(server.service().engine().exportState());
     HttpResponse<String> r = send(method, path, body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     assertThat(r.headers().firstValue("x-amzn-ErrorType")).hasValue("SerializationException");
     String message = message(r);
     assertThat(message).contains(member).doesNotContain("java.", "Exception:");
-    assertThat(WireJson.MAPPER.writeValueAsBytes(server.service().engine().exportState()))
+    assertThat(Json.MAPPER.writeValueAsBytes(server.service().engine().exportState()))
         .isEqualTo(before);
     return message;
   }
@@ -263,7 +264,7 @@ class BodyTypeCheckTest {
   }
 
   private static String message(HttpResponse<String> r) {
-    JsonNode body = WireJson.MAPPER.readTree(r.body());
+    JsonNode body = Json.MAPPER.readTree(r.body());
     return body.get("message").asString();
   }
 

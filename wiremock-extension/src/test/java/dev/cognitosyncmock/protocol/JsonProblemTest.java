@@ -3,6 +3,7 @@ package dev.cognitosyncmock.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.cognitosyncmock.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,7 @@ class JsonProblemTest {
     JacksonException e =
         catchThrowableOfType(
             JacksonException.class,
-            () -> WireJson.MAPPER.readTree(body.getBytes(StandardCharsets.UTF_8)));
+            () -> Json.MAPPER.readTree(body.getBytes(StandardCharsets.UTF_8)));
     String message = JsonProblem.describe(e);
     assertThat(message).startsWith(expected).doesNotContain("`", "code ", "jackson", "\u0001");
     assertThat(message).contains("at line 1, column");

@@ -3,6 +3,7 @@ package dev.cognitosyncmock.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitosyncmock.engine.SyncEngine;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +55,7 @@ class ValidationTableTest {
             "us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
             "settings"),
         Map.of("k", "v"));
-    JsonNode listed = WireJson.MAPPER.readTree(send("GET", DS + "settings/records", null).body());
+    JsonNode listed = Json.MAPPER.readTree(send("GET", DS + "settings/records", null).body());
     validToken = listed.get("SyncSessionToken").asString();
   }
 
@@ -187,13 +188,13 @@ class ValidationTableTest {
     assertThat(response.headers().firstValue("x-amzn-ErrorType"))
         .hasValue("InvalidParameterException");
     assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
-    String message = WireJson.MAPPER.readTree(response.body()).get("message").asString();
+    String message = Json.MAPPER.readTree(response.body()).get("message").asString();
     assertThat(message).contains(member).contains(rule);
     assertThat(stateDocument()).isEqualTo(before);
   }
 
   private static byte[] stateDocument() {
-    return WireJson.MAPPER.writeValueAsBytes(server.service().engine().exportState());
+    return Json.MAPPER.writeValueAsBytes(server.service().engine().exportState());
   }
 
   static HttpResponse<String> send(String method, String path, String body) throws Exception {

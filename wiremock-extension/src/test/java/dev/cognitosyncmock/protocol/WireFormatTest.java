@@ -2,6 +2,7 @@ package dev.cognitosyncmock.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -130,7 +131,7 @@ class WireFormatTest {
   void A1_malformedJsonIs400SerializationExceptionAndChangesNothing() throws Exception {
     String token =
         json(send("GET", DS + "settings/records", null, null)).get("SyncSessionToken").asString();
-    byte[] before = WireJson.MAPPER.writeValueAsBytes(server.service().engine().exportState());
+    byte[] before = Json.MAPPER.writeValueAsBytes(server.service().engine().exportState());
     for (String bad : new String[] {"{\"SyncSessionToken\":", "[1,2]", "\"text\"", "{\"a\":1}}"}) {
       HttpResponse<String> r = send("POST", DS + "settings", bad, null);
       assertThat(r.statusCode()).as(bad).isEqualTo(400);
@@ -138,7 +139,7 @@ class WireFormatTest {
       assertThat(json(r).get("message").asString()).isNotBlank();
     }
     assertThat(token).isNotBlank();
-    assertThat(WireJson.MAPPER.writeValueAsBytes(server.service().engine().exportState()))
+    assertThat(Json.MAPPER.writeValueAsBytes(server.service().engine().exportState()))
         .isEqualTo(before);
   }
 
@@ -212,7 +213,7 @@ class WireFormatTest {
   }
 
   private static JsonNode json(HttpResponse<String> r) {
-    return WireJson.MAPPER.readTree(r.body());
+    return Json.MAPPER.readTree(r.body());
   }
 
   static HttpResponse<String> send(String method, String path, String body, String contentType)

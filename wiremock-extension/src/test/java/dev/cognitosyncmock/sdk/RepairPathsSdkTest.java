@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.cognitosyncmock.protocol.WireJson;
+import dev.cognitosyncmock.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -276,7 +276,7 @@ class RepairPathsSdkTest extends SdkTestBase {
                 + ABSORBED
                 + "\"}");
     String mergedName = "settings." + ABSORBED;
-    assertThat(WireJson.MAPPER.readTree(merge.body()).get("MergedDatasetNames").get(0).asString())
+    assertThat(Json.MAPPER.readTree(merge.body()).get("MergedDatasetNames").get(0).asString())
         .isEqualTo(mergedName);
 
     // E6: the merged dataset starts over at count 1, keys and values intact

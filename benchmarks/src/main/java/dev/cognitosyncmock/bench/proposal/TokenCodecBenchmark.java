@@ -4,8 +4,8 @@ import dev.cognitosyncmock.engine.DatasetKey;
 import dev.cognitosyncmock.engine.SyncSessionToken;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>the SyncSessionToken as a stored gzip block ({@link StoredGzipToken}) instead of zlib
  *       compression, both ways;
- *   <li>request and session ids from {@link ThreadLocalRandom} instead of {@link
+ *   <li>request and session ids from a per-thread {@link SplittableRandom} instead of {@link
  *       UUID#randomUUID()}, whose SecureRandom is shared and synchronized (run with {@code -t 2} to
  *       see it contended).
  * </ul>
@@ -43,6 +43,7 @@ public class TokenCodecBenchmark {
   SyncSessionToken session;
   String zlibToken;
   String storedToken;
+  final SplittableRandom random = new SplittableRandom();
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -97,8 +98,8 @@ public class TokenCodecBenchmark {
 
   /** A version-4 UUID from the thread's own generator: fine for ids that guard nothing. */
   @Benchmark
-  public UUID uuidThreadLocalProposed() {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
+  public UUID uuidPerThreadProposed() {
+    SplittableRandom r = random;
     return new UUID(
         (r.nextLong() & ~0xf000L) | 0x4000L,
         (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L);

@@ -3,6 +3,7 @@ package dev.cognitosyncmock.protocol.awsjson;
 import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.engine.ServiceException;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.CallInterceptor;
 import dev.cognitosyncmock.protocol.InputValidator;
 import dev.cognitosyncmock.protocol.OperationCall;
@@ -10,7 +11,6 @@ import dev.cognitosyncmock.protocol.OperationHandler;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
 import dev.cognitosyncmock.protocol.RequestContext;
-import dev.cognitosyncmock.protocol.WireJson;
 import dev.cognitosyncmock.schemas.OperationSchemas;
 import dev.cognitosyncmock.schemas.ServiceModel;
 import dev.cognitosyncmock.schemas.VendoredService;
@@ -161,7 +161,7 @@ public final class AwsJsonProtocol {
       }
       JsonNode output = handlers.get(operation).handle(call);
       return json(
-          200, requestId, null, null, output == null ? WireJson.MAPPER.createObjectNode() : output);
+          200, requestId, null, null, output == null ? Json.MAPPER.createObjectNode() : output);
     } catch (ServiceException e) {
       return error(e, requestId);
     } catch (RuntimeException | StackOverflowError e) {
@@ -207,10 +207,10 @@ public final class AwsJsonProtocol {
 
   private static ObjectNode body(ProtocolRequest request) {
     if (request.body().length == 0) {
-      return WireJson.MAPPER.createObjectNode();
+      return Json.MAPPER.createObjectNode();
     }
     try {
-      JsonNode parsed = WireJson.MAPPER.readTree(request.body());
+      JsonNode parsed = Json.MAPPER.readTree(request.body());
       if (parsed instanceof ObjectNode object) {
         return object;
       }
@@ -230,7 +230,7 @@ public final class AwsJsonProtocol {
             .errorStatuses()
             .getOrDefault(
                 e.shape().name(), e.shape() == ErrorShape.InternalErrorException ? 500 : 400);
-    ObjectNode body = WireJson.MAPPER.createObjectNode();
+    ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("__type", type);
     body.put("message", e.getMessage());
     return json(status, requestId, type, e.getMessage(), body);
@@ -247,6 +247,6 @@ public final class AwsJsonProtocol {
       headers.put("x-amzn-ErrorMessage", message.replaceAll("[^\\x20-\\x7e]", "?"));
     }
     return new ProtocolResponse(
-        status, headers, WireJson.MAPPER.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+        status, headers, Json.MAPPER.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -7,9 +7,10 @@ import dev.cognitosyncmock.identity.IdentityJson;
 import dev.cognitosyncmock.identity.IssuedCredentials;
 import dev.cognitosyncmock.identity.PoolConfig;
 import dev.cognitosyncmock.identity.RoleMapping;
+import dev.cognitosyncmock.json.Json;
+import dev.cognitosyncmock.protocol.EpochSeconds;
 import dev.cognitosyncmock.protocol.OperationCall;
 import dev.cognitosyncmock.protocol.OperationHandler;
-import dev.cognitosyncmock.protocol.WireJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,7 +138,7 @@ public final class IdentityOperations {
               creds.put("AccessKeyId", k.accessKeyId());
               creds.put("SecretKey", k.secretKey());
               creds.put("SessionToken", k.sessionToken());
-              creds.put("Expiration", WireJson.epochSeconds(k.expiration()));
+              creds.put("Expiration", EpochSeconds.of(k.expiration()));
               return out;
             }),
         entry(
@@ -233,7 +234,7 @@ public final class IdentityOperations {
   }
 
   private static ObjectNode object() {
-    return WireJson.MAPPER.createObjectNode();
+    return Json.MAPPER.createObjectNode();
   }
 
   private static JsonNode pool(PoolConfig pool) {
@@ -319,7 +320,7 @@ public final class IdentityOperations {
 
   private static void putDate(ObjectNode o, String name, Instant instant) {
     if (instant != null) {
-      o.put(name, WireJson.epochSeconds(instant));
+      o.put(name, EpochSeconds.of(instant));
     }
   }
 

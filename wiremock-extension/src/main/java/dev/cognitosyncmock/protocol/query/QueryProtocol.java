@@ -2,12 +2,12 @@ package dev.cognitosyncmock.protocol.query;
 
 import dev.cognitosyncmock.engine.ErrorShape;
 import dev.cognitosyncmock.engine.ServiceException;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.InputValidator;
 import dev.cognitosyncmock.protocol.OperationCall;
 import dev.cognitosyncmock.protocol.OperationHandler;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
-import dev.cognitosyncmock.protocol.WireJson;
 import dev.cognitosyncmock.schemas.MemberBinding;
 import dev.cognitosyncmock.schemas.OperationModel;
 import dev.cognitosyncmock.schemas.OperationSchemas;
@@ -132,7 +132,7 @@ public final class QueryProtocol {
 
   /** Top-level scalar members by name, typed by the model; lists and maps are not bound. */
   private static ObjectNode bind(OperationModel operation, Map<String, String> form) {
-    ObjectNode input = WireJson.MAPPER.createObjectNode();
+    ObjectNode input = Json.MAPPER.createObjectNode();
     for (MemberBinding member : operation.inputMembers()) {
       String value = form.get(member.member());
       if (value == null) {

@@ -5,8 +5,8 @@ import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.identity.IdentityEngine;
 import dev.cognitosyncmock.identity.IssuedCredentials;
 import dev.cognitosyncmock.identity.OpenIdTokens;
+import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.OperationHandler;
-import dev.cognitosyncmock.protocol.WireJson;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -44,7 +44,7 @@ public final class StsOperations {
           String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
           String account =
               roleArn.split(":").length > 4 ? roleArn.split(":")[4] : engine.settings().accountId();
-          ObjectNode out = WireJson.MAPPER.createObjectNode();
+          ObjectNode out = Json.MAPPER.createObjectNode();
           ObjectNode creds = out.putObject("Credentials");
           creds.put("AccessKeyId", issued.accessKeyId());
           creds.put("SecretAccessKey", issued.secretKey());

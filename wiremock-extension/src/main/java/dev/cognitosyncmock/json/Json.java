@@ -1,15 +1,17 @@
-package dev.cognitosyncmock.protocol;
+package dev.cognitosyncmock.json;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The one JSON mapper of the protocol, and the epoch-second timestamps of rest-json. */
-public final class WireJson {
+/**
+ * The JSON mapper of request and response bodies and of the documents the admin API and the journal
+ * exchange. Documents a user writes by hand (seeds, faults, identity state) are read with strict
+ * mappers of their own, which refuse unknown members.
+ */
+public final class Json {
   /**
    * Nesting is capped well below Jackson's default: no Cognito Sync input nests deeper than 4, and
    * a hostile body should not cost stack. BigDecimal is written plain so timestamps never come out
@@ -27,19 +29,5 @@ public final class WireJson {
           .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .build();
 
-  private WireJson() {}
-
-  /** Epoch seconds with millisecond fraction, trailing zeros dropped: 1700574873.059. */
-  public static BigDecimal epochSeconds(Instant instant) {
-    BigDecimal seconds = BigDecimal.valueOf(instant.toEpochMilli(), 3).stripTrailingZeros();
-    return seconds.scale() < 0 ? seconds.setScale(0) : seconds;
-  }
-
-  /** Accepts integer or fractional epoch seconds (SEMANTICS A3). */
-  public static Instant instant(BigDecimal epochSeconds) {
-    BigDecimal nanos = epochSeconds.movePointRight(9);
-    long whole = epochSeconds.longValue();
-    long fraction = nanos.subtract(BigDecimal.valueOf(whole).movePointRight(9)).longValue();
-    return Instant.ofEpochSecond(whole, fraction);
-  }
+  private Json() {}
 }

@@ -10,14 +10,14 @@ import java.util.List;
  * Service-loading entry point ({@code META-INF/services}, used when WireMock's extension scanning
  * is on) and a convenient way to hand WireMock a mock built in code.
  */
-public final class CognitoSyncExtensions implements ExtensionFactory {
+public final class CognitoSyncExtensionFactory implements ExtensionFactory {
   private final CognitoSyncService service;
 
-  public CognitoSyncExtensions() {
+  public CognitoSyncExtensionFactory() {
     this(CognitoSyncService.createDefault());
   }
 
-  public CognitoSyncExtensions(CognitoSyncService service) {
+  public CognitoSyncExtensionFactory(CognitoSyncService service) {
     this.service = service;
   }
 
