@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The pool-level operations (SEMANTICS G1, G2, G4, G6, G7, D5): usage, configuration, Cognito
@@ -225,6 +226,39 @@ final class PoolAdministration {
   }
 
   void subscribeToDataset(Caller caller, DatasetKey key, String deviceId) {
+    changeSubscriptions(
+        key,
+        deviceId,
+        identity -> {
+          RecordSync.existing(identity, key);
+          identity
+              .subscriptions
+              .computeIfAbsent(key.datasetName(), n -> new java.util.LinkedHashSet<>())
+              .add(deviceId);
+        });
+  }
+
+  void unsubscribeFromDataset(Caller caller, DatasetKey key, String deviceId) {
+    changeSubscriptions(
+        key,
+        deviceId,
+        identity -> {
+          Set<String> subscribed = identity.subscriptions.get(key.datasetName());
+          if (subscribed == null || !subscribed.remove(deviceId)) {
+            throw ServiceException.notFound(
+                "Device " + deviceId + " is not subscribed to dataset " + key.datasetName());
+          }
+          if (subscribed.isEmpty()) {
+            identity.subscriptions.remove(key.datasetName());
+          }
+        });
+  }
+
+  /**
+   * Applies {@code change} to the subscriptions of the identity that owns {@code deviceId}, then
+   * tells the pool's listeners.
+   */
+  private void changeSubscriptions(DatasetKey key, String deviceId, Consumer<Identity> change) {
     state.read(
         () -> {
           // an unknown pool has no devices: refused without registering it
@@ -235,35 +269,7 @@ final class PoolAdministration {
               false,
               identity -> {
                 requireDevice(identity, deviceId);
-                RecordSync.existing(identity, key);
-                identity
-                    .subscriptions
-                    .computeIfAbsent(key.datasetName(), n -> new java.util.LinkedHashSet<>())
-                    .add(deviceId);
-                state.publish(new PoolChanged(pool.id));
-                return null;
-              });
-        });
-  }
-
-  void unsubscribeFromDataset(Caller caller, DatasetKey key, String deviceId) {
-    state.read(
-        () -> {
-          Pool pool = knownOrEmpty(key.identityPoolId());
-          return state.withIdentity(
-              pool,
-              key.identityId(),
-              false,
-              identity -> {
-                requireDevice(identity, deviceId);
-                Set<String> subscribed = identity.subscriptions.get(key.datasetName());
-                if (subscribed == null || !subscribed.remove(deviceId)) {
-                  throw ServiceException.notFound(
-                      "Device " + deviceId + " is not subscribed to dataset " + key.datasetName());
-                }
-                if (subscribed.isEmpty()) {
-                  identity.subscriptions.remove(key.datasetName());
-                }
+                change.accept(identity);
                 state.publish(new PoolChanged(pool.id));
                 return null;
               });
