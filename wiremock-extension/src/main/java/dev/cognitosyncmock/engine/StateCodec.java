@@ -176,32 +176,22 @@ final class StateCodec {
   /** Only what the engine can serve back: a date it cannot print would fail every later read. */
   private static Instant date(Instant value, String owner, String member) {
     if (value != null && !TimestampRange.contains(value)) {
-      throw ServiceException.invalidParameter(
-          "State document: "
-              + member
-              + " of "
-              + owner
-              + " is "
-              + value
-              + "; it must "
-              + TimestampRange.rule());
+      throw outOfRange(member, owner, value, TimestampRange.rule());
     }
     return value;
   }
 
   private static long count(long value, String owner, String member) {
     if (value < 0 || value == Long.MAX_VALUE) {
-      throw ServiceException.invalidParameter(
-          "State document: "
-              + member
-              + " of "
-              + owner
-              + " is "
-              + value
-              + "; it must be between 0 and "
-              + (Long.MAX_VALUE - 1));
+      throw outOfRange(member, owner, value, "be between 0 and " + (Long.MAX_VALUE - 1));
     }
     return value;
+  }
+
+  private static ServiceException outOfRange(
+      String member, String owner, Object value, String rule) {
+    return ServiceException.invalidParameter(
+        "State document: " + member + " of " + owner + " is " + value + "; it must " + rule);
   }
 
   private static <T> List<T> list(List<T> l) {
