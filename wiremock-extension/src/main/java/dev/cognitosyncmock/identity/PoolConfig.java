@@ -24,44 +24,29 @@ public record PoolConfig(
       String providerName, String clientId, Boolean serverSideTokenCheck) {}
 
   PoolConfig withId(String id) {
+    return with(id, developerProviderName, identityPoolTags);
+  }
+
+  PoolConfig withTags(Map<String, String> tags) {
+    return with(identityPoolId, developerProviderName, Map.copyOf(tags));
+  }
+
+  PoolConfig withDeveloperProviderName(String name) {
+    return with(identityPoolId, name, identityPoolTags);
+  }
+
+  /** A copy with the members the engine sets itself, rather than the caller, replaced. */
+  private PoolConfig with(String id, String developer, Map<String, String> tags) {
     return new PoolConfig(
         id,
         identityPoolName,
         allowUnauthenticatedIdentities,
         allowClassicFlow,
         supportedLoginProviders,
-        developerProviderName,
+        developer,
         openIdConnectProviderARNs,
         cognitoIdentityProviders,
         samlProviderARNs,
-        identityPoolTags);
-  }
-
-  PoolConfig withTags(Map<String, String> tags) {
-    return new PoolConfig(
-        identityPoolId,
-        identityPoolName,
-        allowUnauthenticatedIdentities,
-        allowClassicFlow,
-        supportedLoginProviders,
-        developerProviderName,
-        openIdConnectProviderARNs,
-        cognitoIdentityProviders,
-        samlProviderARNs,
-        Map.copyOf(tags));
-  }
-
-  PoolConfig withDeveloperProviderName(String name) {
-    return new PoolConfig(
-        identityPoolId,
-        identityPoolName,
-        allowUnauthenticatedIdentities,
-        allowClassicFlow,
-        supportedLoginProviders,
-        name,
-        openIdConnectProviderARNs,
-        cognitoIdentityProviders,
-        samlProviderARNs,
-        identityPoolTags);
+        tags);
   }
 }
