@@ -8,11 +8,9 @@ import dev.cognitosyncmock.state.StateChange;
 import dev.cognitosyncmock.state.StateListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -68,24 +66,7 @@ public final class IdentityStateFile implements StateListener {
     try {
       Files.createDirectories(dir);
       byte[] bytes = IdentityJson.MAPPER.writeValueAsBytes(engine.exportState());
-      Path tmp = dir.resolve(FILE + ".tmp");
-      try (FileChannel out =
-          FileChannel.open(
-              tmp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          out.write(buffer);
-        }
-        out.force(true);
-      }
-      Files.move(
-          tmp,
-          dir.resolve(FILE),
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.replace(dir, FILE, bytes);
       try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
         d.force(true);
       } catch (IOException e) {

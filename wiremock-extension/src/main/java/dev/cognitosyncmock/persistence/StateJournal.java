@@ -22,7 +22,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -281,22 +280,8 @@ public final class StateJournal implements StateListener, AutoCloseable {
               }
             });
     try {
-      Path tmp = dir.resolve(SNAPSHOT + ".tmp");
-      try (FileChannel out =
-          FileChannel.open(
-              tmp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE)) {
-        out.write(
-            ByteBuffer.wrap(Json.MAPPER.writeValueAsBytes(new PersistedSnapshot(next[0], state))));
-        out.force(true);
-      }
-      Files.move(
-          tmp,
-          dir.resolve(SNAPSHOT),
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.replace(
+          dir, SNAPSHOT, Json.MAPPER.writeValueAsBytes(new PersistedSnapshot(next[0], state)));
       syncDirectory();
       for (long n : journalGenerations()) {
         if (n < next[0]) {
