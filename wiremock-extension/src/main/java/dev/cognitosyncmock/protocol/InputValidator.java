@@ -11,6 +11,7 @@ import dev.cognitosyncmock.engine.TimestampRange;
 import dev.cognitosyncmock.schemas.OperationModel;
 import dev.cognitosyncmock.schemas.OperationSchemas;
 import dev.cognitosyncmock.schemas.ServiceModel;
+import dev.cognitosyncmock.schemas.VendoredService;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -68,6 +69,20 @@ public final class InputValidator {
       documents.put(op.name(), document);
       schemas.put(op.name(), registry.getSchema(document));
     }
+  }
+
+  /**
+   * A validator for a vendored service other than Cognito Sync, whose validation failures are
+   * unmodeled errors of type {@code errorType}.
+   */
+  public static InputValidator forService(
+      VendoredService service, ServiceModel model, String errorType, boolean camelCasePaths) {
+    return new InputValidator(
+        model,
+        op -> OperationSchemas.input(service, op),
+        message ->
+            ServiceException.unmodeled(errorType, ErrorShape.InvalidParameterException, message),
+        camelCasePaths);
   }
 
   /** x-location tells humans where a member travels; it has no say in validation. */

@@ -10,7 +10,6 @@ import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
 import dev.cognitosyncmock.schemas.MemberBinding;
 import dev.cognitosyncmock.schemas.OperationModel;
-import dev.cognitosyncmock.schemas.OperationSchemas;
 import dev.cognitosyncmock.schemas.ServiceModel;
 import dev.cognitosyncmock.schemas.VendoredService;
 import java.net.URLDecoder;
@@ -41,14 +40,7 @@ public final class QueryProtocol {
     this.model = ServiceModel.load(service);
     this.handlers = Map.copyOf(handlers);
     handlers.keySet().forEach(model::operation); // refuses a name the model lacks
-    this.validator =
-        new InputValidator(
-            model,
-            op -> OperationSchemas.input(service, op),
-            message ->
-                ServiceException.unmodeled(
-                    "ValidationError", ErrorShape.InvalidParameterException, message),
-            false);
+    this.validator = InputValidator.forService(service, model, "ValidationError", false);
   }
 
   /** A form-encoded POST to {@code /} that names an Action. */
