@@ -3,6 +3,7 @@ package dev.cognitosyncmock.protocol;
 import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.security.AccessKey;
 import dev.cognitosyncmock.security.Authenticator;
+import dev.cognitosyncmock.security.CallScope;
 import dev.cognitosyncmock.security.SecuritySettings;
 import java.time.Clock;
 
@@ -28,8 +29,7 @@ public final class CallerResolver {
 
   /** Before routing: the signature check, when on (see {@link Authenticator#authenticate}). */
   AccessKey authenticate(ProtocolRequest request) {
-    return authenticator.authenticate(
-        request.method(), request.path(), request.rawQuery(), request::header, request.body());
+    return authenticator.authenticate(request.signed());
   }
 
   /**
@@ -51,12 +51,13 @@ public final class CallerResolver {
     Caller.Kind kind =
         key != null ? key.kind() : temporary ? Caller.Kind.IDENTITY : Caller.Kind.DEVELOPER;
     authenticator.authorize(
-        unresolved.operation(),
+        new CallScope(
+            unresolved.operation(),
+            unresolved.identityPoolId(),
+            identityId,
+            unresolved.string("DatasetName")),
         kind,
         key,
-        unresolved.identityPoolId(),
-        identityId,
-        unresolved.string("DatasetName"),
         accountId);
     return caller;
   }

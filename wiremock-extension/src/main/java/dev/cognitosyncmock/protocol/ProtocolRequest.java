@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.protocol;
 
+import dev.cognitosyncmock.security.SignedRequest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,5 +33,10 @@ public record ProtocolRequest(String method, String url, Map<String, String> hea
   public String rawQuery() {
     int q = url.indexOf('?');
     return q < 0 ? "" : url.substring(q + 1);
+  }
+
+  /** The request as its SigV4 signature covers it. */
+  public SignedRequest signed() {
+    return new SignedRequest(method, path(), rawQuery(), this::header, body);
   }
 }

@@ -30,25 +30,6 @@ public record AccessKey(
     String identityPoolId,
     String roleName) {
 
-  public AccessKey(
-      String accessKeyId,
-      String secretAccessKey,
-      Caller.Kind kind,
-      String identityId,
-      String sessionToken,
-      String accountId,
-      String identityPoolId) {
-    this(
-        accessKeyId,
-        secretAccessKey,
-        kind,
-        identityId,
-        sessionToken,
-        accountId,
-        identityPoolId,
-        null);
-  }
-
   public AccessKey {
     requireText(accessKeyId, "accessKeyId");
     requireText(secretAccessKey, "secretAccessKey");
@@ -71,39 +52,42 @@ public record AccessKey(
   /** A developer key for the mock's account. */
   public static AccessKey developer(String accessKeyId, String secretAccessKey) {
     return new AccessKey(
-        accessKeyId, secretAccessKey, Caller.Kind.DEVELOPER, null, null, null, null);
+        accessKeyId, secretAccessKey, Caller.Kind.DEVELOPER, null, null, null, null, null);
   }
 
   /** A developer key of the given account (LastModifiedBy for its writes). */
   public static AccessKey developer(String accessKeyId, String secretAccessKey, String accountId) {
     return new AccessKey(
-        accessKeyId, secretAccessKey, Caller.Kind.DEVELOPER, null, null, accountId, null);
+        accessKeyId, secretAccessKey, Caller.Kind.DEVELOPER, null, null, accountId, null, null);
   }
 
   /** Temporary Cognito identity credentials for one identity, in any pool. */
   public static AccessKey identity(
       String accessKeyId, String secretAccessKey, String sessionToken, String identityId) {
     return new AccessKey(
-        accessKeyId, secretAccessKey, Caller.Kind.IDENTITY, identityId, sessionToken, null, null);
+        accessKeyId,
+        secretAccessKey,
+        Caller.Kind.IDENTITY,
+        identityId,
+        sessionToken,
+        null,
+        null,
+        null);
   }
 
   /** The same key, bound to one identity pool as well. */
   public AccessKey inPool(String poolId) {
-    return new AccessKey(
-        accessKeyId, secretAccessKey, kind, identityId, sessionToken, accountId, poolId, roleName);
+    return bound(poolId, roleName);
   }
 
   /** The same key, acting under the IAM role of this name (as Cognito Identity issued it). */
   public AccessKey withRole(String name) {
+    return bound(identityPoolId, name);
+  }
+
+  private AccessKey bound(String poolId, String role) {
     return new AccessKey(
-        accessKeyId,
-        secretAccessKey,
-        kind,
-        identityId,
-        sessionToken,
-        accountId,
-        identityPoolId,
-        name);
+        accessKeyId, secretAccessKey, kind, identityId, sessionToken, accountId, poolId, role);
   }
 
   /** The role named in AccessDeniedException messages for this key (A7). */

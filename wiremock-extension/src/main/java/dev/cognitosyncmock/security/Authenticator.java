@@ -5,7 +5,6 @@ import dev.cognitosyncmock.engine.ServiceException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Who is calling, in two steps the protocol layer takes: {@link #authenticate} before routing (as
@@ -71,33 +70,20 @@ public final class Authenticator {
    * MissingAuthenticationToken, IncompleteSignature, InvalidSignatureException, RequestExpired or
    * UnrecognizedClientException error. With it off, the configured key the Authorization header
    * names (taken on trust), or null when it names none.
-   *
-   * @param header looks a request header up by name, case-insensitively
    */
-  public AccessKey authenticate(
-      String method,
-      String rawPath,
-      String rawQuery,
-      Function<String, String> header,
-      byte[] body) {
-    return authenticate(SigV4Verifier.SERVICE, method, rawPath, rawQuery, header, body);
+  public AccessKey authenticate(SignedRequest request) {
+    return authenticate(SigV4Verifier.SERVICE, request);
   }
 
   /** {@link #authenticate} for a request signed for {@code service} (its SigV4 scope). */
-  public AccessKey authenticate(
-      String service,
-      String method,
-      String rawPath,
-      String rawQuery,
-      Function<String, String> header,
-      byte[] body) {
+  public AccessKey authenticate(String service, SignedRequest request) {
     if (settings.verifySignatures()) {
-      return unexpired(verifier.verify(service, method, rawPath, rawQuery, header, body));
+      return unexpired(verifier.verify(service, request));
     }
     if (keys.isEmpty()) {
       return null;
     }
-    String authorization = header.apply("Authorization");
+    String authorization = request.header("Authorization");
     if (authorization == null) {
       return null;
     }
@@ -118,21 +104,12 @@ public final class Authenticator {
    *
    * @param kind the caller's credential class
    * @param key the key from {@link #authenticate}, or null
-   * @param identityId the call's IdentityId, null when the operation has none
-   * @param datasetName the call's DatasetName, null when the operation has none
+   * @param call the operation and the names it reaches
    * @param accountId the mock's account, which owns the pools and roles
    */
-  public void authorize(
-      String operation,
-      Caller.Kind kind,
-      AccessKey key,
-      String identityPoolId,
-      String identityId,
-      String datasetName,
-      String accountId) {
+  public void authorize(CallScope call, Caller.Kind kind, AccessKey key, String accountId) {
     if (settings.enforceCredentialClasses()) {
-      CredentialClasses.check(
-          operation, kind, key, identityPoolId, identityId, datasetName, accountId);
+      CredentialClasses.check(call, kind, key, accountId);
     }
   }
 }

@@ -54,18 +54,11 @@ public final class CredentialClasses {
    *
    * @param key the configured key the request was signed with; null when the caller's class was
    *     read from the request alone (then the identity is the one in the path)
-   * @param identityId the call's IdentityId member, null when it has none
-   * @param datasetName the call's DatasetName member, null when it has none
+   * @param call the operation and the names it reaches
    * @param accountId the account the pool (and the role) belong to
    */
-  static void check(
-      String operation,
-      Caller.Kind kind,
-      AccessKey key,
-      String identityPoolId,
-      String identityId,
-      String datasetName,
-      String accountId) {
+  static void check(CallScope call, Caller.Kind kind, AccessKey key, String accountId) {
+    String operation = call.operation();
     Caller.Kind only = ONLY.get(operation);
     if (only != null && only != kind) {
       throw AuthErrors.notAuthorized(
@@ -78,24 +71,21 @@ public final class CredentialClasses {
     if (key == null || key.kind() != Caller.Kind.IDENTITY) {
       return;
     }
-    boolean otherIdentity = identityId != null && !identityId.equals(key.identityId());
+    boolean otherIdentity =
+        call.identityId() != null && !call.identityId().equals(key.identityId());
     boolean otherPool =
-        identityPoolId != null
+        call.identityPoolId() != null
             && key.identityPoolId() != null
-            && !identityPoolId.equals(key.identityPoolId());
+            && !call.identityPoolId().equals(key.identityPoolId());
     if (otherIdentity || otherPool) {
       throw AuthErrors.accessDenied(
-          accountId,
-          key.roleOrDefault(),
-          operation,
-          resource(accountId, identityPoolId, identityId, datasetName));
+          accountId, key.roleOrDefault(), operation, resource(accountId, call));
     }
   }
 
   /** The resource ARN IAM names, as the real message shows it ({@code dataset/null} included). */
-  private static String resource(
-      String accountId, String identityPoolId, String identityId, String datasetName) {
-    String pool = AuthorizationHeader.clip(String.valueOf(identityPoolId));
+  private static String resource(String accountId, CallScope call) {
+    String pool = AuthorizationHeader.clip(String.valueOf(call.identityPoolId()));
     int colon = pool.indexOf(':');
     String region = colon > 0 ? pool.substring(0, colon) : "us-east-1";
     return "arn:aws:cognito-sync:"
@@ -105,8 +95,8 @@ public final class CredentialClasses {
         + ":identitypool/"
         + pool
         + "/identity/"
-        + AuthorizationHeader.clip(String.valueOf(identityId))
+        + AuthorizationHeader.clip(String.valueOf(call.identityId()))
         + "/dataset/"
-        + AuthorizationHeader.clip(String.valueOf(datasetName));
+        + AuthorizationHeader.clip(String.valueOf(call.datasetName()));
   }
 }

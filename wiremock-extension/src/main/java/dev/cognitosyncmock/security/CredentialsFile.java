@@ -101,7 +101,8 @@ public final class CredentialsFile {
                 text(entry, "identityId", where),
                 text(entry, "sessionToken", where),
                 text(entry, "accountId", where),
-                text(entry, "identityPoolId", where));
+                text(entry, "identityPoolId", where),
+                null);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(where + ": " + e.getMessage());
       }

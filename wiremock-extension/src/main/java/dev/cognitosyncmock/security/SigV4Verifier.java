@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.signer.Aws4Signer;
@@ -54,34 +53,17 @@ final class SigV4Verifier {
   }
 
   /**
-   * Verifies the request's signature and returns the key it was signed with.
-   *
-   * @param header looks a request header up by name, case-insensitively; null when absent
+   * Verifies the request's signature, for {@code service} (its SigV4 scope), and returns the key it
+   * was signed with.
    */
-  AccessKey verify(
-      String method,
-      String rawPath,
-      String rawQuery,
-      Function<String, String> header,
-      byte[] body) {
-    return verify(SERVICE, method, rawPath, rawQuery, header, body);
-  }
-
-  /** The same check for a request to another service on this endpoint (cognito-identity). */
-  AccessKey verify(
-      String service,
-      String method,
-      String rawPath,
-      String rawQuery,
-      Function<String, String> header,
-      byte[] body) {
-    String authorization = header.apply("Authorization");
+  AccessKey verify(String service, SignedRequest request) {
+    String authorization = request.header("Authorization");
     if (authorization == null || authorization.isBlank()) {
       throw AuthErrors.missingAuthenticationToken();
     }
     AuthorizationHeader auth = AuthorizationHeader.parse(authorization);
     List<String> signed = auth.signedHeaderList();
-    String amzDate = header.apply("X-Amz-Date");
+    String amzDate = request.header("X-Amz-Date");
     if (amzDate == null) {
       throw AuthErrors.incompleteSignature(
           "Authorization header requires existence of a 'X-Amz-Date' header");
@@ -128,7 +110,7 @@ final class SigV4Verifier {
     if (key == null) {
       throw AuthErrors.unrecognizedClient();
     }
-    String token = header.apply("X-Amz-Security-Token");
+    String token = request.header("X-Amz-Security-Token");
     if (key.sessionToken() == null
         ? token != null
         : !constantTimeEquals(key.sessionToken(), token)) {
@@ -138,27 +120,14 @@ final class SigV4Verifier {
     Instant now = clock.instant();
     if (signedAt.isBefore(now.minus(MAX_SKEW))) {
       throw AuthErrors.requestExpired(
-          "Signature expired: "
-              + amzDate.strip()
-              + " is now earlier than "
-              + AMZ_DATE.format(now.minus(MAX_SKEW).atOffset(ZoneOffset.UTC))
-              + " ("
-              + AMZ_DATE.format(now.atOffset(ZoneOffset.UTC))
-              + " - 15 min.)");
+          outsideSkew("Signature expired", amzDate, "is now earlier than", now, "-"));
     }
     if (signedAt.isAfter(now.plus(MAX_SKEW))) {
       throw AuthErrors.requestExpired(
-          "Signature not yet current: "
-              + amzDate.strip()
-              + " is still later than "
-              + AMZ_DATE.format(now.plus(MAX_SKEW).atOffset(ZoneOffset.UTC))
-              + " ("
-              + AMZ_DATE.format(now.atOffset(ZoneOffset.UTC))
-              + " + 15 min.)");
+          outsideSkew("Signature not yet current", amzDate, "is still later than", now, "+"));
     }
 
-    String expected =
-        recompute(method, rawPath, rawQuery, header, body, auth, signed, key, signedAt);
+    String expected = recompute(request, auth, signed, key, signedAt);
     if (!constantTimeEquals(expected, auth.signature().toLowerCase(Locale.ROOT))
         || !HEX_SIGNATURE.matcher(auth.signature().toLowerCase(Locale.ROOT)).matches()) {
       throw AuthErrors.signatureDoesNotMatch();
@@ -168,29 +137,47 @@ final class SigV4Verifier {
 
   /** The signature the SDK's signer computes for the received request with the key's secret. */
   @SuppressWarnings("deprecation") // Aws4Signer: see the class comment
+  /**
+   * The real service's message for a signing date more than {@link #MAX_SKEW} before ({@code sign}
+   * "-") or after ("+") now, e.g. "Signature expired: 20240101T000000Z is now earlier than
+   * 20240101T001500Z (20240101T003000Z - 15 min.)".
+   */
+  private static String outsideSkew(
+      String verdict, String amzDate, String comparison, Instant now, String sign) {
+    Instant limit = sign.equals("-") ? now.minus(MAX_SKEW) : now.plus(MAX_SKEW);
+    return verdict
+        + ": "
+        + amzDate.strip()
+        + " "
+        + comparison
+        + " "
+        + AMZ_DATE.format(limit.atOffset(ZoneOffset.UTC))
+        + " ("
+        + AMZ_DATE.format(now.atOffset(ZoneOffset.UTC))
+        + " "
+        + sign
+        + " 15 min.)";
+  }
+
   private static String recompute(
-      String method,
-      String rawPath,
-      String rawQuery,
-      Function<String, String> header,
-      byte[] body,
+      SignedRequest received,
       AuthorizationHeader auth,
       List<String> signed,
       AccessKey key,
       Instant signedAt) {
     SdkHttpMethod httpMethod;
     try {
-      httpMethod = SdkHttpMethod.fromValue(method);
+      httpMethod = SdkHttpMethod.fromValue(received.method());
     } catch (IllegalArgumentException e) {
       throw AuthErrors.signatureDoesNotMatch();
     }
-    String host = header.apply("Host");
+    String host = received.header("Host");
     if (host == null) {
       throw AuthErrors.invalidSignature("Signed header 'host' is not in the request");
     }
     boolean unsignedPayload =
         signed.contains("x-amz-content-sha256")
-            && UNSIGNED_PAYLOAD.equals(header.apply("x-amz-content-sha256"));
+            && UNSIGNED_PAYLOAD.equals(received.header("x-amz-content-sha256"));
     HostAndPort hp = HostAndPort.parse(host.strip());
     // the signer rebuilds Host from host and port, leaving out the scheme's standard port: pick
     // the scheme under which the received Host comes back unchanged
@@ -202,17 +189,17 @@ final class SigV4Verifier {
             .protocol(scheme)
             .host(hp.host())
             .port(hp.port() < 0 ? null : hp.port())
-            .encodedPath(rawPath.isEmpty() ? "/" : rawPath)
-            .contentStreamProvider(() -> new ByteArrayInputStream(body));
+            .encodedPath(received.rawPath().isEmpty() ? "/" : received.rawPath())
+            .contentStreamProvider(() -> new ByteArrayInputStream(received.body()));
     for (String name : signed) {
-      String value = header.apply(name);
+      String value = received.header(name);
       if (value == null) {
         throw AuthErrors.invalidSignature(
             "Signed header '" + AuthorizationHeader.clip(name) + "' is not in the request");
       }
       request.putHeader(name, value);
     }
-    PercentDecoding.pairs(rawQuery, PercentDecoding::decodeLenient)
+    PercentDecoding.pairs(received.rawQuery(), PercentDecoding::decodeLenient)
         .forEach(p -> request.appendRawQueryParameter(p.getKey(), p.getValue()));
     Aws4SignerParams params =
         Aws4SignerParams.builder()

@@ -11,7 +11,6 @@ import dev.cognitosyncmock.protocol.OperationHandler;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
 import dev.cognitosyncmock.protocol.RequestContext;
-import dev.cognitosyncmock.schemas.OperationSchemas;
 import dev.cognitosyncmock.schemas.ServiceModel;
 import dev.cognitosyncmock.schemas.VendoredService;
 import dev.cognitosyncmock.security.AccessKey;
@@ -67,14 +66,7 @@ public final class AwsJsonProtocol {
     model
         .operations()
         .forEach(o -> operationsByLowerName.put(o.name().toLowerCase(Locale.ROOT), o.name()));
-    this.validator =
-        new InputValidator(
-            model,
-            op -> OperationSchemas.input(service, op),
-            message ->
-                ServiceException.unmodeled(
-                    "ValidationException", ErrorShape.InvalidParameterException, message),
-            true);
+    this.validator = InputValidator.forService(service, model, "ValidationException", true);
     this.unsigned = model.unsignedOperations();
     this.authenticator = authenticator;
     this.accountId = accountId;
@@ -188,14 +180,7 @@ public final class AwsJsonProtocol {
           ErrorShape.InvalidParameterException,
           "Missing Authentication Token");
     }
-    AccessKey key =
-        authenticator.authenticate(
-            model.endpointPrefix(),
-            request.method(),
-            request.path(),
-            request.rawQuery(),
-            request::header,
-            request.body());
+    AccessKey key = authenticator.authenticate(model.endpointPrefix(), request.signed());
     if (key != null && key.kind() == Caller.Kind.IDENTITY) {
       throw new ServiceException(
           ErrorShape.NotAuthorizedException,
