@@ -17,57 +17,64 @@ final class HttpLayerErrors {
   /** What to answer: the status, x-amzn-ErrorType, x-amzn-RequestId and JSON body. */
   record Answer(int status, String errorType, String requestId, byte[] body) {}
 
-  /** x-amzn-ErrorType by status, for errors no operation produced. */
-  private static final Map<Integer, String> TYPES =
-      Map.ofEntries(
-          Map.entry(400, "BadRequestException"),
-          Map.entry(404, "UnknownOperationException"),
-          Map.entry(405, "UnknownOperationException"),
-          Map.entry(408, "RequestTimeoutException"),
-          Map.entry(411, "LengthRequiredException"),
-          Map.entry(413, "RequestEntityTooLargeException"),
-          Map.entry(414, "RequestURITooLongException"),
-          Map.entry(415, "UnsupportedMediaTypeException"),
-          Map.entry(417, "ExpectationFailedException"),
-          Map.entry(426, "UpgradeRequiredException"),
-          Map.entry(431, "RequestHeaderFieldsTooLargeException"),
-          Map.entry(500, "InternalErrorException"),
-          Map.entry(501, "NotImplementedException"),
-          Map.entry(505, "HttpVersionNotSupportedException"));
-
   /** Jetty's reasons are short and plain, but a reason built from an exception names classes. */
   private static final Pattern INTERNAL =
       Pattern.compile("java\\.|jakarta\\.|org\\.eclipse|Exception|\\bat [a-z]+\\.");
 
+  /**
+   * The x-amzn-ErrorType and message for a status no operation produced; a null message stands for
+   * the general one.
+   */
+  private record StatusText(String errorType, String message) {}
+
+  private static StatusText statusText(int status) {
+    return switch (status) {
+      case 400 ->
+          new StatusText(
+              "BadRequestException",
+              "The request is not valid HTTP/1.1 (request line, path escapes, Host header"
+                  + " or body framing)");
+      case 404, 405 -> new StatusText("UnknownOperationException", null);
+      case 408 -> new StatusText("RequestTimeoutException", "The request did not arrive in time");
+      case 411 -> new StatusText("LengthRequiredException", null);
+      case 413 -> new StatusText("RequestEntityTooLargeException", "The request body is too large");
+      case 414 ->
+          new StatusText(
+              "RequestURITooLongException", "The request target (path and query) is too long");
+      case 415 -> new StatusText("UnsupportedMediaTypeException", null);
+      case 417 ->
+          new StatusText(
+              "ExpectationFailedException",
+              "The Expect header asks for an expectation the server does not support;"
+                  + " only 100-continue is");
+      case 426 ->
+          new StatusText(
+              "UpgradeRequiredException", "Only HTTP/1.1 (and HTTP/1.0) is spoken on this port");
+      case 431 ->
+          new StatusText(
+              "RequestHeaderFieldsTooLargeException", "The request headers are too large");
+      case 500 -> new StatusText("InternalErrorException", null);
+      case 501 -> new StatusText("NotImplementedException", null);
+      case 505 ->
+          new StatusText(
+              "HttpVersionNotSupportedException",
+              "The HTTP version is not supported; use HTTP/1.1");
+      default ->
+          new StatusText(status >= 500 ? "InternalErrorException" : "BadRequestException", null);
+    };
+  }
+
   static String errorType(int status) {
-    String type = TYPES.get(status);
-    if (type != null) {
-      return type;
-    }
-    return status >= 500 ? "InternalErrorException" : "BadRequestException";
+    return statusText(status).errorType();
   }
 
   /** The message for a status, with Jetty's reason when it is one a caller can act on. */
   static String message(int status, String reason) {
-    String what =
-        switch (status) {
-          case 400 ->
-              "The request is not valid HTTP/1.1 (request line, path escapes, Host header"
-                  + " or body framing)";
-          case 408 -> "The request did not arrive in time";
-          case 413 -> "The request body is too large";
-          case 414 -> "The request target (path and query) is too long";
-          case 417 ->
-              "The Expect header asks for an expectation the server does not support;"
-                  + " only 100-continue is";
-          case 426 -> "Only HTTP/1.1 (and HTTP/1.0) is spoken on this port";
-          case 431 -> "The request headers are too large";
-          case 505 -> "The HTTP version is not supported; use HTTP/1.1";
-          default ->
-              status >= 500
-                  ? "The server could not complete the request"
-                  : "The request was refused";
-        };
+    String what = statusText(status).message();
+    if (what == null) {
+      what =
+          status >= 500 ? "The server could not complete the request" : "The request was refused";
+    }
     // Jetty's reason says which rule a 400 broke ("No Host", "Duplicate Host Header", ...)
     if (status == 400
         && reason != null
