@@ -50,14 +50,15 @@ public final class CognitoSyncRecording extends StubMappingTransformer {
         .transformers(NAME);
   }
 
-  @Override
-  public String getName() {
-    return NAME;
-  }
-
+  /** Only recordings made with {@link #spec} pass through it, never stubs made by hand. */
   @Override
   public boolean applyGlobally() {
     return false;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
   }
 
   @Override

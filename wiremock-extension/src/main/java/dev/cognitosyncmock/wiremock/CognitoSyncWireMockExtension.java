@@ -83,11 +83,6 @@ public final class CognitoSyncWireMockExtension
     return NAME;
   }
 
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
   /** The catch-all stub; user stubs may also name {@link #NAME} as a transformer. */
   public static StubMapping catchAllStub() {
     return any(anyUrl())
@@ -96,6 +91,12 @@ public final class CognitoSyncWireMockExtension
         .atPriority(CATCH_ALL_PRIORITY)
         .willReturn(aResponse().withTransformers(NAME))
         .build();
+  }
+
+  /** Serves only the stubs naming it: {@link #catchAllStub} and user stubs that ask for it. */
+  @Override
+  public boolean applyGlobally() {
+    return false;
   }
 
   @Override
