@@ -1,7 +1,6 @@
 package dev.cognitosyncmock.bench;
 
 import dev.cognitosyncmock.engine.Caller;
-import dev.cognitosyncmock.engine.RecordsPage;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.protocol.CallerResolver;
 import dev.cognitosyncmock.protocol.CognitoSyncProtocol;
@@ -9,34 +8,19 @@ import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
 import dev.cognitosyncmock.schemas.ServiceModel;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@link CognitoSyncProtocol#handle} end to end in-process: a raw request (method, percent-encoded
  * URL, the headers an SDK sends, body bytes) in, status, headers and JSON bytes out. Routing,
  * binding, JSON Schema validation, the engine and serialization are all inside; HTTP is not.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class ProtocolBenchmark {
-  static final int DATASETS_PER_THREAD = 1000;
-  static final int DATASETS_PER_IDENTITY = 4;
-  static final int MAX_THREADS = 8;
+public class ProtocolBenchmark extends AverageTimeBenchmark {
   private static final byte[] TOKEN_FIELD =
       "\"SyncSessionToken\":\"".getBytes(StandardCharsets.UTF_8);
 
@@ -52,45 +36,22 @@ public class ProtocolBenchmark {
       protocol =
           new CognitoSyncProtocol(
               ServiceModel.load(), engine, new CallerResolver(Caller.DEFAULT_ACCOUNT_ID));
-      Fixtures.seed(engine, DATASETS_PER_THREAD * MAX_THREADS, DATASETS_PER_IDENTITY);
+      Fixtures.seed(engine, SyncClient.SEEDED, SyncClient.DATASETS_PER_IDENTITY);
     }
   }
 
   @State(Scope.Thread)
-  public static class Client {
+  public static class Client extends SyncClient {
+    /** The raw request path of each dataset, as an SDK encodes it. */
     String[] paths;
-    String[] recordKeys;
-    long[] counts;
-    String[] tokens;
-    int next;
-    long value;
 
     @Setup(Level.Trial)
     public void setUp(Mock m) {
-      int first = m.threads.getAndIncrement() * DATASETS_PER_THREAD;
+      open(m.engine, m.threads.getAndIncrement());
       paths = new String[DATASETS_PER_THREAD];
-      recordKeys = new String[DATASETS_PER_THREAD];
-      counts = new long[DATASETS_PER_THREAD];
-      tokens = new String[DATASETS_PER_THREAD];
       for (int i = 0; i < DATASETS_PER_THREAD; i++) {
         paths[i] = Fixtures.datasetPath(first + i, DATASETS_PER_IDENTITY);
-        recordKeys[i] = "k" + (first + i);
-        RecordsPage page =
-            m.engine.listRecords(
-                Fixtures.DEVELOPER,
-                Fixtures.dataset(first + i, DATASETS_PER_IDENTITY),
-                0L,
-                null,
-                null);
-        counts[i] = page.datasetSyncCount();
-        tokens[i] = page.syncSessionToken();
       }
-    }
-
-    int nextDataset() {
-      int i = next;
-      next = (i + 1) % DATASETS_PER_THREAD;
-      return i;
     }
 
     ProtocolRequest list(int i) {

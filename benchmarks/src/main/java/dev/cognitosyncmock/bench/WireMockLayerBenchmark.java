@@ -20,20 +20,13 @@ import dev.cognitosyncmock.wiremock.ConstantTimeJournalStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The sync cycle through WireMock's request handling without sockets or Jetty (WireMock's {@link
@@ -52,13 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * Single-threaded: this is cost per request, not throughput.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
 @State(Scope.Thread)
-public class WireMockLayerBenchmark {
+public class WireMockLayerBenchmark extends AverageTimeBenchmark {
   static final int DATASETS = 1000;
   static final int DATASETS_PER_IDENTITY = 4;
   static final String BASE = "http://localhost:8080";

@@ -1,23 +1,17 @@
 package dev.cognitosyncmock.bench.proposal;
 
+import dev.cognitosyncmock.bench.AverageTimeBenchmark;
 import dev.cognitosyncmock.engine.DatasetKey;
 import dev.cognitosyncmock.engine.SyncSessionToken;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Two cheap changes to the per-request path, measured against what the mock does today (the mock is
@@ -33,13 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * The setup checks that each form decodes with the other's decoder.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
 @State(Scope.Thread)
-public class TokenCodecBenchmark {
+public class TokenCodecBenchmark extends AverageTimeBenchmark {
   SyncSessionToken session;
   String zlibToken;
   String storedToken;
