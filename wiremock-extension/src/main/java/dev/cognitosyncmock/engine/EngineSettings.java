@@ -2,6 +2,7 @@ package dev.cognitosyncmock.engine;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The choices a user may want to make differently from our reading of the spec.
@@ -70,98 +71,76 @@ public record EngineSettings(
   }
 
   public EngineSettings withStrictPools(boolean strict) {
-    return new EngineSettings(
-        strict,
-        tokenExpiry,
-        quotas,
-        requirePushSyncForDevices,
-        syncTriggerForDeveloperCallers,
-        syncTriggerTimeout,
-        bulkPublishDuration,
-        region);
+    return edit(draft -> draft.strictPools = strict);
   }
 
   public EngineSettings withTokenExpiry(Duration expiry) {
-    return new EngineSettings(
-        strictPools,
-        expiry,
-        quotas,
-        requirePushSyncForDevices,
-        syncTriggerForDeveloperCallers,
-        syncTriggerTimeout,
-        bulkPublishDuration,
-        region);
+    return edit(draft -> draft.tokenExpiry = expiry);
   }
 
   public EngineSettings withQuotas(Quotas q) {
-    return new EngineSettings(
-        strictPools,
-        tokenExpiry,
-        q,
-        requirePushSyncForDevices,
-        syncTriggerForDeveloperCallers,
-        syncTriggerTimeout,
-        bulkPublishDuration,
-        region);
+    return edit(draft -> draft.quotas = q);
   }
 
   public EngineSettings withRequirePushSyncForDevices(boolean require) {
-    return new EngineSettings(
-        strictPools,
-        tokenExpiry,
-        quotas,
-        require,
-        syncTriggerForDeveloperCallers,
-        syncTriggerTimeout,
-        bulkPublishDuration,
-        region);
+    return edit(draft -> draft.requirePushSyncForDevices = require);
   }
 
   public EngineSettings withSyncTriggerForDeveloperCallers(boolean run) {
-    return new EngineSettings(
-        strictPools,
-        tokenExpiry,
-        quotas,
-        requirePushSyncForDevices,
-        run,
-        syncTriggerTimeout,
-        bulkPublishDuration,
-        region);
+    return edit(draft -> draft.syncTriggerForDeveloperCallers = run);
   }
 
   public EngineSettings withSyncTriggerTimeout(Duration timeout) {
-    return new EngineSettings(
-        strictPools,
-        tokenExpiry,
-        quotas,
-        requirePushSyncForDevices,
-        syncTriggerForDeveloperCallers,
-        timeout,
-        bulkPublishDuration,
-        region);
+    return edit(draft -> draft.syncTriggerTimeout = timeout);
   }
 
   public EngineSettings withBulkPublishDuration(Duration duration) {
-    return new EngineSettings(
-        strictPools,
-        tokenExpiry,
-        quotas,
-        requirePushSyncForDevices,
-        syncTriggerForDeveloperCallers,
-        syncTriggerTimeout,
-        duration,
-        region);
+    return edit(draft -> draft.bulkPublishDuration = duration);
   }
 
   public EngineSettings withRegion(String r) {
-    return new EngineSettings(
-        strictPools,
-        tokenExpiry,
-        quotas,
-        requirePushSyncForDevices,
-        syncTriggerForDeveloperCallers,
-        syncTriggerTimeout,
-        bulkPublishDuration,
-        r);
+    return edit(draft -> draft.region = r);
+  }
+
+  /** A copy of these settings with the one change {@code change} makes to a mutable draft. */
+  private EngineSettings edit(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.settings();
+  }
+
+  /** The fields of {@link EngineSettings}, settable one at a time. */
+  private static final class Draft {
+    boolean strictPools;
+    Duration tokenExpiry;
+    Quotas quotas;
+    boolean requirePushSyncForDevices;
+    boolean syncTriggerForDeveloperCallers;
+    Duration syncTriggerTimeout;
+    Duration bulkPublishDuration;
+    String region;
+
+    Draft(EngineSettings from) {
+      strictPools = from.strictPools;
+      tokenExpiry = from.tokenExpiry;
+      quotas = from.quotas;
+      requirePushSyncForDevices = from.requirePushSyncForDevices;
+      syncTriggerForDeveloperCallers = from.syncTriggerForDeveloperCallers;
+      syncTriggerTimeout = from.syncTriggerTimeout;
+      bulkPublishDuration = from.bulkPublishDuration;
+      region = from.region;
+    }
+
+    EngineSettings settings() {
+      return new EngineSettings(
+          strictPools,
+          tokenExpiry,
+          quotas,
+          requirePushSyncForDevices,
+          syncTriggerForDeveloperCallers,
+          syncTriggerTimeout,
+          bulkPublishDuration,
+          region);
+    }
   }
 }
