@@ -74,21 +74,18 @@ final class JettyServer implements HttpServerFactory {
         context.addFilter(new FilterHolder(stubFilter), "/*", EnumSet.of(DispatcherType.REQUEST));
       }
 
+      /** WireMock's configuration gives the stub context its own error handler: replaced here. */
       @Override
       protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
         super.decorateMockServiceContextAfterConfig(context);
         context.setErrorHandler(new ErrorPages());
       }
 
+      /** WireMock gives the admin context no error handler, so ours goes in with the filter. */
       @Override
       protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
         super.decorateAdminServiceContextBeforeConfig(context);
         context.addFilter(new FilterHolder(adminFilter), "/*", EnumSet.of(DispatcherType.REQUEST));
-      }
-
-      @Override
-      protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
-        super.decorateAdminServiceContextAfterConfig(context);
         context.setErrorHandler(new ErrorPages());
       }
     };
