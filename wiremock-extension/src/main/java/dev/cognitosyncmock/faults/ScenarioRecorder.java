@@ -129,34 +129,39 @@ public final class ScenarioRecorder {
     return out;
   }
 
+  /** A step whose call has been recorded, its answer filled in once it is known. */
   static final class Pending {
-    final int step;
-    final String operation;
-    final String identityPoolId;
-    final String identityId;
-    final String datasetName;
-    final ObjectNode request;
+    /** The call, with no answer yet. */
+    private final ScenarioStep called;
+
     Integer status;
     String errorType;
     ConnectionFault connectionFault;
 
     Pending(int step, OperationCall call) {
-      this.step = step;
-      this.operation = call.operation();
-      this.identityPoolId = call.string("IdentityPoolId");
-      this.identityId = call.string("IdentityId");
-      this.datasetName = call.string("DatasetName");
-      this.request = keyFields(call);
+      this.called =
+          new ScenarioStep(
+              step,
+              call.operation(),
+              call.string("IdentityPoolId"),
+              call.string("IdentityId"),
+              call.string("DatasetName"),
+              keyFields(call),
+              null,
+              null,
+              null,
+              null,
+              null);
     }
 
     ScenarioStep toStep() {
       return new ScenarioStep(
-          step,
-          operation,
-          identityPoolId,
-          identityId,
-          datasetName,
-          request,
+          called.step(),
+          called.operation(),
+          called.identityPoolId(),
+          called.identityId(),
+          called.datasetName(),
+          called.request(),
           status,
           errorType,
           connectionFault,
