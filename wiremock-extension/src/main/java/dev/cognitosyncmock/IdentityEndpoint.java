@@ -109,7 +109,7 @@ public final class IdentityEndpoint {
 
   /** Admin routes for identity state; see {@link dev.cognitosyncmock.admin.IdentityAdminRoutes}. */
   public dev.cognitosyncmock.admin.AdminRoutes adminRoutes() {
-    return new dev.cognitosyncmock.admin.IdentityAdminRoutes(engine);
+    return new dev.cognitosyncmock.admin.IdentityAdminRoutes(engine, sync);
   }
 
   private static AccessKey key(IssuedCredentials c) {
