@@ -2,6 +2,7 @@ package dev.cognitosyncmock;
 
 import dev.cognitosyncmock.admin.AdminApi;
 import dev.cognitosyncmock.admin.IdentityAdminRoutes;
+import dev.cognitosyncmock.admin.StateDocument;
 import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.engine.EngineSnapshot;
 import dev.cognitosyncmock.engine.IdSource;
@@ -68,12 +69,16 @@ public final class CognitoSyncService implements AutoCloseable {
             .withTokenExpiry(o.get(CognitoSyncOptions.TOKEN_EXPIRY));
     // every file an option names is read before anything starts, each error naming its option
     EngineSnapshot seed = b.seed;
+    IdentityStateDocument seedIdentity = null; // a seed file's cognitoIdentity part
     if (o.isSet(CognitoSyncOptions.SEED_FILE)) {
       if (seed != null) {
         throw new InvalidOptionException(
             CognitoSyncOptions.SEED_FILE, "give a seed or a seed file, not both");
       }
-      seed = ConfigurationFiles.read(CognitoSyncOptions.SEED_FILE, o, AdminApi::readState);
+      StateDocument document =
+          ConfigurationFiles.read(CognitoSyncOptions.SEED_FILE, o, StateDocument::read);
+      seed = document.sync();
+      seedIdentity = document.identity();
     }
     List<FaultRule> faultRules = new ArrayList<>(b.faultRules);
     if (o.isSet(CognitoSyncOptions.FAULT_FILE)) {
@@ -98,6 +103,15 @@ public final class CognitoSyncService implements AutoCloseable {
               + " --credentials-file");
     }
     IdentityStateDocument identitySeed = b.identitySeed;
+    if (seedIdentity != null) {
+      if (identitySeed != null || o.isSet(CognitoSyncOptions.IDENTITY_SEED_FILE)) {
+        throw new InvalidOptionException(
+            CognitoSyncOptions.IDENTITY_SEED_FILE,
+            "the seed file already holds Cognito Identity state (cognitoIdentity); give it in"
+                + " one place");
+      }
+      identitySeed = seedIdentity;
+    }
     if (o.isSet(CognitoSyncOptions.IDENTITY_SEED_FILE)) {
       if (identitySeed != null) {
         throw new InvalidOptionException(

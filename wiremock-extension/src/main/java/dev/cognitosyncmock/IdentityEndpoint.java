@@ -113,7 +113,7 @@ public final class IdentityEndpoint {
    * dev.cognitosyncmock.admin.IdentityAdminRoutes}}
    */
   public dev.cognitosyncmock.admin.AdminRoutes adminRoutes() {
-    return new dev.cognitosyncmock.admin.IdentityAdminRoutes(engine);
+    return new dev.cognitosyncmock.admin.IdentityAdminRoutes(engine, sync);
   }
 
   private static AccessKey key(IssuedCredentials c) {

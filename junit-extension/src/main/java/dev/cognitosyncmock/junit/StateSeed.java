@@ -1,7 +1,6 @@
 package dev.cognitosyncmock.junit;
 
-import dev.cognitosyncmock.admin.AdminApi;
-import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.admin.StateDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,8 +8,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where the starting state comes from: a JSON document in the admin API's export format, read once
- * when the mock starts and re-applied on every reset.
+ * Where the starting state comes from: a JSON document in the admin API's export format (Sync's
+ * state, and Cognito Identity's under {@code cognitoIdentity} when it has any), read once when the
+ * mock starts and re-applied on every reset.
  */
 public sealed interface StateSeed {
 
@@ -18,11 +18,11 @@ public sealed interface StateSeed {
    * Reads the seed document.
    *
    * @param loader where a classpath resource is looked up
-   * @return the starting state
+   * @return the starting state: Sync's, and Cognito Identity's when the document has any
    * @throws IllegalArgumentException if the document is missing or invalid
    * @throws java.io.UncheckedIOException if it cannot be read
    */
-  EngineSnapshot load(ClassLoader loader);
+  StateDocument load(ClassLoader loader);
 
   /**
    * {@return a seed read from a file}
@@ -74,8 +74,8 @@ public sealed interface StateSeed {
     }
 
     @Override
-    public EngineSnapshot load(ClassLoader loader) {
-      return AdminApi.readState(path);
+    public StateDocument load(ClassLoader loader) {
+      return StateDocument.read(path);
     }
   }
 
@@ -96,13 +96,13 @@ public sealed interface StateSeed {
     }
 
     @Override
-    public EngineSnapshot load(ClassLoader loader) {
+    public StateDocument load(ClassLoader loader) {
       String name = resource.startsWith("/") ? resource.substring(1) : resource;
       try (InputStream in = loader.getResourceAsStream(name)) {
         if (in == null) {
           throw new IllegalArgumentException("Seed resource not found on the classpath: " + name);
         }
-        return AdminApi.readState(in.readAllBytes());
+        return StateDocument.read(in.readAllBytes());
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read seed resource " + name, e);
       }
