@@ -14,19 +14,40 @@ import java.util.Objects;
  */
 public sealed interface StateSeed {
 
+  /**
+   * Reads the seed document.
+   *
+   * @param loader where a classpath resource is looked up
+   * @return the starting state: Sync's, and Cognito Identity's when the document has any
+   * @throws IllegalArgumentException if the document is missing or invalid
+   * @throws java.io.UncheckedIOException if it cannot be read
+   */
   StateDocument load(ClassLoader loader);
 
+  /**
+   * {@return a seed read from a file}
+   *
+   * @param path the file
+   */
   static StateSeed file(Path path) {
     return new FromFile(path);
   }
 
+  /**
+   * {@return a seed read from a classpath resource}
+   *
+   * @param resource the resource name; a leading {@code /} is ignored
+   */
   static StateSeed classpath(String resource) {
     return new FromClasspath(resource);
   }
 
   /**
-   * The annotation's string form: {@code file:<path>} for a file, {@code classpath:<name>} or a
-   * bare name for a classpath resource.
+   * A seed from its annotation string form.
+   *
+   * @param location {@code file:<path>} for a file, {@code classpath:<name>} or a bare name for a
+   *     classpath resource
+   * @return the seed
    */
   static StateSeed parse(String location) {
     if (location.startsWith("file:")) {
@@ -36,7 +57,18 @@ public sealed interface StateSeed {
         location.startsWith("classpath:") ? location.substring("classpath:".length()) : location);
   }
 
+  /**
+   * A seed read from a file.
+   *
+   * @param path the file
+   */
   record FromFile(Path path) implements StateSeed {
+    /**
+     * A seed read from a file.
+     *
+     * @param path the file
+     * @throws NullPointerException if the path is null
+     */
     public FromFile {
       Objects.requireNonNull(path, "path");
     }
@@ -47,7 +79,18 @@ public sealed interface StateSeed {
     }
   }
 
+  /**
+   * A seed read from a classpath resource.
+   *
+   * @param resource the resource name; a leading {@code /} is ignored
+   */
   record FromClasspath(String resource) implements StateSeed {
+    /**
+     * A seed read from a classpath resource.
+     *
+     * @param resource the resource name; a leading {@code /} is ignored
+     * @throws NullPointerException if the resource is null
+     */
     public FromClasspath {
       Objects.requireNonNull(resource, "resource");
     }
