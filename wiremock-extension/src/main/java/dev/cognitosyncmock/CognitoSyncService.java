@@ -2,6 +2,7 @@ package dev.cognitosyncmock;
 
 import dev.cognitosyncmock.admin.AdminApi;
 import dev.cognitosyncmock.admin.IdentityAdminRoutes;
+import dev.cognitosyncmock.admin.StateDocument;
 import dev.cognitosyncmock.engine.EngineSettings;
 import dev.cognitosyncmock.engine.EngineSnapshot;
 import dev.cognitosyncmock.engine.IdSource;
@@ -68,12 +69,16 @@ public final class CognitoSyncService implements AutoCloseable {
             .withTokenExpiry(o.get(CognitoSyncOptions.TOKEN_EXPIRY));
     // every file an option names is read before anything starts, each error naming its option
     EngineSnapshot seed = b.seed;
+    IdentityStateDocument seedIdentity = null; // a seed file's cognitoIdentity part
     if (o.isSet(CognitoSyncOptions.SEED_FILE)) {
       if (seed != null) {
         throw new InvalidOptionException(
             CognitoSyncOptions.SEED_FILE, "give a seed or a seed file, not both");
       }
-      seed = ConfigurationFiles.read(CognitoSyncOptions.SEED_FILE, o, AdminApi::readState);
+      StateDocument document =
+          ConfigurationFiles.read(CognitoSyncOptions.SEED_FILE, o, StateDocument::read);
+      seed = document.sync();
+      seedIdentity = document.identity();
     }
     List<FaultRule> faultRules = new ArrayList<>(b.faultRules);
     if (o.isSet(CognitoSyncOptions.FAULT_FILE)) {
@@ -98,6 +103,15 @@ public final class CognitoSyncService implements AutoCloseable {
               + " --credentials-file");
     }
     IdentityStateDocument identitySeed = b.identitySeed;
+    if (seedIdentity != null) {
+      if (identitySeed != null || o.isSet(CognitoSyncOptions.IDENTITY_SEED_FILE)) {
+        throw new InvalidOptionException(
+            CognitoSyncOptions.IDENTITY_SEED_FILE,
+            "the seed file already holds Cognito Identity state (cognitoIdentity); give it in"
+                + " one place");
+      }
+      identitySeed = seedIdentity;
+    }
     if (o.isSet(CognitoSyncOptions.IDENTITY_SEED_FILE)) {
       if (identitySeed != null) {
         throw new InvalidOptionException(
@@ -201,7 +215,7 @@ public final class CognitoSyncService implements AutoCloseable {
     return opened;
   }
 
-  /** The options this service was built with (server-only ones included, as given). */
+  /** {@return the options this service was built with (server-only ones included, as given)} */
   public CognitoSyncOptions options() {
     return options;
   }
@@ -214,33 +228,55 @@ public final class CognitoSyncService implements AutoCloseable {
     }
   }
 
+  /** {@return a builder with every option at its in-process default} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * {@return a service with every option at its in-process default: lenient pools, state in memory}
+   */
   public static CognitoSyncService createDefault() {
     return builder().build();
   }
 
+  /** {@return the Cognito Sync engine: the state and the operations on it} */
   public SyncEngine engine() {
     return engine;
   }
 
-  /** Push notifications and Cognito Streams records captured so far (SEMANTICS G4, G5). */
+  /** {@return push notifications and Cognito Streams records captured so far (SEMANTICS G4, G5)} */
   public SideEffects sideEffects() {
     return engine.sideEffects();
   }
 
-  /** Stands a Java function in for the pool's SyncTrigger Lambda (SEMANTICS G3); null removes. */
+  /**
+   * Stands a Java function in for the pool's SyncTrigger Lambda (SEMANTICS G3).
+   *
+   * @param identityPoolId the pool id
+   * @param handler the function, or null to remove it
+   */
   public void setSyncTriggerHandler(String identityPoolId, SyncTriggerHandler handler) {
     engine.setSyncTriggerHandler(identityPoolId, handler);
   }
 
+  /**
+   * Serves a raw request as Cognito Sync, Cognito Identity or STS would.
+   *
+   * @param request the request
+   * @return the answer, an error answer included
+   */
   public ProtocolResponse handle(ProtocolRequest request) {
     return handle(request, new RequestContext());
   }
 
-  /** Serves {@code request} with what the adapter knows about it (a forced fault, say). */
+  /**
+   * Serves a raw request with what the adapter knows about it (a forced fault, say).
+   *
+   * @param request the request
+   * @param context what the adapter knows
+   * @return the answer, an error answer included
+   */
   public ProtocolResponse handle(ProtocolRequest request, RequestContext context) {
     ProtocolResponse identityResponse = identity.handle(request, context);
     ProtocolResponse response =
@@ -251,38 +287,49 @@ public final class CognitoSyncService implements AutoCloseable {
     return response;
   }
 
-  /** Cognito Identity and STS on the same endpoint (IDENTITY.md). */
+  /** {@return Cognito Identity and STS on the same endpoint (IDENTITY.md)} */
   public IdentityEndpoint identity() {
     return identity;
   }
 
+  /** {@return the admin API ({@code /__admin/cognito-sync})} */
   public AdminApi admin() {
     return admin;
   }
 
-  /** Fault rules, scenario recording and replay (docs/faults.md). */
+  /** {@return fault rules, scenario recording and replay (docs/faults.md)} */
   public FaultInjector faults() {
     return faults;
   }
 
-  /** The operation and request members of a request, without serving it (empty if none). */
+  /**
+   * The operation and request members of a request, without serving it.
+   *
+   * @param request the request
+   * @return the call, or empty if the request is not an API call
+   */
   public java.util.Optional<dev.cognitosyncmock.protocol.OperationCall> describe(
       ProtocolRequest request) {
     return protocol.describe(request);
   }
 
-  /** Makes one more access key known to signature checks and credential classes. */
+  /**
+   * Makes one more access key known to signature checks and credential classes.
+   *
+   * @param key the key
+   */
   public void addAccessKey(AccessKey key) {
     authenticator.addKey(key);
   }
 
+  /** {@return what requests are checked for: signatures, credential classes, the known keys} */
   public SecuritySettings security() {
     return security;
   }
 
   /**
-   * The token the admin API requires ({@code Authorization: Bearer <token>}), or empty when it is
-   * open. Server adapters enforce it on every admin route but health.
+   * {@return the token the admin API requires ({@code Authorization: Bearer <token>}), or empty
+   * when it is open; server adapters enforce it on every admin route but health}
    */
   public Optional<String> adminToken() {
     return Optional.ofNullable(adminToken);
@@ -305,19 +352,34 @@ public final class CognitoSyncService implements AutoCloseable {
     private Scenario scenario;
     private final List<AccessKey> credentials = new ArrayList<>();
 
-    /** Every option {@code options} sets, over those set before. */
+    /**
+     * Every option {@code options} sets, over those set before.
+     *
+     * @param options the options
+     * @return this builder
+     */
     public Builder options(CognitoSyncOptions options) {
       this.options.options(options);
       return this;
     }
 
-    /** Fault rules in force from the start (docs/faults.md), besides any fault file's. */
+    /**
+     * Fault rules in force from the start (docs/faults.md), besides any fault file's.
+     *
+     * @param rules the rules, added to those given before
+     * @return this builder
+     */
     public Builder faultRules(java.util.Collection<FaultRule> rules) {
       this.faultRules.addAll(rules);
       return this;
     }
 
-    /** A scenario replayed from the first call: its marked steps fail as marked. */
+    /**
+     * A scenario replayed from the first call: its marked steps fail as marked.
+     *
+     * @param scenario the scenario, or null for none
+     * @return this builder
+     */
     public Builder scenario(Scenario scenario) {
       this.scenario = scenario;
       return this;
@@ -329,13 +391,21 @@ public final class CognitoSyncService implements AutoCloseable {
     /**
      * Cognito Identity state to start from: pools, identities, logins (ignored when a persistence
      * directory already holds identity state).
+     *
+     * @param seed the state, or null for none
+     * @return this builder
      */
     public Builder identitySeed(IdentityStateDocument seed) {
       this.identitySeed = seed;
       return this;
     }
 
-    /** The {@link CognitoSyncOptions#IDENTITY_SEED_FILE} option. */
+    /**
+     * The {@link CognitoSyncOptions#IDENTITY_SEED_FILE} option.
+     *
+     * @param file the state document, or null for none
+     * @return this builder
+     */
     public Builder identitySeedFile(Path file) {
       options.identitySeedFile(file);
       return this;
@@ -345,6 +415,9 @@ public final class CognitoSyncService implements AutoCloseable {
      * Cognito Identity's settings; its region, strict login tokens and keeping of Sync data are the
      * options of those names and replace what was set for them before. Its account is the {@link
      * CognitoSyncOptions#ACCOUNT_ID} option.
+     *
+     * @param settings the settings, not null
+     * @return this builder
      */
     public Builder identitySettings(IdentitySettings settings) {
       this.identitySettings = Objects.requireNonNull(settings);
@@ -355,13 +428,23 @@ public final class CognitoSyncService implements AutoCloseable {
       return this;
     }
 
-    /** State to start from (ignored when a persistence directory already holds state). */
+    /**
+     * State to start from (ignored when a persistence directory already holds state).
+     *
+     * @param seed the state, or null for none
+     * @return this builder
+     */
     public Builder seed(EngineSnapshot seed) {
       this.seed = seed;
       return this;
     }
 
-    /** The {@link CognitoSyncOptions#SEED_FILE} option. */
+    /**
+     * The {@link CognitoSyncOptions#SEED_FILE} option.
+     *
+     * @param file the state document, or null for none
+     * @return this builder
+     */
     public Builder seedFile(Path file) {
       options.seedFile(file);
       return this;
@@ -370,6 +453,9 @@ public final class CognitoSyncService implements AutoCloseable {
     /**
      * Keeps state durable in this directory: every acknowledged write survives a restart or a
      * crash. Without it, state lives in memory only.
+     *
+     * @param dir the directory, or null for memory only
+     * @return this builder
      */
     public Builder persistenceDirectory(Path dir) {
       options.persistenceDirectory(dir);
@@ -379,6 +465,9 @@ public final class CognitoSyncService implements AutoCloseable {
     /**
      * Engine settings; its strict pools and token expiry are the options of those names and replace
      * what was set for them before.
+     *
+     * @param settings the settings, not null
+     * @return this builder
      */
     public Builder settings(EngineSettings settings) {
       this.settings = Objects.requireNonNull(settings);
@@ -386,17 +475,34 @@ public final class CognitoSyncService implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The clock the service runs on; default the system clock in UTC.
+     *
+     * @param clock the clock, not null
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
       return this;
     }
 
+    /**
+     * Where session, device and sync ids come from; default random ids.
+     *
+     * @param ids the source, not null
+     * @return this builder
+     */
     public Builder ids(IdSource ids) {
       this.ids = Objects.requireNonNull(ids);
       return this;
     }
 
-    /** The account id that stands for developer credentials in LastModifiedBy (SEMANTICS C5). */
+    /**
+     * The account id that stands for developer credentials in LastModifiedBy (SEMANTICS C5).
+     *
+     * @param accountId default {@code 123456789012}; not null
+     * @return this builder
+     */
     public Builder accountId(String accountId) {
       options.accountId(Objects.requireNonNull(accountId));
       return this;
@@ -406,6 +512,9 @@ public final class CognitoSyncService implements AutoCloseable {
      * Checks every request's SigV4 signature against the configured access keys: a missing,
      * malformed, wrongly signed or expired (15 minutes of skew) request, or an unknown key, is
      * refused with the error AWS sends. Off by default: any credentials are accepted.
+     *
+     * @param verify whether to check
+     * @return this builder
      */
     public Builder verifySignatures(boolean verify) {
       options.verifySignatures(verify);
@@ -416,17 +525,31 @@ public final class CognitoSyncService implements AutoCloseable {
      * Enforces SEMANTICS A7: developer-only operations refuse identity credentials, identity-only
      * ones refuse developer credentials, and identity credentials reach only their own identity
      * (403 NotAuthorizedException). Off by default.
+     *
+     * @param enforce whether to enforce
+     * @return this builder
      */
     public Builder enforceCredentialClasses(boolean enforce) {
       options.enforceCredentialClasses(enforce);
       return this;
     }
 
-    /** Adds access keys the mock knows: developer keys or Cognito identity keys. */
+    /**
+     * Adds access keys the mock knows: developer keys or Cognito identity keys.
+     *
+     * @param keys the keys, added to those given before
+     * @return this builder
+     */
     public Builder credentials(AccessKey... keys) {
       return credentials(List.of(keys));
     }
 
+    /**
+     * Adds access keys the mock knows: developer keys or Cognito identity keys.
+     *
+     * @param keys the keys, added to those given before
+     * @return this builder
+     */
     public Builder credentials(List<AccessKey> keys) {
       this.credentials.addAll(keys);
       return this;
@@ -435,6 +558,10 @@ public final class CognitoSyncService implements AutoCloseable {
     /**
      * Requires {@code Authorization: Bearer <token>} on the admin API (the mock's and WireMock's
      * own), except the health check. Null (the default) leaves it open.
+     *
+     * @param token the token, or null for none
+     * @return this builder
+     * @throws IllegalArgumentException if the token is blank
      */
     public Builder adminToken(String token) {
       if (token != null && token.isBlank()) {
@@ -444,6 +571,12 @@ public final class CognitoSyncService implements AutoCloseable {
       return this;
     }
 
+    /**
+     * {@return the service, its seed, fault, scenario and credentials files read}
+     *
+     * @throws dev.cognitosyncmock.options.InvalidOptionException if a file an option names is
+     *     missing or malformed, or the options contradict each other
+     */
     public CognitoSyncService build() {
       return new CognitoSyncService(this);
     }

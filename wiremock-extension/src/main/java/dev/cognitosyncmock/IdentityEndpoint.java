@@ -76,6 +76,7 @@ public final class IdentityEndpoint {
     protocol.setInterceptor(interceptor);
   }
 
+  /** {@return the Cognito Identity engine: pools, identities, logins, developer users and roles} */
   public IdentityEngine engine() {
     return engine;
   }
@@ -107,9 +108,12 @@ public final class IdentityEndpoint {
     sync.state().addListener(IdentityStateFile.open(directory, engine));
   }
 
-  /** Admin routes for identity state; see {@link dev.cognitosyncmock.admin.IdentityAdminRoutes}. */
+  /**
+   * {@return admin routes for identity state; see {@link
+   * dev.cognitosyncmock.admin.IdentityAdminRoutes}}
+   */
   public dev.cognitosyncmock.admin.AdminRoutes adminRoutes() {
-    return new dev.cognitosyncmock.admin.IdentityAdminRoutes(engine);
+    return new dev.cognitosyncmock.admin.IdentityAdminRoutes(engine, sync);
   }
 
   private static AccessKey key(IssuedCredentials c) {

@@ -78,17 +78,23 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   }
 
   /**
-   * @param dockerImageName an image name with a tag, compatible with {@link #DEFAULT_IMAGE_NAME}; a
-   *     name without one is refused rather than silently taken as {@code latest}
+   * A container of the named image.
+   *
+   * @param dockerImageName an image name with a tag, compatible with {@link #DEFAULT_IMAGE_NAME}
+   * @throws IllegalArgumentException if the name has no tag, rather than silently taking {@code
+   *     latest}
    */
   public CognitoSyncContainer(String dockerImageName) {
     this(DockerImageName.parse(requireTag(dockerImageName)));
   }
 
   /**
+   * A container of the given image.
+   *
    * @param dockerImageName {@link #DEFAULT_IMAGE_NAME} with any tag, or another name declared
    *     compatible with {@code DockerImageName.parse(name).asCompatibleSubstituteFor(
    *     "cognitosyncmock/cognito-sync-mock")}
+   * @throws IllegalStateException if the image is not compatible
    */
   public CognitoSyncContainer(DockerImageName dockerImageName) {
     super(dockerImageName);
@@ -97,9 +103,11 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   }
 
   /**
-   * An image built on the fly, e.g. an {@link
+   * A container of an image built on the fly, e.g. an {@link
    * org.testcontainers.images.builder.ImageFromDockerfile} of this repository's {@code
    * docker/Dockerfile}.
+   *
+   * @param image resolves to the image's name once built
    */
   public CognitoSyncContainer(Future<String> image) {
     super(image);
@@ -123,6 +131,10 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
    * ({@code persistenceDirectory} to {@value #DATA_DIRECTORY}, {@code rootDirectory} to {@value
    * #ROOT_DIRECTORY}). The typed {@code with...} methods below are this, one each.
    *
+   * @param <T> the option's value type
+   * @param option one of {@link CognitoSyncOptions#ALL}
+   * @param value its value
+   * @return this container
    * @throws IllegalArgumentException for a bad value, or an option that does not apply to a
    *     container (the message says why)
    */
@@ -155,68 +167,136 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
     return withEnv(option.env(), option.format(checked));
   }
 
-  /** Every option {@code options} sets ({@link #withOption}). */
+  /**
+   * Sets every option {@code options} sets, as {@link #withOption} does.
+   *
+   * @param options the options
+   * @return this container
+   * @throws IllegalArgumentException for an option that does not apply to a container
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public CognitoSyncContainer withOptions(CognitoSyncOptions options) {
     options.values().forEach((o, v) -> withOption((Option) o, v));
     return self();
   }
 
-  /** Unknown identity pools answer 404 until created through the admin API. */
+  /**
+   * Unknown identity pools answer 404 until created through the admin API.
+   *
+   * @return this container
+   */
   public CognitoSyncContainer withStrictPools() {
     return withStrictPools(true);
   }
 
+  /**
+   * Whether unknown identity pools answer 404 until created through the admin API; default false.
+   *
+   * @param strictPools true for 404
+   * @return this container
+   */
   public CognitoSyncContainer withStrictPools(boolean strictPools) {
     return withOption(CognitoSyncOptions.STRICT_POOLS, strictPools);
   }
 
-  /** How long a SyncSessionToken stays valid (default one hour). */
+  /**
+   * How long a SyncSessionToken stays valid.
+   *
+   * @param tokenExpiry longer than zero; default one hour
+   * @return this container
+   */
   public CognitoSyncContainer withTokenExpiry(Duration tokenExpiry) {
     return withOption(CognitoSyncOptions.TOKEN_EXPIRY, tokenExpiry);
   }
 
-  /** The account id developer credentials act as (LastModifiedBy). */
+  /**
+   * The account id developer credentials act as ({@code LastModifiedBy}).
+   *
+   * @param accountId default {@code 123456789012}
+   * @return this container
+   */
   public CognitoSyncContainer withAccountId(String accountId) {
     return withOption(CognitoSyncOptions.ACCOUNT_ID, accountId);
   }
 
-  /** A state document (as {@code GET /__admin/cognito-sync/state} exports) loaded at start-up. */
+  /**
+   * A state document (as {@code GET /__admin/cognito-sync/state} exports) loaded at start-up,
+   * copied into the container.
+   *
+   * @param seedFile a file on this host
+   * @return this container
+   */
   public CognitoSyncContainer withSeedFile(Path seedFile) {
     return withOption(CognitoSyncOptions.SEED_FILE, seedFile);
   }
 
-  /** {@link #withSeedFile(Path)} from a class-path resource. */
+  /**
+   * {@link #withSeedFile(Path)} from a class-path resource.
+   *
+   * @param resourcePath the resource's path on the class path
+   * @return this container
+   */
   public CognitoSyncContainer withSeedResource(String resourcePath) {
     return withResource(CognitoSyncOptions.SEED_FILE, resourcePath);
   }
 
-  /** Fault rules in force from start-up (error answers, delays, connection faults). */
+  /**
+   * Fault rules in force from start-up (error answers, delays, connection faults), copied into the
+   * container.
+   *
+   * @param faultFile a file on this host
+   * @return this container
+   */
   public CognitoSyncContainer withFaultFile(Path faultFile) {
     return withOption(CognitoSyncOptions.FAULT_FILE, faultFile);
   }
 
-  /** {@link #withFaultFile(Path)} from a class-path resource. */
+  /**
+   * {@link #withFaultFile(Path)} from a class-path resource.
+   *
+   * @param resourcePath the resource's path on the class path
+   * @return this container
+   */
   public CognitoSyncContainer withFaultResource(String resourcePath) {
     return withResource(CognitoSyncOptions.FAULT_FILE, resourcePath);
   }
 
-  /** A scenario replayed from the first call: its marked steps fail as marked. */
+  /**
+   * A scenario replayed from the first call: its marked steps fail as marked.
+   *
+   * @param scenarioFile a file on this host
+   * @return this container
+   */
   public CognitoSyncContainer withScenarioFile(Path scenarioFile) {
     return withOption(CognitoSyncOptions.SCENARIO_FILE, scenarioFile);
   }
 
-  /** {@link #withScenarioFile(Path)} from a class-path resource. */
+  /**
+   * {@link #withScenarioFile(Path)} from a class-path resource.
+   *
+   * @param resourcePath the resource's path on the class path
+   * @return this container
+   */
   public CognitoSyncContainer withScenarioResource(String resourcePath) {
     return withResource(CognitoSyncOptions.SCENARIO_FILE, resourcePath);
   }
 
-  /** Access keys the mock knows (docs/security.md), for signature checks and credential classes. */
+  /**
+   * Access keys the mock knows (docs/security.md), for signature checks and credential classes.
+   *
+   * @param credentialsFile a JSON list on this host
+   * @return this container
+   */
   public CognitoSyncContainer withCredentialsFile(Path credentialsFile) {
     return withOption(CognitoSyncOptions.CREDENTIALS_FILE, credentialsFile);
   }
 
-  /** {@link #withCredentialsFile(Path)} from a class-path resource. */
+  /**
+   * {@link #withCredentialsFile(Path)} from a class-path resource.
+   *
+   * @param resourcePath the resource's path on the class path
+   * @return this container
+   */
   public CognitoSyncContainer withCredentialsResource(String resourcePath) {
     return withResource(CognitoSyncOptions.CREDENTIALS_FILE, resourcePath);
   }
@@ -227,12 +307,22 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
     return withEnv(option.env(), containerPath);
   }
 
-  /** Checks every request's SigV4 signature against the keys of the credentials file. */
+  /**
+   * Checks every request's SigV4 signature against the keys of the credentials file.
+   *
+   * @param verify whether to check; default false
+   * @return this container
+   */
   public CognitoSyncContainer withVerifySignatures(boolean verify) {
     return withOption(CognitoSyncOptions.VERIFY_SIGNATURES, verify);
   }
 
-  /** Refuses calls the caller's credential class may not make (SEMANTICS A7). */
+  /**
+   * Refuses calls the caller's credential class may not make (SEMANTICS A7).
+   *
+   * @param enforce whether to refuse them; default false
+   * @return this container
+   */
   public CognitoSyncContainer withEnforceCredentialClasses(boolean enforce) {
     return withOption(CognitoSyncOptions.ENFORCE_CREDENTIAL_CLASSES, enforce);
   }
@@ -240,32 +330,61 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   /**
    * Cognito Identity state loaded at start-up: the document {@code GET
    * /__admin/cognito-sync/identity/state} exports (docs/identity.md).
+   *
+   * @param identitySeedFile a file on this host
+   * @return this container
    */
   public CognitoSyncContainer withIdentitySeedFile(Path identitySeedFile) {
     return withOption(CognitoSyncOptions.IDENTITY_SEED_FILE, identitySeedFile);
   }
 
-  /** {@link #withIdentitySeedFile(Path)} from a class-path resource. */
+  /**
+   * {@link #withIdentitySeedFile(Path)} from a class-path resource.
+   *
+   * @param resourcePath the resource's path on the class path
+   * @return this container
+   */
   public CognitoSyncContainer withIdentitySeedResource(String resourcePath) {
     return withResource(CognitoSyncOptions.IDENTITY_SEED_FILE, resourcePath);
   }
 
-  /** The region in the ids of pools and identities Cognito Identity creates. */
+  /**
+   * The region in the ids of pools and identities Cognito Identity creates.
+   *
+   * @param region default {@code us-east-1}
+   * @return this container
+   */
   public CognitoSyncContainer withIdentityRegion(String region) {
     return withOption(CognitoSyncOptions.IDENTITY_REGION, region);
   }
 
-  /** DeleteIdentityPool and DeleteIdentities leave the Sync data in place. */
+  /**
+   * Whether DeleteIdentityPool and DeleteIdentities leave the Sync data in place.
+   *
+   * @param keeps default false: the data goes with the identity
+   * @return this container
+   */
   public CognitoSyncContainer withIdentityKeepsSyncData(boolean keeps) {
     return withOption(CognitoSyncOptions.IDENTITY_KEEPS_SYNC_DATA, keeps);
   }
 
-  /** Refuses expired provider JWTs, and user-pool/OIDC JWTs whose iss is not https://key. */
+  /**
+   * Refuses expired provider JWTs, and user-pool/OIDC JWTs whose {@code iss} is not {@code
+   * https://<login key>}.
+   *
+   * @param strict whether to refuse them; default false
+   * @return this container
+   */
   public CognitoSyncContainer withStrictLoginTokens(boolean strict) {
     return withOption(CognitoSyncOptions.STRICT_LOGIN_TOKENS, strict);
   }
 
-  /** Requires {@code Authorization: Bearer <token>} on the admin API, except the health check. */
+  /**
+   * Requires {@code Authorization: Bearer <token>} on the admin API, except the health check.
+   *
+   * @param token the bearer token
+   * @return this container
+   */
   public CognitoSyncContainer withAdminToken(String token) {
     return withOption(CognitoSyncOptions.ADMIN_TOKEN, token);
   }
@@ -274,6 +393,9 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
    * An init directory: its {@code seed.json}, {@code faults.json}, {@code scenario.json} and {@code
    * mappings/} load at start-up (anything else in it is refused). Copied into the image's {@link
    * #INIT_DIRECTORY}, as {@code docker run -v DIR:/etc/cognito-sync-mock/init:ro} would mount it.
+   *
+   * @param directory a directory on this host
+   * @return this container
    */
   public CognitoSyncContainer withInitDirectory(Path directory) {
     return withOption(CognitoSyncOptions.INIT_DIRECTORY, directory);
@@ -282,6 +404,8 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   /**
    * Keeps state durable in the image's {@code /data} volume: it survives a restart of this
    * container (a stop and start of the same container, or the server's own recovery).
+   *
+   * @return this container
    */
   public CognitoSyncContainer withPersistence() {
     return withEnv(CognitoSyncOptions.PERSISTENCE_DIRECTORY.env(), DATA_DIRECTORY);
@@ -291,6 +415,9 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
    * Keeps state durable in a host directory, bound to {@code /data}: it outlives the container. The
    * server runs as uid 10001, which must be able to write there (with rootless engines the mapping
    * differs); a local Docker host is needed for a bind mount.
+   *
+   * @param hostDirectory a directory on this host
+   * @return this container
    */
   public CognitoSyncContainer withPersistenceDirectory(Path hostDirectory) {
     return withOption(CognitoSyncOptions.PERSISTENCE_DIRECTORY, hostDirectory);
@@ -299,80 +426,145 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   /**
    * WireMock's files root, a host directory bound to {@value #ROOT_DIRECTORY}: its {@code mappings}
    * load at start-up, recordings are written there (writable by uid 10001).
+   *
+   * @param hostDirectory a directory on this host
+   * @return this container
    */
   public CognitoSyncContainer withRootDirectory(Path hostDirectory) {
     return withOption(CognitoSyncOptions.ROOT_DIRECTORY, hostDirectory);
   }
 
-  /** Proxies every API call to {@code endpoint} and records it (see the README). */
+  /**
+   * Proxies every API call to {@code endpoint} and records it (see the README).
+   *
+   * @param endpoint an http or https URL, e.g. {@code https://cognito-sync.us-east-1.amazonaws.com}
+   * @return this container
+   */
   public CognitoSyncContainer withRecordFrom(URI endpoint) {
     return withOption(CognitoSyncOptions.RECORD_FROM, endpoint);
   }
 
-  /** The region proxied requests are signed for. */
+  /**
+   * The region proxied requests are signed for.
+   *
+   * @param region default: from the {@link #withRecordFrom(URI)} host, else {@code us-east-1}
+   * @return this container
+   */
   public CognitoSyncContainer withRecordRegion(String region) {
     return withOption(CognitoSyncOptions.RECORD_REGION, region);
   }
 
-  /** error, warn, info or debug. */
+  /**
+   * The server's log level.
+   *
+   * @param level {@code error}, {@code warn}, {@code info} (the default) or {@code debug}, in any
+   *     case
+   * @return this container
+   * @throws IllegalArgumentException for another level
+   */
   public CognitoSyncContainer withLogLevel(String level) {
     return withLogLevel(CognitoSyncOptions.LOG_LEVEL.parse(level, "log level"));
   }
 
+  /**
+   * The server's log level.
+   *
+   * @param level default {@link ValueType.LogLevel#INFO}
+   * @return this container
+   */
   public CognitoSyncContainer withLogLevel(ValueType.LogLevel level) {
     return withOption(CognitoSyncOptions.LOG_LEVEL, level);
   }
 
-  /** Log every request. */
+  /**
+   * Logs every request.
+   *
+   * @return this container
+   */
   public CognitoSyncContainer withVerbose() {
     return withVerbose(true);
   }
 
+  /**
+   * Whether every request is logged.
+   *
+   * @param verbose default false
+   * @return this container
+   */
   public CognitoSyncContainer withVerbose(boolean verbose) {
     return withOption(CognitoSyncOptions.VERBOSE, verbose);
   }
 
-  /** A start-up error's stack trace in the container's log, after its one-line message. */
+  /**
+   * Whether a start-up error's stack trace follows its one-line message in the container's log.
+   *
+   * @param debug default false
+   * @return this container
+   */
   public CognitoSyncContainer withDebug(boolean debug) {
     return withOption(CognitoSyncOptions.DEBUG, debug);
   }
 
-  /** Requests kept in WireMock's journal; 0 turns it off. */
+  /**
+   * Requests kept in WireMock's journal.
+   *
+   * @param size 0 turns the journal off; default 1000
+   * @return this container
+   */
   public CognitoSyncContainer withRequestJournalSize(int size) {
     return withOption(CognitoSyncOptions.REQUEST_JOURNAL_SIZE, size);
   }
 
-  /** The largest request body accepted, in bytes (as sent and once gunzipped); larger get 413. */
+  /**
+   * The largest request body accepted, in bytes (as sent and once gunzipped); larger ones get 413.
+   *
+   * @param bytes at least 1; default 8 MiB
+   * @return this container
+   */
   public CognitoSyncContainer withMaxRequestBodySize(int bytes) {
     return withOption(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE, bytes);
   }
 
-  /** The region {@link #getRegion()} reports (the mock serves any; default us-east-1). */
+  /**
+   * The region {@link #getRegion()} reports; the mock serves any.
+   *
+   * @param region default {@code us-east-1}
+   * @return this container
+   */
   public CognitoSyncContainer withRegion(String region) {
     this.region = region;
     return self();
   }
 
-  /** The Cognito Sync endpoint, for {@code endpointOverride} or {@code --endpoint-url}. */
+  /**
+   * {@return the Cognito Sync endpoint, for {@code endpointOverride} or {@code --endpoint-url}}
+   *
+   * @throws IllegalStateException if the container is not started
+   */
   public URI getEndpoint() {
     return URI.create("http://" + getHost() + ":" + getMappedPort(PORT));
   }
 
-  /** The admin API's base, {@code <endpoint>/__admin/cognito-sync}. */
+  /**
+   * {@return the admin API's base, {@code <endpoint>/__admin/cognito-sync}}
+   *
+   * @throws IllegalStateException if the container is not started
+   */
   public URI getAdminEndpoint() {
     return URI.create(getEndpoint() + "/__admin/cognito-sync");
   }
 
+  /** {@return the region to give clients, as set with {@link #withRegion(String)}} */
   public String getRegion() {
     return region;
   }
 
-  /** A dummy access key: the mock accepts any credentials. */
+  /** {@return a dummy access key: the mock accepts any credentials} */
   public String getAccessKey() {
     return ACCESS_KEY;
   }
 
-  /** A dummy secret key: the mock accepts any credentials. */
+  /** {@return a dummy secret key: the mock accepts any credentials} */
   public String getSecretKey() {
     return SECRET_KEY;
   }

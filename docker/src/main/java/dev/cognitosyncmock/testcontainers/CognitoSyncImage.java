@@ -22,15 +22,22 @@ public final class CognitoSyncImage {
 
   private CognitoSyncImage() {}
 
-  /** {@code cognitosyncmock/cognito-sync-mock:<this library's version>}, found or built. */
+  /**
+   * {@return {@code cognitosyncmock/cognito-sync-mock:<this library's version>}, found, pulled or
+   * built as {@link #presentOrBuilt} says}
+   */
   public static Future<String> defaultImage() {
     return presentOrBuilt(
         CognitoSyncContainer.DEFAULT_IMAGE_NAME.withTag(CognitoSyncContainer.DEFAULT_TAG));
   }
 
   /**
-   * {@code name} when the engine has it; else pulled, for a released version; else built from this
-   * jar and tagged {@code name}. Resolved when the container starts, not before.
+   * An image found, pulled or built: {@code name} when the engine has it; else pulled, for a
+   * released version; else built from this jar and tagged {@code name}.
+   *
+   * @param name the image name with its tag
+   * @return the image's name, resolved when the container starts, not before; its {@code get}
+   *     throws an {@link IllegalStateException} if the image can be neither found nor built
    */
   public static Future<String> presentOrBuilt(DockerImageName name) {
     String canonical = name.asCanonicalNameString();
@@ -55,7 +62,13 @@ public final class CognitoSyncImage {
     };
   }
 
-  /** Builds the image from this jar's Dockerfile and server jar, tagged {@code name}. */
+  /**
+   * Builds the image from this jar's Dockerfile and server jar.
+   *
+   * @param name the tag to give the image
+   * @return the build, run when first resolved
+   * @throws IllegalStateException if this jar ships no server jar
+   */
   @SuppressWarnings("deprecation") // withDockerfilePath: the context is assembled file by file
   public static ImageFromDockerfile fromBundledJar(String name) {
     String jar =

@@ -84,7 +84,11 @@ public final class CognitoSyncExtension
     this.configured = configured;
   }
 
-  /** The builder for {@code @RegisterExtension}: every option the mock has. */
+  /**
+   * The builder for {@code @RegisterExtension}: every option the mock has.
+   *
+   * @return a builder with every option at its default
+   */
   public static Builder newInstance() {
     return new Builder();
   }
@@ -93,6 +97,9 @@ public final class CognitoSyncExtension
    * The handle of the mock this extension is running, for a {@code @RegisterExtension} field's
    * owner. When one static extension serves several classes at once (a field inherited by classes
    * running in parallel) inject {@link CognitoSyncMock} instead.
+   *
+   * @return the handle
+   * @throws IllegalStateException if no mock is running
    */
   public CognitoSyncMock mock() {
     RunningMock running = current;
@@ -467,44 +474,77 @@ public final class CognitoSyncExtension
     /**
      * Every option {@code options} sets, over those set before: the standalone server's flags as
      * Java values ({@code CognitoSyncOptions.builder().persistenceDirectory(dir).build()}).
+     *
+     * @param options the options; one that does not apply to the extension fails the build
+     * @return this builder
      */
     public Builder options(CognitoSyncOptions options) {
       this.options.options(options);
       return this;
     }
 
-    /** 0 (the default) picks a free port; a fixed port rules out running classes in parallel. */
+    /**
+     * 0 (the default) picks a free port; a fixed port rules out running classes in parallel.
+     *
+     * @param port 0-65535
+     * @return this builder
+     */
     public Builder port(int port) {
       options.port(port);
       return this;
     }
 
-    /** Unknown identity pools answer 404 until created (default: registered on first use). */
+    /**
+     * Unknown identity pools answer 404 until created (default: registered on first use).
+     *
+     * @param strict true for 404
+     * @return this builder
+     */
     public Builder strictPools(boolean strict) {
       options.strictPools(strict);
       return this;
     }
 
-    /** How long a SyncSessionToken stays valid (default one hour). */
+    /**
+     * How long a SyncSessionToken stays valid (default one hour).
+     *
+     * @param expiry longer than zero, not null
+     * @return this builder
+     */
     public Builder tokenExpiry(Duration expiry) {
       options.tokenExpiry(Objects.requireNonNull(expiry));
       return this;
     }
 
-    /** Dataset and record limits. */
+    /**
+     * Dataset and record limits; default the service's.
+     *
+     * @param quotas the limits, not null
+     * @return this builder
+     */
     public Builder quotas(Quotas quotas) {
       settings = settings.withQuotas(Objects.requireNonNull(quotas));
       return this;
     }
 
-    /** All engine settings at once; replaces strictPools, tokenExpiry and quotas given before. */
+    /**
+     * All engine settings at once; replaces strictPools, tokenExpiry and quotas given before.
+     *
+     * @param settings the settings, not null
+     * @return this builder
+     */
     public Builder settings(EngineSettings settings) {
       this.settings = Objects.requireNonNull(settings);
       options.strictPools(settings.strictPools()).tokenExpiry(settings.tokenExpiry());
       return this;
     }
 
-    /** The account developer calls act as (LastModifiedBy); default 123456789012. */
+    /**
+     * The account developer calls act as (LastModifiedBy); default 123456789012.
+     *
+     * @param accountId the account id, not null
+     * @return this builder
+     */
     public Builder accountId(String accountId) {
       options.accountId(Objects.requireNonNull(accountId));
       return this;
@@ -513,6 +553,9 @@ public final class CognitoSyncExtension
     /**
      * A clock used as given (never rewound). Pass a {@link MutableClock} to move it from the
      * handle; the clock is shared by every class the extension serves.
+     *
+     * @param clock the clock, not null; replaces {@link #clockStartingAt}
+     * @return this builder
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
@@ -523,6 +566,9 @@ public final class CognitoSyncExtension
     /**
      * A {@link MutableClock} per mock, starting at {@code start}, that the handle can advance and
      * that goes back to its start (or the class's baseline) on reset.
+     *
+     * @param start the clock's start, not null; replaces {@link #clock}
+     * @return this builder
      */
     public Builder clockStartingAt(Instant start) {
       this.clockStart = Objects.requireNonNull(start);
@@ -530,63 +576,118 @@ public final class CognitoSyncExtension
       return this;
     }
 
-    /** Ids counting up from {@code 00000000-0000-4000-8000-000000000001}, restarting on reset. */
+    /**
+     * Ids counting up from {@code 00000000-0000-4000-8000-000000000001}, restarting on reset.
+     *
+     * @return this builder
+     */
     public Builder sequentialIds() {
       return ids(IdSource::sequential);
     }
 
-    /** Where ids come from; the supplier is asked again for a fresh source on every reset. */
+    /**
+     * Where ids come from; the supplier is asked again for a fresh source on every reset.
+     *
+     * @param ids supplies a fresh id source, not null; default random ids
+     * @return this builder
+     */
     public Builder ids(Supplier<IdSource> ids) {
       this.ids = Objects.requireNonNull(ids);
       return this;
     }
 
-    /** Starting state from a JSON file in the admin export format. */
+    /**
+     * Starting state from a JSON file in the admin export format.
+     *
+     * @param file the document
+     * @return this builder
+     */
     public Builder seedFromFile(Path file) {
       return seed(StateSeed.file(file));
     }
 
-    /** Starting state from a classpath resource in the admin export format. */
+    /**
+     * Starting state from a classpath resource in the admin export format.
+     *
+     * @param resource the resource name
+     * @return this builder
+     */
     public Builder seedFromClasspath(String resource) {
       return seed(StateSeed.classpath(resource));
     }
 
+    /**
+     * Starting state, read once when the mock starts and re-applied on every reset; default none.
+     *
+     * @param seed where the state comes from, not null
+     * @return this builder
+     */
     public Builder seed(StateSeed seed) {
       this.seed = Objects.requireNonNull(seed);
       return this;
     }
 
-    /** When state goes back to its starting point (default: before each test). */
+    /**
+     * When state goes back to its starting point (default: before each test).
+     *
+     * @param reset the policy, not null
+     * @return this builder
+     */
     public Builder reset(ResetPolicy reset) {
       this.reset = Objects.requireNonNull(reset);
       return this;
     }
 
-    /** How many requests WireMock's journal keeps (default 1000); 0 turns it off. */
+    /**
+     * How many requests WireMock's journal keeps (default 1000); 0 turns it off.
+     *
+     * @param size requests kept
+     * @return this builder
+     */
     public Builder requestJournalSize(int size) {
       options.requestJournalSize(size);
       return this;
     }
 
-    /** The largest request body accepted, in bytes (as sent and once gunzipped). */
+    /**
+     * The largest request body accepted, in bytes (as sent and once gunzipped).
+     *
+     * @param bytes at least 1; default 8 MiB
+     * @return this builder
+     */
     public Builder maxRequestBodySize(int bytes) {
       options.maxRequestBodySize(bytes);
       return this;
     }
 
-    /** Log every request WireMock serves. */
+    /**
+     * Log every request WireMock serves.
+     *
+     * @param verbose whether to log; default false
+     * @return this builder
+     */
     public Builder verbose(boolean verbose) {
       options.verbose(verbose);
       return this;
     }
 
-    /** Any further WireMock option, applied last (e.g. {@code c -> c.bindAddress("0.0.0.0")}). */
+    /**
+     * Any further WireMock option, applied last (e.g. {@code c -> c.bindAddress("0.0.0.0")}).
+     *
+     * @param customizer changes WireMock's configuration, not null
+     * @return this builder
+     */
     public Builder wireMockOptions(Consumer<WireMockConfiguration> customizer) {
       this.wireMockOptions = Objects.requireNonNull(customizer);
       return this;
     }
 
-    /** Check every request's SigV4 signature against the keys the mock knows. */
+    /**
+     * Check every request's SigV4 signature against the keys the mock knows.
+     *
+     * @param verify whether to check; default false
+     * @return this builder
+     */
     public Builder verifySignatures(boolean verify) {
       options.verifySignatures(verify);
       return this;
@@ -595,13 +696,21 @@ public final class CognitoSyncExtension
     /**
      * Refuse calls the caller's credential class may not make (SEMANTICS A7). Inject a client
      * acting for an identity with {@link IdentityCredentials}.
+     *
+     * @param enforce whether to refuse; default false
+     * @return this builder
      */
     public Builder enforceCredentialClasses(boolean enforce) {
       options.enforceCredentialClasses(enforce);
       return this;
     }
 
-    /** More access keys the mock knows, e.g. for clients the test builds itself. */
+    /**
+     * More access keys the mock knows, e.g. for clients the test builds itself.
+     *
+     * @param keys the keys, added to those given before
+     * @return this builder
+     */
     public Builder credentials(AccessKey... keys) {
       credentials.addAll(List.of(keys));
       return this;
@@ -613,6 +722,9 @@ public final class CognitoSyncExtension
      * plus {@code aws.region} and the extension's keys when the JVM has none; put back afterwards.
      * JVM-wide, like WireMock's {@code proxyMode}: refused where test classes run in parallel
      * (unless the class is {@code @Isolated}).
+     *
+     * @param enabled whether to set the properties; default false
+     * @return this builder
      */
     public Builder sdkEndpointProperties(boolean enabled) {
       this.sdkEndpointProperties = enabled;
@@ -642,6 +754,12 @@ public final class CognitoSyncExtension
           sdkEndpointProperties);
     }
 
+    /**
+     * {@return the extension, for a {@code @RegisterExtension} field}
+     *
+     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException if an option does not
+     *     apply to the JUnit extension
+     */
     public CognitoSyncExtension build() {
       return new CognitoSyncExtension(options());
     }

@@ -13,5 +13,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface CognitoSyncFaults {
+  /**
+   * The faults, in the order they are added.
+   *
+   * @return the repeated annotations
+   */
   CognitoSyncFault[] value();
 }

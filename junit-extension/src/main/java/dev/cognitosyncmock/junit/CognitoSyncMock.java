@@ -59,21 +59,26 @@ public final class CognitoSyncMock {
 
   // ------------------------------------------------------------------ where it is
 
-  /** Where SDK clients point their endpoint override, e.g. {@code http://localhost:54321}. */
+  /**
+   * {@return where SDK clients point their endpoint override, e.g. {@code http://localhost:54321}}
+   */
   public URI endpoint() {
     return running.server().endpoint();
   }
 
+  /** {@return the port the mock listens on} */
   public int port() {
     return running.server().port();
   }
 
-  /** The WireMock server underneath: add stubs (they win over the mock) or verify requests. */
+  /**
+   * {@return the WireMock server underneath: add stubs (they win over the mock) or verify requests}
+   */
   public WireMockServer wireMock() {
     return running.server().wireMock();
   }
 
-  /** The mock's server, for what the handle does not cover. */
+  /** {@return the mock's server, for what the handle does not cover} */
   public CognitoSyncServer server() {
     return running.server();
   }
@@ -90,15 +95,28 @@ public final class CognitoSyncMock {
 
   // ------------------------------------------------------------------ clock
 
+  /** {@return the clock the mock runs on} */
   public Clock clock() {
     return engine().clock();
   }
 
-  /** Moves a {@link MutableClock} forward; answers the new time. */
+  /**
+   * Moves the clock forward.
+   *
+   * @param duration how far
+   * @return the new time
+   * @throws IllegalStateException if the clock is not a {@link MutableClock}
+   */
   public Instant advanceClock(Duration duration) {
     return mutableClock().advance(duration);
   }
 
+  /**
+   * Sets the clock to a time, earlier or later.
+   *
+   * @param instant the new time
+   * @throws IllegalStateException if the clock is not a {@link MutableClock}
+   */
   public void setClock(Instant instant) {
     mutableClock().set(instant);
   }
@@ -116,16 +134,25 @@ public final class CognitoSyncMock {
 
   // ------------------------------------------------------------------ pools and identities
 
-  /** Registers a pool: needed before use when pools are strict. */
+  /**
+   * Registers a pool: needed before use when pools are strict.
+   *
+   * @param identityPoolId the pool id, e.g. {@code us-east-1:...}
+   */
   public void createIdentityPool(String identityPoolId) {
     engine().createIdentityPool(identityPoolId);
   }
 
+  /**
+   * {@return whether the pool is known, without registering it}
+   *
+   * @param identityPoolId the pool id
+   */
   public boolean hasIdentityPool(String identityPoolId) {
     return engine().hasIdentityPool(identityPoolId);
   }
 
-  /** The ids of every known pool, sorted. */
+  /** {@return the ids of every known pool, sorted} */
   public List<String> identityPools() {
     return exportState().identityPools().stream()
         .map(PoolSnapshot::identityPoolId)
@@ -133,7 +160,11 @@ public final class CognitoSyncMock {
         .toList();
   }
 
-  /** The ids of the pool's identities that hold data, sorted; empty for an unknown pool. */
+  /**
+   * {@return the ids of the pool's identities that hold data, sorted; empty for an unknown pool}
+   *
+   * @param identityPoolId the pool id
+   */
   public List<String> identities(String identityPoolId) {
     return pool(identityPoolId)
         .map(p -> p.identities().stream().map(IdentitySnapshot::identityId).sorted().toList())
@@ -141,8 +172,12 @@ public final class CognitoSyncMock {
   }
 
   /**
-   * Merges {@code absorbedId} into {@code survivorId} as Cognito Identity does on linking logins;
-   * answers the survivor's new dataset names ({@code X.<absorbedId>}).
+   * Merges one identity into another as Cognito Identity does on linking logins.
+   *
+   * @param identityPoolId the pool both belong to
+   * @param survivorId the identity that remains
+   * @param absorbedId the identity merged into it
+   * @return the survivor's new dataset names ({@code X.<absorbedId>})
    */
   public List<String> mergeIdentities(String identityPoolId, String survivorId, String absorbedId) {
     return engine().mergeIdentities(identityPoolId, survivorId, absorbedId);
@@ -150,8 +185,11 @@ public final class CognitoSyncMock {
 
   /**
    * Says the pool's Kinesis stream (or its role) is gone: streaming turns off, and
-   * GetIdentityPoolConfiguration reports {@code reason} as CognitoStreams.DisabledReason (a default
-   * naming the stream and role when null). Refused unless streaming is on (SEMANTICS G5).
+   * GetIdentityPoolConfiguration reports the reason as CognitoStreams.DisabledReason.
+   *
+   * @param identityPoolId the pool id
+   * @param reason the reason, or null for a default naming the stream and role
+   * @throws dev.cognitosyncmock.engine.ServiceException unless streaming is on (SEMANTICS G5)
    */
   public void streamLost(String identityPoolId, String reason) {
     engine().streamLost(identityPoolId, reason);
@@ -160,8 +198,16 @@ public final class CognitoSyncMock {
   // ------------------------------------------------------------------ datasets and records
 
   /**
-   * Writes records as one sync outside any session (no conflict checks; quotas apply). A key mapped
-   * to null is removed. Creates the pool (unless strict), identity and dataset as needed.
+   * Writes records as one sync outside any session (no conflict checks; quotas apply). Creates the
+   * pool (unless strict), identity and dataset as needed.
+   *
+   * @param identityPoolId the pool id
+   * @param identityId the identity id
+   * @param datasetName the dataset
+   * @param values values by key; a key mapped to null is removed
+   * @return the records written
+   * @throws dev.cognitosyncmock.engine.ServiceException for an unknown pool when pools are strict,
+   *     or a quota exceeded
    */
   public List<SyncRecord> seed(
       String identityPoolId, String identityId, String datasetName, Map<String, String> values) {
@@ -176,7 +222,14 @@ public final class CognitoSyncMock {
             values);
   }
 
-  /** Every record of the dataset, removed ones (tombstones) included, by key; empty if none. */
+  /**
+   * Every record of a dataset, removed ones (tombstones) included.
+   *
+   * @param identityPoolId the pool id
+   * @param identityId the identity id
+   * @param datasetName the dataset
+   * @return the records by key; empty if the dataset does not exist
+   */
   public List<SyncRecord> records(String identityPoolId, String identityId, String datasetName) {
     return datasetSnapshot(identityPoolId, identityId, datasetName)
         .filter(d -> d.exists() == null || d.exists())
@@ -184,7 +237,14 @@ public final class CognitoSyncMock {
         .orElse(List.of());
   }
 
-  /** The live values of the dataset as a map sorted by key: what a client would sync down. */
+  /**
+   * The live values of a dataset: what a client would sync down.
+   *
+   * @param identityPoolId the pool id
+   * @param identityId the identity id
+   * @param datasetName the dataset
+   * @return the values sorted by key, unmodifiable; empty if the dataset does not exist
+   */
   public Map<String, String> values(String identityPoolId, String identityId, String datasetName) {
     Map<String, String> values = new LinkedHashMap<>();
     for (SyncRecord r : records(identityPoolId, identityId, datasetName)) {
@@ -195,7 +255,14 @@ public final class CognitoSyncMock {
     return Collections.unmodifiableMap(values);
   }
 
-  /** The dataset's metadata as DescribeDataset answers it; empty when it does not exist. */
+  /**
+   * The dataset's metadata as DescribeDataset answers it.
+   *
+   * @param identityPoolId the pool id
+   * @param identityId the identity id
+   * @param datasetName the dataset
+   * @return the metadata; empty when the dataset does not exist
+   */
   public Optional<DatasetInfo> dataset(
       String identityPoolId, String identityId, String datasetName) {
     if (!engine().hasIdentityPool(identityPoolId)) {
@@ -214,7 +281,13 @@ public final class CognitoSyncMock {
     }
   }
 
-  /** The identity's existing datasets by name, as ListDatasets answers them. */
+  /**
+   * The identity's existing datasets, as ListDatasets answers them.
+   *
+   * @param identityPoolId the pool id
+   * @param identityId the identity id
+   * @return the datasets by name; empty for an unknown pool
+   */
   public List<DatasetInfo> datasets(String identityPoolId, String identityId) {
     if (!engine().hasIdentityPool(identityPoolId)) {
       return List.of();
@@ -233,46 +306,66 @@ public final class CognitoSyncMock {
 
   // ------------------------------------------------------------------ whole state
 
-  /** The whole state as plain values (the admin API's export document). */
+  /** {@return the whole state as plain values (the admin API's export document)} */
   public EngineSnapshot exportState() {
     return engine().exportState();
   }
 
-  /** Replaces the whole state; counts and dates left out are filled in. */
+  /**
+   * Replaces the whole state; counts and dates left out are filled in.
+   *
+   * @param snapshot the new state
+   */
   public void importState(EngineSnapshot snapshot) {
     engine().importState(snapshot);
   }
 
-  /** Replaces the whole state with a JSON document in the export format. */
+  /**
+   * Replaces the whole state with a JSON document in the export format.
+   *
+   * @param json the document's file
+   * @throws IllegalArgumentException if the document is invalid
+   */
   public void importState(Path json) {
     engine().importState(AdminApi.readState(json));
   }
 
   // ------------------------------------------------------------------ side effects
 
-  /** Push notifications sent so far, oldest first (SEMANTICS G4). */
+  /** {@return push notifications sent so far, oldest first (SEMANTICS G4)} */
   public List<PushNotification> pushNotifications() {
     return engine().sideEffects().pushNotifications();
   }
 
-  /** Push notifications sent to one device, oldest first. */
+  /**
+   * {@return push notifications sent to one device, oldest first}
+   *
+   * @param deviceId the device id, as RegisterDevice answered it
+   */
   public List<PushNotification> pushNotifications(String deviceId) {
     return engine().sideEffects().pushNotifications(deviceId);
   }
 
-  /** Records put on one Cognito stream so far, oldest first (SEMANTICS G5, G6). */
+  /**
+   * {@return records put on one Cognito stream so far, oldest first (SEMANTICS G5, G6)}
+   *
+   * @param streamName the Kinesis stream's name
+   */
   public List<StreamRecord> streamRecords(String streamName) {
     return engine().sideEffects().streamRecords(streamName);
   }
 
-  /** Every stream's records, by stream name. */
+  /** {@return every stream's records, by stream name} */
   public Map<String, List<StreamRecord>> streamRecords() {
     return engine().sideEffects().streamRecords();
   }
 
   /**
-   * Stands {@code handler} in for the pool's SyncTrigger Lambda (SEMANTICS G3); null removes it. It
-   * runs while the pool's Cognito events name a SyncTrigger.
+   * Stands a handler in for the pool's SyncTrigger Lambda (SEMANTICS G3). It runs while the pool's
+   * Cognito events name a SyncTrigger.
+   *
+   * @param identityPoolId the pool id
+   * @param handler the handler, or null to remove it
    */
   public void setSyncTriggerHandler(String identityPoolId, SyncTriggerHandler handler) {
     engine().setSyncTriggerHandler(identityPoolId, handler);
@@ -284,29 +377,46 @@ public final class CognitoSyncMock {
    * The fault rules: {@code mock.faults().add(FaultRule.on("UpdateRecords").nthCall(2)
    * .error(ErrorShape.TooManyRequestsException))}, {@code list()}, {@code fired(id)}, {@code
    * remove(id)}. See docs/faults.md.
+   *
+   * @return the fault rules of this mock
    */
   public MockFaults faults() {
     return new MockFaults(faultInjector());
   }
 
-  /** Starts recording every call into a scenario (forgetting any earlier recording). */
+  /**
+   * Starts recording every call into a scenario named {@code recorded}, forgetting any earlier
+   * recording.
+   */
   public void startRecording() {
     startRecording("recorded");
   }
 
+  /**
+   * Starts recording every call into a scenario, forgetting any earlier recording.
+   *
+   * @param name the scenario's name
+   */
   public void startRecording(String name) {
     faultInjector().startRecording(name);
   }
 
   /**
-   * Stops recording and answers the calls made since {@link #startRecording()}, in order, with
-   * their answers; {@link FaultJson#scenarioFile(Scenario)} writes it as a file.
+   * Stops recording; {@link FaultJson#scenarioFile(Scenario)} writes the result as a file.
+   *
+   * @return the calls made since {@link #startRecording()}, in order, with their answers
    */
   public Scenario stopRecording() {
     return faultInjector().stopRecording();
   }
 
-  /** Stops recording and writes the scenario file to {@code file}; answers the scenario. */
+  /**
+   * Stops recording and writes the scenario file.
+   *
+   * @param file where to write it
+   * @return the scenario
+   * @throws java.io.UncheckedIOException if the file cannot be written
+   */
   public Scenario stopRecording(Path file) {
     Scenario scenario = stopRecording();
     try {
@@ -318,16 +428,20 @@ public final class CognitoSyncMock {
   }
 
   /**
-   * Replays {@code scenario} from the next call on: its marked steps fail as marked, every other
-   * call is answered by the mock as usual.
+   * Replays a scenario from the next call on: its marked steps fail as marked, every other call is
+   * answered by the mock as usual.
+   *
+   * @param scenario the scenario
    */
   public void loadScenario(Scenario scenario) {
     faultInjector().loadScenario(scenario);
   }
 
   /**
-   * Replays a scenario file: a classpath resource ({@code scenario.json}, {@code
-   * classpath:scenario.json}) or {@code file:path/to/scenario.json}.
+   * Replays a scenario file.
+   *
+   * @param location a classpath resource ({@code scenario.json}, {@code classpath:scenario.json})
+   *     or {@code file:path/to/scenario.json}
    */
   public void loadScenario(String location) {
     loadScenario(
@@ -338,15 +452,24 @@ public final class CognitoSyncMock {
                 : CognitoSyncMock.class.getClassLoader()));
   }
 
+  /**
+   * Replays a scenario file.
+   *
+   * @param file the file
+   */
   public void loadScenario(Path file) {
     loadScenario(FaultJson.readScenario(file));
   }
 
-  /** Where the replayed scenario stands: position, faults fired, divergences; empty if none. */
+  /**
+   * {@return where the replayed scenario stands: position, faults fired, divergences; empty if none
+   * is loaded}
+   */
   public Optional<ScenarioReplay.Status> scenarioStatus() {
     return faultInjector().replayStatus();
   }
 
+  /** Stops replaying the scenario; every call is answered by the mock again. */
   public void unloadScenario() {
     faultInjector().unloadScenario();
   }
@@ -358,8 +481,8 @@ public final class CognitoSyncMock {
   // ------------------------------------------------------------------ requests received
 
   /**
-   * The requests served since the start or the last reset, oldest first, as far as WireMock's
-   * journal reaches (1000 entries unless {@code requestJournalSize} says otherwise).
+   * {@return the requests served since the start or the last reset, oldest first, as far as
+   * WireMock's journal reaches (1000 entries unless {@code requestJournalSize} says otherwise)}
    */
   public List<ReceivedRequest> requests() {
     List<ServeEvent> events = new ArrayList<>(wireMock().getAllServeEvents());
@@ -367,7 +490,11 @@ public final class CognitoSyncMock {
     return events.stream().map(CognitoSyncMock::received).toList();
   }
 
-  /** The received requests for one operation, oldest first. */
+  /**
+   * {@return the received requests for one operation, oldest first}
+   *
+   * @param operation the operation's model name, e.g. {@code UpdateRecords}
+   */
   public List<ReceivedRequest> requests(String operation) {
     return requests().stream().filter(r -> operation.equals(r.operation())).toList();
   }
@@ -382,18 +509,22 @@ public final class CognitoSyncMock {
   // ------------------------------------------------------------------ Cognito Identity
 
   /**
-   * The Cognito Identity side of the mock: seed pools ({@code createIdentityPool}), identities and
-   * logins ({@code getId}), developer users, roles; read them back.
+   * {@return the Cognito Identity side of the mock: seed pools ({@code createIdentityPool}),
+   * identities and logins ({@code getId}), developer users, roles; read them back}
    */
   public dev.cognitosyncmock.identity.IdentityEngine identity() {
     return running.server().service().identity().engine();
   }
 
   /**
-   * Signs in as a new guest of {@code identityPoolId} the way an app does (GetId, then
-   * GetCredentialsForIdentity) and answers a Sync client of {@code clientType} ({@code
-   * CognitoSyncClient} or {@code CognitoSyncAsyncClient}) signed with the credentials it got. The
-   * pool must exist and allow guests, with an unauthenticated role.
+   * Signs in as a new guest of a pool the way an app does (GetId, then GetCredentialsForIdentity).
+   * The pool must exist and allow guests, with an unauthenticated role.
+   *
+   * @param <T> the client type
+   * @param clientType {@code CognitoSyncClient} or {@code CognitoSyncAsyncClient}
+   * @param identityPoolId the pool id
+   * @return a Sync client signed with the credentials the guest got
+   * @throws IllegalArgumentException for another client type
    */
   public <T> T guestSyncClient(Class<T> clientType, String identityPoolId) {
     requireSyncClientType(clientType);
@@ -402,9 +533,15 @@ public final class CognitoSyncMock {
   }
 
   /**
-   * GetCredentialsForIdentity for {@code identityId} with {@code logins}, and a Sync client of
-   * {@code clientType} signed with the credentials it issued (the identity may change by a merge:
-   * the client acts for the survivor).
+   * Calls GetCredentialsForIdentity for an identity with logins. The identity may change by a
+   * merge: the client acts for the survivor.
+   *
+   * @param <T> the client type
+   * @param clientType {@code CognitoSyncClient} or {@code CognitoSyncAsyncClient}
+   * @param identityId the identity id
+   * @param logins provider tokens by provider name
+   * @return a Sync client signed with the credentials it issued
+   * @throws IllegalArgumentException for another client type
    */
   public <T> T signedInSyncClient(
       Class<T> clientType, String identityId, Map<String, String> logins) {
@@ -424,7 +561,7 @@ public final class CognitoSyncMock {
 
   // ------------------------------------------------------------------ internals
 
-  /** The engine itself, for what the handle does not cover yet. */
+  /** {@return the engine itself, for what the handle does not cover yet} */
   public SyncEngine engine() {
     return running.server().service().engine();
   }

@@ -27,6 +27,8 @@ public @interface CognitoSyncScenario {
   /**
    * A classpath resource ({@code scenario.json} or {@code classpath:scenario.json}) or a file
    * ({@code file:path/to/scenario.json}).
+   *
+   * @return where the scenario is
    */
   String value();
 }

@@ -21,6 +21,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.PARAMETER})
 public @interface IdentityCredentials {
-  /** The identity id the credentials belong to. */
+  /**
+   * The identity id the credentials belong to.
+   *
+   * @return an identity id, e.g. {@code us-east-1:1b2c...}
+   */
   String value();
 }

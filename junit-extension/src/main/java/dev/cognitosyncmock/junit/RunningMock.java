@@ -1,6 +1,7 @@
 package dev.cognitosyncmock.junit;
 
 import dev.cognitosyncmock.CognitoSyncService;
+import dev.cognitosyncmock.admin.StateDocument;
 import dev.cognitosyncmock.engine.EngineSnapshot;
 import dev.cognitosyncmock.engine.MutableClock;
 import dev.cognitosyncmock.faults.FaultInjector;
@@ -54,7 +55,8 @@ final class RunningMock {
         ownClock != null ? ownClock : options.clock() != null ? options.clock() : Clock.systemUTC();
     this.ids = new RestartableIds(options.ids());
     StateSeed seedSource = options.effectiveSeed();
-    this.seed = seedSource == null ? null : seedSource.load(loader);
+    StateDocument seedDocument = seedSource == null ? null : seedSource.load(loader);
+    this.seed = seedDocument == null ? null : seedDocument.sync();
     // the seed and the scenario are loaded below, and again on every reset, not by the service
     CognitoSyncOptions serviceOptions =
         options
@@ -63,12 +65,14 @@ final class RunningMock {
             .without(CognitoSyncOptions.SCENARIO_FILE)
             .without(CognitoSyncOptions.IDENTITY_SEED_FILE);
     this.identitySeed =
-        options.options().isSet(CognitoSyncOptions.IDENTITY_SEED_FILE)
-            ? ConfigurationFiles.read(
-                CognitoSyncOptions.IDENTITY_SEED_FILE,
-                options.options(),
-                dev.cognitosyncmock.admin.IdentityAdminRoutes::readState)
-            : null;
+        seedDocument != null && seedDocument.identity() != null
+            ? seedDocument.identity()
+            : options.options().isSet(CognitoSyncOptions.IDENTITY_SEED_FILE)
+                ? ConfigurationFiles.read(
+                    CognitoSyncOptions.IDENTITY_SEED_FILE,
+                    options.options(),
+                    dev.cognitosyncmock.admin.IdentityAdminRoutes::readState)
+                : null;
     this.scenario =
         options.options().isSet(CognitoSyncOptions.SCENARIO_FILE)
             ? ConfigurationFiles.read(

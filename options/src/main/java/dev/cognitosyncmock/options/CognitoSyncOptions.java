@@ -38,6 +38,9 @@ public final class CognitoSyncOptions {
   private static final String IN_PROCESS_ERRORS =
       "in-process, a start-up error is an exception" + " that carries its cause";
 
+  /**
+   * Port to listen on, 0 for a free one; default 8080, in-process 0. Not settable on the container.
+   */
   public static final Option<Integer> PORT =
       Option.of("port", ValueType.PORT, "port to listen on")
           .defaultsTo(8080)
@@ -46,6 +49,8 @@ public final class CognitoSyncOptions {
               CONTAINER,
               "the server listens on 8080 inside the container; Testcontainers maps"
                   + " it to a free host port (getEndpoint(), getMappedPort(8080))");
+
+  /** Address to bind; default 0.0.0.0, in-process 127.0.0.1. Not settable on the container. */
   public static final Option<String> BIND_ADDRESS =
       Option.of("bindAddress", ValueType.ADDRESS, "address to bind")
           .defaultsTo("0.0.0.0")
@@ -54,27 +59,45 @@ public final class CognitoSyncOptions {
               CONTAINER,
               "inside the container the server must bind 0.0.0.0 to be reachable"
                   + " through the mapped port");
+
+  /**
+   * Whether unknown identity pools answer 404 until created through the admin API; default false.
+   */
   public static final Option<Boolean> STRICT_POOLS =
       Option.of(
               "strictPools",
               ValueType.BOOLEAN,
               "unknown identity pools answer 404 until created through the admin API")
           .defaultsTo(false);
+
+  /** Lifetime of a {@code SyncSessionToken}; default one hour. */
   public static final Option<Duration> TOKEN_EXPIRY =
       Option.of(
               "tokenExpiry",
               ValueType.DURATION,
               "SyncSessionToken lifetime, ISO-8601 (PT15M) or seconds")
           .defaultsTo(Duration.ofHours(1));
+
+  /**
+   * Account id shown as {@code LastModifiedBy} for developer credentials; default {@code
+   * 123456789012}.
+   */
   public static final Option<String> ACCOUNT_ID =
       Option.of("accountId", ValueType.TEXT, "`LastModifiedBy` for developer credentials")
           .defaultsTo("123456789012");
+
+  /**
+   * State document loaded at start-up when the persistence directory holds no state yet; default
+   * none.
+   */
   public static final Option<Path> SEED_FILE =
       Option.of(
           "seedFile",
           ValueType.FILE,
           "state document (as GET /__admin/cognito-sync/state exports) loaded at start-up, when the"
               + " persistence directory holds no state yet");
+
+  /** Directory that keeps state durable across restarts; default none, state lives in memory. */
   public static final Option<Path> PERSISTENCE_DIRECTORY =
       Option.of(
               "persistenceDirectory",
@@ -83,16 +106,25 @@ public final class CognitoSyncOptions {
                   + " each answer, compacted into snapshots)")
           .flagged("--persistence-dir", "COGNITO_SYNC_MOCK_PERSISTENCE_DIR")
           .defaultText("none: in memory");
+
+  /** Fault rules in force from start-up; default none. */
   public static final Option<Path> FAULT_FILE =
       Option.of(
           "faultFile",
           ValueType.FILE,
           "fault rules in force from start-up (a rule, an array or {\"rules\": [...]})");
+
+  /** Scenario replayed from the first call, its marked steps failing as marked; default none. */
   public static final Option<Path> SCENARIO_FILE =
       Option.of(
           "scenarioFile",
           ValueType.FILE,
           "a scenario replayed from the first call: its marked steps fail as marked");
+
+  /**
+   * WireMock's files root: its {@code mappings} load at start-up and win over the mock; recordings
+   * are written there. Default none.
+   */
   public static final Option<Path> ROOT_DIRECTORY =
       Option.of(
               "rootDirectory",
@@ -101,6 +133,11 @@ public final class CognitoSyncOptions {
                   + " start-up (they win over the mock); recordings go there")
           .flagged("--root-dir", "COGNITO_SYNC_MOCK_ROOT_DIR")
           .defaultText("none (. with --record-from)");
+
+  /**
+   * Directory of seed, fault, scenario and mapping files loaded at start-up, each when present;
+   * default none.
+   */
   public static final Option<Path> INIT_DIRECTORY =
       Option.of(
               "initDirectory",
@@ -110,12 +147,19 @@ public final class CognitoSyncOptions {
                   + " anything else there is refused; an explicit file or files root option wins")
           .flagged("--init-dir", "COGNITO_SYNC_MOCK_INIT_DIR")
           .defaultText("none (the image: /etc/cognito-sync-mock/init)");
+
+  /** Endpoint every API call is proxied to and recorded from (proxy mode); default none. */
   public static final Option<URI> RECORD_FROM =
       Option.of(
           "recordFrom",
           ValueType.URL,
           "proxy mode: forward every API call to this endpoint (e.g."
               + " https://cognito-sync.us-east-1.amazonaws.com) and record it into the files root");
+
+  /**
+   * Region proxied requests are signed for; default taken from the {@link #RECORD_FROM} host, else
+   * {@code us-east-1}.
+   */
   public static final Option<String> RECORD_REGION =
       Option.of(
               "recordRegion",
@@ -123,47 +167,76 @@ public final class CognitoSyncOptions {
               "region proxied requests are signed for, with AWS_ACCESS_KEY_ID,"
                   + " AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN when set")
           .defaultText("from the --record-from host, else us-east-1");
+
+  /** Whether SigV4 signatures are checked against the configured keys; default false. */
   public static final Option<Boolean> VERIFY_SIGNATURES =
       Option.of(
               "verifySignatures",
               ValueType.BOOLEAN,
               "check SigV4 signatures against the configured keys")
           .defaultsTo(false);
+
+  /** JSON list of the access keys the mock knows; default none. */
   public static final Option<Path> CREDENTIALS_FILE =
       Option.of(
           "credentialsFile",
           ValueType.FILE,
           "access keys the mock knows (developer or identity), a JSON list");
+
+  /**
+   * Whether developer-only and identity-only operations and identity isolation are enforced;
+   * default false.
+   */
   public static final Option<Boolean> ENFORCE_CREDENTIAL_CLASSES =
       Option.of(
               "enforceCredentialClasses",
               ValueType.BOOLEAN,
               "developer-only and identity-only operations, identity isolation (A7)")
           .defaultsTo(false);
+
+  /**
+   * Bearer token the admin API requires (all but {@code /__admin/health}); default none, the admin
+   * API is open.
+   */
   public static final Option<String> ADMIN_TOKEN =
       Option.of(
           "adminToken",
           ValueType.TEXT,
           "require `Authorization: Bearer <token>` on the admin API but /__admin/health; prefer the"
               + " variable, which ps does not show");
+
+  /** Cognito Identity state loaded at start-up; default none. */
   public static final Option<Path> IDENTITY_SEED_FILE =
       Option.of(
           "identitySeedFile",
           ValueType.FILE,
           "Cognito Identity state loaded at start-up (the document"
               + " `GET /__admin/cognito-sync/identity/state` exports)");
+
+  /**
+   * Region in the ids of the pools and identities Cognito Identity creates; default {@code
+   * us-east-1}.
+   */
   public static final Option<String> IDENTITY_REGION =
       Option.of(
               "identityRegion",
               ValueType.TEXT,
               "region in the ids of pools and identities Cognito Identity creates")
           .defaultsTo("us-east-1");
+
+  /**
+   * Whether deleting identity pools or identities leaves their Sync data in place; default false.
+   */
   public static final Option<Boolean> IDENTITY_KEEPS_SYNC_DATA =
       Option.of(
               "identityKeepsSyncData",
               ValueType.BOOLEAN,
               "DeleteIdentityPool and DeleteIdentities leave the Sync data in place")
           .defaultsTo(false);
+
+  /**
+   * Whether expired provider JWTs and JWTs with an unexpected issuer are refused; default false.
+   */
   public static final Option<Boolean> STRICT_LOGIN_TOKENS =
       Option.of(
               "strictLoginTokens",
@@ -171,6 +244,8 @@ public final class CognitoSyncOptions {
               "refuse expired provider JWTs, and user-pool/OIDC JWTs whose `iss`"
                   + " is not `https://<login key>`")
           .defaultsTo(false);
+
+  /** Number of requests WireMock keeps in its journal, 0 for none; default 1000. */
   public static final Option<Integer> REQUEST_JOURNAL_SIZE =
       Option.of(
               "requestJournalSize",
@@ -179,8 +254,9 @@ public final class CognitoSyncOptions {
           .defaultsTo(1000);
 
   /**
-   * 8 MiB: the largest valid request (a 1 MiB value of control characters, each escaped as six
-   * bytes) fits with room; anything larger only costs memory.
+   * Largest request body accepted, in bytes, as sent and once gunzipped; larger ones are answered
+   * 413. Default 8 MiB: the largest valid request (a 1 MiB value of control characters, each
+   * escaped as six bytes) fits with room; anything larger only costs memory.
    */
   public static final Option<Integer> MAX_REQUEST_BODY_SIZE =
       Option.of(
@@ -190,13 +266,21 @@ public final class CognitoSyncOptions {
                   + " larger ones are answered 413 unread")
           .defaultsTo(8 * 1024 * 1024);
 
+  /** Whether every request is logged; default false. */
   public static final Option<Boolean> VERBOSE =
       Option.of("verbose", ValueType.BOOLEAN, "log every request").defaultsTo(false);
+
+  /**
+   * Standalone server's log level; default info. In-process mocks log through the host's {@code
+   * java.util.logging} configuration instead.
+   */
   public static final Option<ValueType.LogLevel> LOG_LEVEL =
       Option.of("logLevel", ValueType.LOG_LEVEL, "error, warn, info or debug")
           .defaultsTo(ValueType.LogLevel.INFO)
           .notFor(BUILDER, IN_PROCESS_LOGGING)
           .notFor(JUNIT, IN_PROCESS_LOGGING);
+
+  /** Whether the standalone server prints a start-up error's stack trace; default false. */
   public static final Option<Boolean> DEBUG =
       Option.of(
               "debug",
@@ -244,59 +328,93 @@ public final class CognitoSyncOptions {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
+  /** {@return a builder with no option set} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** No option set: every option at its in-process default. */
+  /** {@return no option set: every option at its in-process default} */
   public static CognitoSyncOptions defaults() {
     return NONE;
   }
 
-  /** The option named by its flag ({@code --port}), name ({@code port}) or variable. */
+  /**
+   * The option named by its flag ({@code --port}), name ({@code port}) or environment variable.
+   *
+   * @param key a flag, name or variable
+   * @return the option, or empty when none has that key
+   */
   public static Optional<Option<?>> find(String key) {
     return ALL.stream()
         .filter(o -> o.flag().equals(key) || o.name().equals(key) || o.env().equals(key))
         .findFirst();
   }
 
-  /** The value set, else the option's in-process default (null when it has none). */
+  /**
+   * The value of an option.
+   *
+   * @param <T> the option's value type
+   * @param option the option
+   * @return the value set, else the option's in-process default; null when it has none
+   */
   @SuppressWarnings("unchecked")
   public <T> T get(Option<T> option) {
     return values.containsKey(option) ? (T) values.get(option) : option.inProcessDefault();
   }
 
-  /** The value when set or defaulted; empty for an unset option with no default. */
+  /**
+   * The value of an option, when it has one.
+   *
+   * @param <T> the option's value type
+   * @param option the option
+   * @return the value set or defaulted; empty for an unset option with no default
+   */
   public <T> Optional<T> find(Option<T> option) {
     return Optional.ofNullable(get(option));
   }
 
+  /**
+   * {@return whether {@code option} was set, as opposed to defaulted}
+   *
+   * @param option the option
+   */
   public boolean isSet(Option<?> option) {
     return values.containsKey(option);
   }
 
-  /** The options set, in {@link #ALL} order. */
+  /** {@return the options set, unmodifiable, in {@link #ALL} order} */
   public Map<Option<?>, Object> values() {
     return values;
   }
 
-  /** These values, then {@code others}' on top. */
+  /**
+   * {@return these values, then those {@code others} sets on top}
+   *
+   * @param others the options that win
+   */
   public CognitoSyncOptions with(CognitoSyncOptions others) {
     return toBuilder().options(others).build();
   }
 
-  /** These values without {@code option}. */
+  /**
+   * {@return these values without {@code option}, which then takes its default}
+   *
+   * @param option the option to unset
+   */
   public CognitoSyncOptions without(Option<?> option) {
     Map<Option<?>, Object> copy = new LinkedHashMap<>(values);
     copy.remove(option);
     return new CognitoSyncOptions(copy);
   }
 
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
     return new Builder().options(this);
   }
 
-  /** The values as command-line arguments, e.g. for a child process. */
+  /**
+   * {@return the values as {@code --flag=value} command-line arguments, e.g. for a child process}
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public List<String> toArguments() {
     List<String> args = new java.util.ArrayList<>();
@@ -328,7 +446,15 @@ public final class CognitoSyncOptions {
 
     private Builder() {}
 
-    /** Sets {@code option}, or unsets it with null. */
+    /**
+     * Sets an option, or unsets it.
+     *
+     * @param <T> the option's value type
+     * @param option the option
+     * @param value its value, or null to unset it
+     * @return this builder
+     * @throws InvalidOptionException if the value is out of range
+     */
     public <T> Builder set(Option<T> option, T value) {
       if (value == null) {
         values.remove(option);
@@ -338,21 +464,38 @@ public final class CognitoSyncOptions {
       return this;
     }
 
-    /** Sets {@code option} from its text form, as a flag or variable would. */
+    /**
+     * Sets an option from its text form, as a flag or variable would.
+     *
+     * @param option the option
+     * @param text its value as text
+     * @param source where the text came from, named in the message of an error
+     * @return this builder
+     * @throws InvalidOptionException if the text is not a valid value
+     */
     public Builder setText(Option<?> option, String text, String source) {
       values.put(option, option.parse(text, source));
       return this;
     }
 
-    /** Every option {@code others} sets, on top of these. */
+    /**
+     * Sets every option {@code others} sets, on top of these.
+     *
+     * @param others the options to copy
+     * @return this builder
+     */
     public Builder options(CognitoSyncOptions others) {
       values.putAll(others.values);
       return this;
     }
 
     /**
-     * Options written as flags, each {@code --flag=value} (or a bare {@code --flag} for true), as
-     * {@code @CognitoSyncTest(options = ...)} takes them.
+     * Sets options written as flags, each {@code --flag=value} (or a bare {@code --flag} for true),
+     * as {@code @CognitoSyncTest(options = ...)} takes them.
+     *
+     * @param arguments the flags
+     * @return this builder
+     * @throws InvalidOptionException for an unknown flag, a missing value or a bad one
      */
     public Builder arguments(String... arguments) {
       for (String argument : arguments) {
@@ -381,7 +524,13 @@ public final class CognitoSyncOptions {
       return this;
     }
 
-    /** Options from {@code COGNITO_SYNC_MOCK_*} variables; empty ones are ignored. */
+    /**
+     * Sets options from {@code COGNITO_SYNC_MOCK_*} variables; empty ones are ignored.
+     *
+     * @param environment variables by name, e.g. {@link System#getenv()}
+     * @return this builder
+     * @throws InvalidOptionException for a bad value
+     */
     public Builder environment(Map<String, String> environment) {
       for (Option<?> option : ALL) {
         String text = environment.get(option.env());
@@ -392,102 +541,247 @@ public final class CognitoSyncOptions {
       return this;
     }
 
+    /**
+     * Sets {@link #PORT}.
+     *
+     * @param port 0-65535, 0 for a free port
+     * @return this builder
+     */
     public Builder port(int port) {
       return set(PORT, port);
     }
 
+    /**
+     * Sets {@link #BIND_ADDRESS}.
+     *
+     * @param address a host name or IP address; null unsets it
+     * @return this builder
+     */
     public Builder bindAddress(String address) {
       return set(BIND_ADDRESS, address);
     }
 
+    /**
+     * Sets {@link #STRICT_POOLS}.
+     *
+     * @param strict whether unknown pools answer 404
+     * @return this builder
+     */
     public Builder strictPools(boolean strict) {
       return set(STRICT_POOLS, strict);
     }
 
+    /**
+     * Sets {@link #TOKEN_EXPIRY}.
+     *
+     * @param expiry longer than zero; null unsets it
+     * @return this builder
+     */
     public Builder tokenExpiry(Duration expiry) {
       return set(TOKEN_EXPIRY, expiry);
     }
 
+    /**
+     * Sets {@link #ACCOUNT_ID}.
+     *
+     * @param accountId the account id; null unsets it
+     * @return this builder
+     */
     public Builder accountId(String accountId) {
       return set(ACCOUNT_ID, accountId);
     }
 
+    /**
+     * Sets {@link #SEED_FILE}.
+     *
+     * @param file the state document; null unsets it
+     * @return this builder
+     */
     public Builder seedFile(Path file) {
       return set(SEED_FILE, file);
     }
 
+    /**
+     * Sets {@link #PERSISTENCE_DIRECTORY}.
+     *
+     * @param directory where state is kept; null keeps it in memory
+     * @return this builder
+     */
     public Builder persistenceDirectory(Path directory) {
       return set(PERSISTENCE_DIRECTORY, directory);
     }
 
+    /**
+     * Sets {@link #FAULT_FILE}.
+     *
+     * @param file the fault rules; null unsets it
+     * @return this builder
+     */
     public Builder faultFile(Path file) {
       return set(FAULT_FILE, file);
     }
 
+    /**
+     * Sets {@link #SCENARIO_FILE}.
+     *
+     * @param file the scenario; null unsets it
+     * @return this builder
+     */
     public Builder scenarioFile(Path file) {
       return set(SCENARIO_FILE, file);
     }
 
+    /**
+     * Sets {@link #ROOT_DIRECTORY}.
+     *
+     * @param directory WireMock's files root; null unsets it
+     * @return this builder
+     */
     public Builder rootDirectory(Path directory) {
       return set(ROOT_DIRECTORY, directory);
     }
 
+    /**
+     * Sets {@link #INIT_DIRECTORY}.
+     *
+     * @param directory the init directory; null unsets it
+     * @return this builder
+     */
     public Builder initDirectory(Path directory) {
       return set(INIT_DIRECTORY, directory);
     }
 
+    /**
+     * Sets {@link #RECORD_FROM}.
+     *
+     * @param endpoint an http or https URL; null turns proxy mode off
+     * @return this builder
+     */
     public Builder recordFrom(URI endpoint) {
       return set(RECORD_FROM, endpoint);
     }
 
+    /**
+     * Sets {@link #RECORD_REGION}.
+     *
+     * @param region e.g. {@code eu-west-1}; null unsets it
+     * @return this builder
+     */
     public Builder recordRegion(String region) {
       return set(RECORD_REGION, region);
     }
 
+    /**
+     * Sets {@link #VERIFY_SIGNATURES}.
+     *
+     * @param verify whether signatures are checked
+     * @return this builder
+     */
     public Builder verifySignatures(boolean verify) {
       return set(VERIFY_SIGNATURES, verify);
     }
 
+    /**
+     * Sets {@link #CREDENTIALS_FILE}.
+     *
+     * @param file the access keys; null unsets it
+     * @return this builder
+     */
     public Builder credentialsFile(Path file) {
       return set(CREDENTIALS_FILE, file);
     }
 
+    /**
+     * Sets {@link #ENFORCE_CREDENTIAL_CLASSES}.
+     *
+     * @param enforce whether credential classes are enforced
+     * @return this builder
+     */
     public Builder enforceCredentialClasses(boolean enforce) {
       return set(ENFORCE_CREDENTIAL_CLASSES, enforce);
     }
 
+    /**
+     * Sets {@link #IDENTITY_SEED_FILE}.
+     *
+     * @param file the Cognito Identity state; null unsets it
+     * @return this builder
+     */
     public Builder identitySeedFile(Path file) {
       return set(IDENTITY_SEED_FILE, file);
     }
 
+    /**
+     * Sets {@link #IDENTITY_REGION}.
+     *
+     * @param region e.g. {@code eu-west-1}; null unsets it
+     * @return this builder
+     */
     public Builder identityRegion(String region) {
       return set(IDENTITY_REGION, region);
     }
 
+    /**
+     * Sets {@link #IDENTITY_KEEPS_SYNC_DATA}.
+     *
+     * @param keeps whether Sync data outlives its identity
+     * @return this builder
+     */
     public Builder identityKeepsSyncData(boolean keeps) {
       return set(IDENTITY_KEEPS_SYNC_DATA, keeps);
     }
 
+    /**
+     * Sets {@link #STRICT_LOGIN_TOKENS}.
+     *
+     * @param strict whether login tokens are checked
+     * @return this builder
+     */
     public Builder strictLoginTokens(boolean strict) {
       return set(STRICT_LOGIN_TOKENS, strict);
     }
 
+    /**
+     * Sets {@link #ADMIN_TOKEN}.
+     *
+     * @param token the bearer token; null leaves the admin API open
+     * @return this builder
+     */
     public Builder adminToken(String token) {
       return set(ADMIN_TOKEN, token);
     }
 
+    /**
+     * Sets {@link #REQUEST_JOURNAL_SIZE}.
+     *
+     * @param size requests kept, 0 for none
+     * @return this builder
+     */
     public Builder requestJournalSize(int size) {
       return set(REQUEST_JOURNAL_SIZE, size);
     }
 
+    /**
+     * Sets {@link #MAX_REQUEST_BODY_SIZE}.
+     *
+     * @param bytes at least 1
+     * @return this builder
+     */
     public Builder maxRequestBodySize(int bytes) {
       return set(MAX_REQUEST_BODY_SIZE, bytes);
     }
 
+    /**
+     * Sets {@link #VERBOSE}.
+     *
+     * @param verbose whether every request is logged
+     * @return this builder
+     */
     public Builder verbose(boolean verbose) {
       return set(VERBOSE, verbose);
     }
 
+    /** {@return the options set so far} */
     public CognitoSyncOptions build() {
       return new CognitoSyncOptions(ordered(values));
     }

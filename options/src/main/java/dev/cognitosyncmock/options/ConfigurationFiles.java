@@ -18,13 +18,31 @@ import java.util.function.Function;
 public final class ConfigurationFiles {
   private ConfigurationFiles() {}
 
-  /** {@code reader} applied to the file {@code option} names in {@code options}. */
+  /**
+   * Reads the file an option names.
+   *
+   * @param <T> what the file is read into
+   * @param option the option naming the file
+   * @param options where its value is taken from
+   * @param reader reads the file
+   * @return what {@code reader} returns
+   * @throws InvalidOptionException naming the option, the file and the cause, if reading fails
+   */
   public static <T> T read(
       Option<Path> option, CognitoSyncOptions options, Function<Path, T> reader) {
     return open(option, options.get(option), reader);
   }
 
-  /** {@code opener} applied to {@code path}, the value of {@code option}. */
+  /**
+   * Opens the file or directory an option names.
+   *
+   * @param <T> what the path is opened into
+   * @param option the option whose value {@code path} is
+   * @param path the file or directory
+   * @param opener opens it
+   * @return what {@code opener} returns
+   * @throws InvalidOptionException naming the option, the path and the cause, if opening fails
+   */
   public static <T> T open(Option<Path> option, Path path, Function<Path, T> opener) {
     try {
       return opener.apply(path);
@@ -36,12 +54,20 @@ public final class ConfigurationFiles {
     }
   }
 
-  /** "seed file" for seedFile: how messages name what an option points at. */
+  /**
+   * {@return how messages name what an option points at: "seed file" for {@code seedFile}}
+   *
+   * @param option the option
+   */
   public static String describe(Option<?> option) {
     return option.name().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
   }
 
-  /** The cause of a failure in words, without the exception class names users need not see. */
+  /**
+   * {@return the cause of a failure in words, without exception class names users need not see}
+   *
+   * @param e the failure
+   */
   public static String cause(Throwable e) {
     Throwable t = e;
     while (t instanceof UncheckedIOException && t.getCause() != null) {

@@ -21,8 +21,13 @@ public final class InitDirectory {
   private InitDirectory() {}
 
   /**
-   * The options with the init directory's files filled in where no explicit seed, fault, scenario
-   * file or files root was given; the options as they are without an init directory.
+   * Fills in the init directory's files where no explicit seed, fault or scenario file or files
+   * root was given.
+   *
+   * @param options the options, with or without {@link CognitoSyncOptions#INIT_DIRECTORY}
+   * @return the options with the init directory's files, or {@code options} when none is set
+   * @throws InvalidOptionException if the directory is missing, unreadable or holds an unknown
+   *     entry
    */
   public static CognitoSyncOptions expand(CognitoSyncOptions options) {
     if (!options.isSet(CognitoSyncOptions.INIT_DIRECTORY)) {

@@ -7,17 +7,30 @@ package dev.cognitosyncmock.options;
 public class InvalidOptionException extends IllegalArgumentException {
   private final transient Option<?> option;
 
+  /**
+   * An error in one option, or in the configuration as a whole.
+   *
+   * @param option the option at fault, or null for the configuration as a whole
+   * @param message what is wrong; line breaks are joined into one line
+   */
   public InvalidOptionException(Option<?> option, String message) {
     super(oneLine(message));
     this.option = option;
   }
 
+  /**
+   * An error in one option, or in the configuration as a whole, caused by another.
+   *
+   * @param option the option at fault, or null for the configuration as a whole
+   * @param message what is wrong; line breaks are joined into one line
+   * @param cause the failure behind it
+   */
   public InvalidOptionException(Option<?> option, String message, Throwable cause) {
     super(oneLine(message), cause);
     this.option = option;
   }
 
-  /** The option at fault, or null for an error of the configuration as a whole. */
+  /** {@return the option at fault, or null for an error of the configuration as a whole} */
   public Option<?> option() {
     return option;
   }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param name the Java name: the typed builder method and {@code CognitoSyncContainer.with<Name>}
  * @param flag the standalone server's flag, {@code --kebab-case} of the name
  * @param env the environment variable, {@code COGNITO_SYNC_MOCK_} and the name in upper snake case
+ * @param type how values are written and checked
  * @param defaultValue the standalone server's default, or null for none
  * @param inProcessDefault the in-process (builder, JUnit) default where it differs, else the same
  * @param defaultText how docs and help show the default
@@ -31,6 +32,20 @@ public record Option<T>(
     String meaning,
     Map<Surface, String> notApplicable) {
 
+  /**
+   * An option as described above.
+   *
+   * @param name the Java name
+   * @param flag the standalone server's flag
+   * @param env the environment variable
+   * @param type how values are written and checked
+   * @param defaultValue the standalone server's default, or null
+   * @param inProcessDefault the in-process default, or null
+   * @param defaultText how docs and help show the default
+   * @param meaning one line for help and docs
+   * @param notApplicable surfaces the option does not apply to, with the reason
+   * @throws NullPointerException if name, type or meaning is null
+   */
   public Option {
     Objects.requireNonNull(name);
     Objects.requireNonNull(type);
@@ -91,16 +106,33 @@ public record Option<T>(
         name, flag, env, type, defaultValue, inProcessDefault, defaultText, meaning, na);
   }
 
+  /**
+   * {@return whether the option can be set on {@code surface}}
+   *
+   * @param surface where options are set
+   */
   public boolean appliesTo(Surface surface) {
     return !notApplicable.containsKey(surface);
   }
 
-  /** Why the option does not apply to {@code surface}, or empty when it does. */
+  /**
+   * Why the option cannot be set on a surface.
+   *
+   * @param surface where options are set
+   * @return the reason, or empty when the option applies there
+   */
   public Optional<String> whyNot(Surface surface) {
     return Optional.ofNullable(notApplicable.get(surface));
   }
 
-  /** The value of text given for this option, or an {@link InvalidOptionException} naming it. */
+  /**
+   * The value a text stands for.
+   *
+   * @param text the value as written in a flag, variable or annotation
+   * @param source where the text came from, named in the message of an error
+   * @return the value
+   * @throws InvalidOptionException naming the option if the text is not a valid value
+   */
   public T parse(String text, String source) {
     try {
       return type.parse(text);
@@ -110,7 +142,13 @@ public record Option<T>(
     }
   }
 
-  /** A Java value checked the way its text form would be. */
+  /**
+   * Checks a Java value the way its text form would be checked.
+   *
+   * @param value the value
+   * @return the value, normalised as its text form would parse
+   * @throws InvalidOptionException naming the option if the value is out of range
+   */
   public T check(T value) {
     try {
       return type.check(value);
@@ -120,6 +158,11 @@ public record Option<T>(
     }
   }
 
+  /**
+   * {@return the text form of {@code value}, as a flag would take it}
+   *
+   * @param value the value
+   */
   public String format(T value) {
     return type.format(value);
   }

@@ -18,6 +18,8 @@ import java.util.function.Function;
  *
  * @param label what the value is, for help texts ({@code PORT}, {@code DURATION}, ...)
  * @param javaType the value's Java type, the parameter type of typed builder methods
+ * @param parser turns text into a value, or throws with the reason
+ * @param formatter turns a value into text
  * @param candidates the allowed values of an enumeration, else empty
  */
 public record ValueType<T>(
@@ -27,9 +29,12 @@ public record ValueType<T>(
     Function<T, String> formatter,
     List<String> candidates) {
 
+  /** {@code true} or {@code false}, in any case. */
   public static final ValueType<Boolean> BOOLEAN =
       new ValueType<>(
           "BOOLEAN", Boolean.class, ValueType::bool, String::valueOf, List.of("true", "false"));
+
+  /** A TCP port, 0-65535. */
   public static final ValueType<Integer> PORT =
       new ValueType<>(
           "PORT",
@@ -37,6 +42,8 @@ public record ValueType<T>(
           s -> range(s, 0, 65535, "not a port (0-65535)"),
           String::valueOf,
           List.of());
+
+  /** A whole number, 0 or more. */
   public static final ValueType<Integer> COUNT =
       new ValueType<>(
           "N",
@@ -54,6 +61,7 @@ public record ValueType<T>(
           String::valueOf,
           List.of());
 
+  /** Any text but the empty one. */
   public static final ValueType<String> TEXT =
       new ValueType<>("TEXT", String.class, ValueType::text, s -> s, List.of());
 
@@ -61,19 +69,39 @@ public record ValueType<T>(
   public static final ValueType<String> ADDRESS =
       new ValueType<>("ADDRESS", String.class, ValueType::text, s -> s, List.of());
 
+  /** A duration longer than zero: ISO-8601 ({@code PT15M}) or whole seconds ({@code 900}). */
   public static final ValueType<Duration> DURATION =
       new ValueType<>(
           "DURATION", Duration.class, ValueType::positiveDuration, Duration::toString, List.of());
+
+  /** A path to a file. */
   public static final ValueType<Path> FILE =
       new ValueType<>("FILE", Path.class, ValueType::path, Path::toString, List.of());
+
+  /** A path to a directory. */
   public static final ValueType<Path> DIRECTORY =
       new ValueType<>("DIR", Path.class, ValueType::path, Path::toString, List.of());
+
+  /** An http or https URL with a host. */
   public static final ValueType<URI> URL =
       new ValueType<>("URL", URI.class, ValueType::url, URI::toString, List.of());
+
+  /** One of the {@link LogLevel}s, in any case. */
   public static final ValueType<LogLevel> LOG_LEVEL =
       new ValueType<>(
           "LEVEL", LogLevel.class, LogLevel::parse, LogLevel::toString, LogLevel.names());
 
+  /**
+   * A value type as described above.
+   *
+   * @param label what the value is, for help texts
+   * @param javaType the value's Java type
+   * @param parser turns text into a value, or throws an {@link IllegalArgumentException} with the
+   *     reason
+   * @param formatter turns a value into text
+   * @param candidates the allowed values of an enumeration, else empty
+   * @throws NullPointerException if a component but the candidates is null
+   */
   public ValueType {
     Objects.requireNonNull(label);
     Objects.requireNonNull(javaType);
@@ -82,16 +110,33 @@ public record ValueType<T>(
     candidates = List.copyOf(candidates);
   }
 
-  /** The value of {@code text}; an {@link IllegalArgumentException} names the reason if bad. */
+  /**
+   * The value a text stands for; surrounding blanks are ignored.
+   *
+   * @param text the value as written
+   * @return the value
+   * @throws IllegalArgumentException whose message is the reason alone, if the text is not valid
+   */
   public T parse(String text) {
     return parser.apply(Objects.requireNonNull(text).strip());
   }
 
+  /**
+   * {@return the text form of {@code value}}
+   *
+   * @param value the value
+   */
   public String format(T value) {
     return formatter.apply(value);
   }
 
-  /** Checks a value given in Java the way its text would be checked. */
+  /**
+   * Checks a value given in Java the way its text would be checked.
+   *
+   * @param value the value, not null
+   * @return the value, normalised as its text form would parse
+   * @throws IllegalArgumentException whose message is the reason alone, if the value is not valid
+   */
   public T check(T value) {
     return parse(format(Objects.requireNonNull(value)));
   }
@@ -99,6 +144,10 @@ public record ValueType<T>(
   /**
    * The one duration syntax of every surface: ISO-8601 ({@code PT15M}, {@code PT0.5S}) or whole
    * seconds ({@code 900}).
+   *
+   * @param text the duration as written
+   * @return the duration, which may be zero or negative
+   * @throws IllegalArgumentException if the text is neither syntax
    */
   public static Duration duration(String text) {
     String s = text.strip();
@@ -171,9 +220,13 @@ public record ValueType<T>(
 
   /** The server's log levels, from least to most verbose. */
   public enum LogLevel {
+    /** Start-up failures and errors only. */
     ERROR,
+    /** Also warnings. */
     WARN,
+    /** Also start-up and shutdown; the default. */
     INFO,
+    /** Everything. */
     DEBUG;
 
     static LogLevel parse(String s) {

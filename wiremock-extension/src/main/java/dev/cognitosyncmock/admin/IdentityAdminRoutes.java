@@ -1,5 +1,6 @@
 package dev.cognitosyncmock.admin;
 
+import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.identity.IdentityEngine;
 import dev.cognitosyncmock.identity.IdentityJson;
 import dev.cognitosyncmock.identity.IdentityStateDocument;
@@ -17,6 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li>{@code GET /identity/state} exports the identity state (pools, identities, logins, live
  *       credentials, the OpenID signing key); {@code PUT} or {@code POST} replaces it (seeding);
+ *   <li>{@code GET /state} exports the whole state ({@link StateDocument}): Sync's, with Cognito
+ *       Identity's under {@code cognitoIdentity}; {@code PUT} or {@code POST} replaces both;
  *   <li>{@code POST /reset} also forgets the identity state (then Sync's reset runs);
  *   <li>{@code POST /merges} of two identities Cognito Identity knows is an identity merge (H30):
  *       the absorbed identity is disabled, its logins move, its Sync datasets merge (E3).
@@ -29,9 +32,11 @@ public final class IdentityAdminRoutes implements AdminRoutes {
   private static final String STATE = AdminApi.PREFIX + "/identity/state";
 
   private final IdentityEngine engine;
+  private final SyncEngine sync;
 
-  public IdentityAdminRoutes(IdentityEngine engine) {
+  public IdentityAdminRoutes(IdentityEngine engine, SyncEngine sync) {
     this.engine = engine;
+    this.sync = sync;
   }
 
   @Override
@@ -42,6 +47,14 @@ public final class IdentityAdminRoutes implements AdminRoutes {
             r -> ProtocolResponse.json(200, IdentityJson.MAPPER.valueToTree(engine.exportState()))),
         AdminRoute.put(STATE, this::importState),
         AdminRoute.post(STATE, this::importState),
+        // the whole state: Sync's document with Cognito Identity's under cognitoIdentity
+        AdminRoute.get(
+            AdminApi.PREFIX + "/state",
+            r ->
+                ProtocolResponse.json(
+                    200, new StateDocument(sync.exportState(), engine.exportState()).toJson())),
+        AdminRoute.put(AdminApi.PREFIX + "/state", this::importWholeState),
+        AdminRoute.post(AdminApi.PREFIX + "/state", this::importWholeState),
         AdminRoute.post(
             AdminApi.PREFIX + "/reset",
             r -> {
@@ -77,6 +90,16 @@ public final class IdentityAdminRoutes implements AdminRoutes {
     }
     engine.importState(document);
     return ProtocolResponse.message(200, "Imported " + engine.pools().size() + " identity pools");
+  }
+
+  private ProtocolResponse importWholeState(AdminRequest r) {
+    StateDocument document = StateDocument.read(r.body());
+    sync.importState(document.sync());
+    // after Sync's: the pools it creates are Sync's too; a document without the part keeps none
+    engine.importState(
+        document.identity() == null ? IdentityStateDocument.EMPTY : document.identity());
+    return ProtocolResponse.message(
+        200, "Imported " + document.sync().identityPools().size() + " identity pools");
   }
 
   /** Reads an identity state document strictly: unknown members are refused. */

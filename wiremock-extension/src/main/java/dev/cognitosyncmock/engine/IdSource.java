@@ -1,6 +1,5 @@
 package dev.cognitosyncmock.engine;
 
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Where new ids (session ids, device ids) come from; sequential ones make runs repeatable. */
@@ -9,7 +8,7 @@ public interface IdSource {
   String nextId();
 
   static IdSource random() {
-    return () -> UUID.randomUUID().toString();
+    return () -> RandomUuids.next();
   }
 
   /** UUID-shaped ids counting up from 1: {@code 00000000-0000-4000-8000-000000000001}, ... */

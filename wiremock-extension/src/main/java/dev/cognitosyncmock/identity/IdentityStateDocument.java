@@ -15,6 +15,10 @@ import java.util.Map;
 public record IdentityStateDocument(
     List<PoolDocument> pools, List<IssuedCredentials> credentials, String signingKey) {
 
+  /** No pools, no credentials; imported, it keeps the signing key the mock has. */
+  public static final IdentityStateDocument EMPTY =
+      new IdentityStateDocument(List.of(), List.of(), null);
+
   public record PoolDocument(
       PoolConfig pool,
       Instant created,
@@ -56,6 +60,16 @@ public record IdentityStateDocument(
                             .toList()))
             .toList();
     return new IdentityStateDocument(docs, List.copyOf(credentials), signingKey);
+  }
+
+  /** No pools and no credentials: an export need not carry it (not a getter, so not a member). */
+  public boolean holdsNothing() {
+    return (pools == null || pools.isEmpty()) && credentialsOrEmpty().isEmpty();
+  }
+
+  /** Refuses, as {@link IllegalArgumentException}, a document that would not import. */
+  public void requireRestorable() {
+    restore();
   }
 
   List<IssuedCredentials> credentialsOrEmpty() {

@@ -1,12 +1,12 @@
 package dev.cognitosyncmock.protocol;
 
 import dev.cognitosyncmock.engine.ErrorShape;
+import dev.cognitosyncmock.engine.RandomUuids;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.schemas.OperationModel;
 import dev.cognitosyncmock.schemas.ServiceModel;
 import dev.cognitosyncmock.security.AccessKey;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import tools.jackson.databind.JsonNode;
@@ -70,7 +70,7 @@ public final class CognitoSyncProtocol {
   }
 
   private ProtocolResponse serve(ProtocolRequest request, Intercepted intercepted) {
-    String requestId = UUID.randomUUID().toString();
+    String requestId = RandomUuids.next();
     OperationModel operation = null;
     try {
       // signatures first, as AWS checks them before it looks at the operation

@@ -13,10 +13,12 @@ import dev.cognitosyncmock.schemas.OperationSchemas;
 import dev.cognitosyncmock.schemas.ServiceModel;
 import dev.cognitosyncmock.schemas.VendoredService;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,8 +36,19 @@ public final class InputValidator {
   private static final BigDecimal EPOCH_MAX =
       BigDecimal.valueOf(TimestampRange.MAX.toEpochMilli(), 3);
 
-  private final Map<String, Schema> schemas = new HashMap<>();
-  private final Map<String, JsonNode> documents = new HashMap<>();
+  /**
+   * Each operation's schema, compiled on its first request: compiling all of them took about 200 ms
+   * of every start-up (BENCHMARKS.md), for operations most test runs never call.
+   */
+  private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+
+  private final Set<String> operations;
+  private final java.util.function.Function<String, JsonNode> schemaOf;
+  private final SchemaRegistry registry =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+  /** An operation's input schema as written (for the range checks) and as compiled. */
+  private record Compiled(JsonNode document, Schema schema) {}
 
   /**
    * Cognito Identity answers ValidationException and names members in camelCase (IDENTITY.md H6).
@@ -63,12 +76,21 @@ public final class InputValidator {
       boolean camelCasePaths) {
     this.failure = failure;
     this.camelCasePaths = camelCasePaths;
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    for (OperationModel op : model.operations()) {
-      JsonNode document = withoutAnnotations(schemaOf.apply(op.name()));
-      documents.put(op.name(), document);
-      schemas.put(op.name(), registry.getSchema(document));
+    this.schemaOf = schemaOf;
+    this.operations =
+        model.operations().stream().map(OperationModel::name).collect(Collectors.toSet());
+  }
+
+  private Compiled compiled(String operation) {
+    if (!operations.contains(operation)) {
+      throw new IllegalArgumentException("not an operation of the model: " + operation);
     }
+    return compiled.computeIfAbsent(
+        operation,
+        op -> {
+          JsonNode document = withoutAnnotations(schemaOf.apply(op));
+          return new Compiled(document, registry.getSchema(document));
+        });
   }
 
   /**
@@ -99,10 +121,10 @@ public final class InputValidator {
   }
 
   public void validate(String operation, JsonNode input) {
-    List<Error> errors = schemas.get(operation).validate(input);
+    Compiled schema = compiled(operation);
+    List<Error> errors = schema.schema().validate(input);
     if (errors.isEmpty()) {
-      JsonNode document = documents.get(operation);
-      requireRepresentable(document, document, input, "");
+      requireRepresentable(schema.document(), schema.document(), input, "");
       return;
     }
     StringJoiner detail = new StringJoiner("; ");

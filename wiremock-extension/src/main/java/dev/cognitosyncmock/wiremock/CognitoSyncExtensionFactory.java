@@ -13,10 +13,16 @@ import java.util.List;
 public final class CognitoSyncExtensionFactory implements ExtensionFactory {
   private final CognitoSyncService service;
 
+  /** A factory of a mock with default settings, for service loading. */
   public CognitoSyncExtensionFactory() {
     this(CognitoSyncService.createDefault());
   }
 
+  /**
+   * A factory of the extensions serving a mock built in code.
+   *
+   * @param service the mock
+   */
   public CognitoSyncExtensionFactory(CognitoSyncService service) {
     this.service = service;
   }

@@ -2,6 +2,7 @@ package dev.cognitosyncmock.wiremock;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.cognitosyncmock.CognitoSyncService;
+import dev.cognitosyncmock.engine.RandomUuids;
 import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
@@ -29,7 +30,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -166,7 +166,7 @@ final class CognitoSyncHttpServerFactory {
     AdminAnswer(HttpServletResponse response, String route) {
       super(response);
       this.route = route;
-      response.setHeader("x-amzn-RequestId", UUID.randomUUID().toString());
+      response.setHeader("x-amzn-RequestId", RandomUuids.next());
     }
 
     @Override
@@ -422,7 +422,7 @@ final class CognitoSyncHttpServerFactory {
         throws IOException {
       response.setStatus(status);
       response.setContentType("application/json");
-      response.setHeader("x-amzn-RequestId", UUID.randomUUID().toString());
+      response.setHeader("x-amzn-RequestId", RandomUuids.next());
       response.setHeader("x-amzn-ErrorType", errorType);
       if (close) {
         response.setHeader("Connection", "close");

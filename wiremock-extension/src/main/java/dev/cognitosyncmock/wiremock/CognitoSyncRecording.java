@@ -37,11 +37,19 @@ import tools.jackson.databind.node.ObjectNode;
  * /__admin/recordings/start} with {@code "transformers": ["cognito-sync-recording"]}.
  */
 public final class CognitoSyncRecording extends StubMappingTransformer {
+  /** The transformer's name, as WireMock's recording API takes it in {@code "transformers"}. */
   public static final String NAME = "cognito-sync-recording";
+
   static final String IGNORE = "${json-unit.ignore}";
   private static final Set<String> VOLATILE_QUERY = Set.of("syncSessionToken");
 
-  /** What to record from {@code targetBaseUrl}: JSON bodies, no headers, this transformer. */
+  /**
+   * What to record: JSON bodies, no headers, this transformer.
+   *
+   * @param targetBaseUrl the endpoint to proxy to, e.g. {@code
+   *     https://cognito-sync.us-east-1.amazonaws.com}
+   * @return the specification, for {@code WireMockServer.startRecording}
+   */
   public static RecordSpecBuilder spec(String targetBaseUrl) {
     return new RecordSpecBuilder()
         .forTarget(targetBaseUrl)

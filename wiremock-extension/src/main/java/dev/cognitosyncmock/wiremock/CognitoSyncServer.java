@@ -34,6 +34,10 @@ import java.util.logging.Logger;
  * unless asked for. With {@code recordFrom} set it proxies and records from start to stop.
  */
 public final class CognitoSyncServer implements AutoCloseable {
+  /**
+   * Requests WireMock's journal keeps unless told otherwise: the default of {@link
+   * CognitoSyncOptions#REQUEST_JOURNAL_SIZE}.
+   */
   public static final int DEFAULT_REQUEST_JOURNAL_SIZE =
       CognitoSyncOptions.REQUEST_JOURNAL_SIZE.defaultValue();
 
@@ -102,13 +106,16 @@ public final class CognitoSyncServer implements AutoCloseable {
     this.wireMock = new WireMockServer(config);
   }
 
+  /** {@return a builder with every option at its in-process default: a free port on 127.0.0.1} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Starts listening, and recording when {@code recordFrom} is set. A port in use fails fast with
-   * an {@link InvalidOptionException} that says so and names the port.
+   * Starts listening, and recording when {@code recordFrom} is set.
+   *
+   * @return this server
+   * @throws InvalidOptionException if the port is in use, naming it
    */
   public CognitoSyncServer start() {
     int port = options.get(CognitoSyncOptions.PORT);
@@ -145,29 +152,35 @@ public final class CognitoSyncServer implements AutoCloseable {
     stop();
   }
 
+  /** {@return whether the server is listening} */
   public boolean isRunning() {
     return wireMock.isRunning();
   }
 
+  /** {@return the port the server listens on, the free one it picked for port 0} */
   public int port() {
     return wireMock.port();
   }
 
-  /** Where SDK clients point their endpoint override. */
+  /** {@return where SDK clients point their endpoint override, {@code http://localhost:<port>}} */
   public URI endpoint() {
     return URI.create("http://localhost:" + port());
   }
 
+  /** {@return the mock behind the server: engine, admin API, faults} */
   public CognitoSyncService service() {
     return service;
   }
 
-  /** The options in force: the service's, with the server builder's on top. */
+  /** {@return the options in force: the service's, with the server builder's on top} */
   public CognitoSyncOptions options() {
     return options;
   }
 
-  /** WireMock's files root: mappings load from it, recordings go there. */
+  /**
+   * {@return WireMock's files root, where mappings load from and recordings go; empty when none is
+   * used}
+   */
   public Optional<Path> filesRoot() {
     return Optional.ofNullable(root);
   }
@@ -177,7 +190,9 @@ public final class CognitoSyncServer implements AutoCloseable {
     return Optional.ofNullable(signer);
   }
 
-  /** The WireMock server underneath, for stubbing and verifying with WireMock's own API. */
+  /**
+   * {@return the WireMock server underneath, for stubbing and verifying with WireMock's own API}
+   */
   public WireMockServer wireMock() {
     return wireMock;
   }
@@ -260,18 +275,34 @@ public final class CognitoSyncServer implements AutoCloseable {
     private Consumer<WireMockConfiguration> wireMockOptions = c -> {};
     private Duration idleTimeout;
 
-    /** Every option {@code options} sets, over those set before. */
+    /**
+     * Every option {@code options} sets, over those set before.
+     *
+     * @param options the options
+     * @return this builder
+     */
     public Builder options(CognitoSyncOptions options) {
       this.options.options(options);
       return this;
     }
 
-    /** 0 (the default) picks a free port. */
+    /**
+     * 0 (the default) picks a free port.
+     *
+     * @param port 0-65535
+     * @return this builder
+     */
     public Builder port(int port) {
       options.port(port);
       return this;
     }
 
+    /**
+     * The address to bind; default 127.0.0.1.
+     *
+     * @param bindAddress a host name or IP address, not null
+     * @return this builder
+     */
     public Builder bindAddress(String bindAddress) {
       options.bindAddress(Objects.requireNonNull(bindAddress));
       return this;
@@ -280,13 +311,21 @@ public final class CognitoSyncServer implements AutoCloseable {
     /**
      * A service built already; its options apply, with this builder's on top (the service's own
      * settings, e.g. a seed, are not rebuilt).
+     *
+     * @param service the service, not null
+     * @return this builder
      */
     public Builder service(CognitoSyncService service) {
       this.service = Objects.requireNonNull(service);
       return this;
     }
 
-    /** How many requests WireMock's journal keeps; 0 turns the journal off. */
+    /**
+     * How many requests WireMock's journal keeps; 0 turns the journal off.
+     *
+     * @param size requests kept; default 1000
+     * @return this builder
+     */
     public Builder requestJournalSize(int size) {
       options.requestJournalSize(size);
       return this;
@@ -295,13 +334,21 @@ public final class CognitoSyncServer implements AutoCloseable {
     /**
      * The largest request body accepted, in bytes, as sent and once gunzipped; a larger one is
      * answered 413 RequestEntityTooLargeException without being read further.
+     *
+     * @param bytes at least 1; default 8 MiB
+     * @return this builder
      */
     public Builder maxRequestBodySize(int bytes) {
       options.maxRequestBodySize(bytes);
       return this;
     }
 
-    /** Logs every request WireMock serves. */
+    /**
+     * Logs every request WireMock serves.
+     *
+     * @param verbose whether to log; default false
+     * @return this builder
+     */
     public Builder verbose(boolean verbose) {
       options.verbose(verbose);
       return this;
@@ -311,6 +358,10 @@ public final class CognitoSyncServer implements AutoCloseable {
      * How long a connection may stay idle, a request stall mid-body, before Jetty closes it
      * (answered 400 when a body stalls); WireMock's default when not set. The same on WireMock 3
      * ({@code jettyIdleTimeout}) and 4 (a Jetty setting of the HTTP server).
+     *
+     * @param idleTimeout longer than zero
+     * @return this builder
+     * @throws IllegalArgumentException if the timeout is zero or negative
      */
     public Builder idleTimeout(Duration idleTimeout) {
       if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -320,12 +371,22 @@ public final class CognitoSyncServer implements AutoCloseable {
       return this;
     }
 
-    /** Any further WireMock option, applied last. */
+    /**
+     * Any further WireMock option, applied last.
+     *
+     * @param customizer changes WireMock's configuration, not null
+     * @return this builder
+     */
     public Builder wireMockOptions(Consumer<WireMockConfiguration> customizer) {
       this.wireMockOptions = Objects.requireNonNull(customizer);
       return this;
     }
 
+    /**
+     * {@return the server, not yet started; its service too unless one was given}
+     *
+     * @throws InvalidOptionException if a file an option names is missing or malformed
+     */
     public CognitoSyncServer build() {
       CognitoSyncOptions own = options.build();
       CognitoSyncService built =

@@ -51,11 +51,13 @@ public final class CognitoSyncWireMockExtension
         MappingsLoaderExtension,
         AdminApiExtension,
         AdminRequestFilterV2 {
+  /** The extension's name, by which a stub names its response transformer. */
   public static final String NAME = "cognito-sync";
 
   /** WireMock: lower number, higher priority. Ours comes last. */
   public static final int CATCH_ALL_PRIORITY = Integer.MAX_VALUE;
 
+  /** The catch-all stub's id, the same on every server, so that it can be found and replaced. */
   public static final UUID CATCH_ALL_STUB_ID =
       UUID.fromString("c0691705-5ac0-4000-8000-000000000001");
 
@@ -68,12 +70,18 @@ public final class CognitoSyncWireMockExtension
     this(CognitoSyncService.createDefault());
   }
 
+  /**
+   * The extension serving a mock built in code.
+   *
+   * @param service the mock
+   */
   public CognitoSyncWireMockExtension(CognitoSyncService service) {
     this.service = service;
     this.adminRoutes = new CognitoSyncAdminRoutes(service.admin());
     this.adminToken = new AdminTokenCheck(service::adminToken);
   }
 
+  /** {@return the mock this extension serves} */
   public CognitoSyncService service() {
     return service;
   }
@@ -83,7 +91,7 @@ public final class CognitoSyncWireMockExtension
     return NAME;
   }
 
-  /** The catch-all stub; user stubs may also name {@link #NAME} as a transformer. */
+  /** {@return the catch-all stub; user stubs may also name {@link #NAME} as a transformer} */
   public static StubMapping catchAllStub() {
     return any(anyUrl())
         .withId(CATCH_ALL_STUB_ID)

@@ -108,6 +108,11 @@ public final class ConstantTimeJournalStore implements RequestJournalStore {
   public static final class Stores extends DefaultStores {
     private final RequestJournalStore journal = new ConstantTimeJournalStore();
 
+    /**
+     * WireMock's default stores over a files root.
+     *
+     * @param fileSource the files root
+     */
     public Stores(FileSource fileSource) {
       super(fileSource);
     }

@@ -1,8 +1,8 @@
 package dev.cognitosyncmock.wiremock;
 
+import dev.cognitosyncmock.engine.RandomUuids;
 import dev.cognitosyncmock.json.Json;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
@@ -94,8 +94,7 @@ final class HttpLayerErrors {
 
   /** The answer to a parser refusal: Jetty's {@code status} and {@code reason}. */
   static Answer badMessage(int status, String reason) {
-    return new Answer(
-        status, errorType(status), UUID.randomUUID().toString(), body(message(status, reason)));
+    return new Answer(status, errorType(status), RandomUuids.next(), body(message(status, reason)));
   }
 
   /**
@@ -111,7 +110,7 @@ final class HttpLayerErrors {
         brokenRequest(cause)
             ? "The request body ended before its Content-Length, or stalled"
             : message(status, status >= 500 ? null : reason);
-    return new Answer(status, errorType(status), UUID.randomUUID().toString(), body(message));
+    return new Answer(status, errorType(status), RandomUuids.next(), body(message));
   }
 
   /** Jetty's EofException is an EOFException, so no Jetty type is named here. */

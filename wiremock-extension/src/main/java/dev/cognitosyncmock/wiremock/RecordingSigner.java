@@ -34,18 +34,32 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * X-Amz-Date}, {@code X-Amz-Content-Sha256} and {@code X-Amz-Security-Token} are replaced.
  */
 public final class RecordingSigner implements StubRequestFilterV2 {
+  /** The filter's name among WireMock's extensions. */
   public static final String NAME = "cognito-sync-recording-signer";
+
   private static final Pattern REGIONAL_HOST =
       Pattern.compile("cognito-sync(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?");
 
   /** Credentials of the account whose endpoint is recorded; {@code sessionToken} may be null. */
   public record Credentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+    /**
+     * Credentials of the recording account.
+     *
+     * @param accessKeyId the access key id, not null
+     * @param secretAccessKey the secret access key, not null
+     * @param sessionToken the session token of temporary credentials, or null
+     */
     public Credentials {
       Objects.requireNonNull(accessKeyId, "accessKeyId");
       Objects.requireNonNull(secretAccessKey, "secretAccessKey");
     }
 
-    /** From AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, when both are set. */
+    /**
+     * Credentials from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.
+     *
+     * @param env environment variables by name
+     * @return the credentials when both key variables are set and not blank, else empty
+     */
     public static Optional<Credentials> fromEnvironment(Map<String, String> env) {
       String id = env.get("AWS_ACCESS_KEY_ID");
       String secret = env.get("AWS_SECRET_ACCESS_KEY");
@@ -64,8 +78,12 @@ public final class RecordingSigner implements StubRequestFilterV2 {
   private final URI target;
 
   /**
+   * A signer for one recorded endpoint.
+   *
    * @param target the recorded endpoint, e.g. {@code https://cognito-sync.eu-west-1.amazonaws.com}
+   * @param credentials the recording account's, not null
    * @param region null: read from the endpoint's host name, else {@code us-east-1}
+   * @param clock the time requests are signed at, not null
    */
   public RecordingSigner(URI target, Credentials credentials, String region, Clock clock) {
     this.target = target;
@@ -74,12 +92,18 @@ public final class RecordingSigner implements StubRequestFilterV2 {
     this.clock = Objects.requireNonNull(clock);
   }
 
-  /** The region in {@code cognito-sync.<region>.amazonaws.com}; {@code us-east-1} otherwise. */
+  /**
+   * {@return the region in {@code cognito-sync.<region>.amazonaws.com}; {@code us-east-1}
+   * otherwise}
+   *
+   * @param target the recorded endpoint
+   */
   public static String regionOf(URI target) {
     Matcher m = REGIONAL_HOST.matcher(String.valueOf(target.getHost()).toLowerCase(Locale.ROOT));
     return m.matches() ? m.group(1) : "us-east-1";
   }
 
+  /** {@return the region requests are signed for} */
   public String region() {
     return region;
   }

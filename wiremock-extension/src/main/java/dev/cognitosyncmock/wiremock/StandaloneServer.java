@@ -41,6 +41,12 @@ public final class StandaloneServer {
 
   private StandaloneServer() {}
 
+  /**
+   * Runs the standalone server, or prints its help or version; exits 2 for a usage error, 1 for a
+   * start-up error.
+   *
+   * @param args the flags, as {@code --help} lists them
+   */
   public static void main(String[] args) {
     int exit = run(args, System.getenv(), System.out, System.err);
     if (exit != 0) {

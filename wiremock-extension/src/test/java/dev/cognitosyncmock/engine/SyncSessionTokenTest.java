@@ -4,12 +4,14 @@ import static dev.cognitosyncmock.engine.RecordPatch.replace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class SyncSessionTokenTest extends EngineTestSupport {
@@ -35,6 +37,32 @@ class SyncSessionTokenTest extends EngineTestSupport {
     SyncSessionToken decoded = SyncSessionToken.decode(second).orElseThrow();
     assertThat(decoded.dataset()).isEqualTo(prefs);
     assertThat(decoded.expiresAt()).isEqualTo(T0.plus(EngineSettings.DEFAULT.tokenExpiry()));
+  }
+
+  @Test
+  void D1_aTokenCompressedByAnEarlierVersionStillDecodes() throws IOException {
+    String stored = token(prefs);
+    SyncSessionToken session = SyncSessionToken.decode(stored).orElseThrow();
+    byte[] text;
+    try (GZIPInputStream in =
+        new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(stored)))) {
+      text = in.readAllBytes();
+    }
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(deflated)) {
+      out.write(text);
+    }
+    String compressed = Base64.getEncoder().encodeToString(deflated.toByteArray());
+    assertThat(compressed).startsWith("H4sI").isNotEqualTo(stored);
+    assertThat(SyncSessionToken.decode(compressed)).contains(session);
+    assertThat(write(prefs, compressed, replace("k", "v", 0))).hasSize(1);
+  }
+
+  @Test
+  void D2_aTamperedStoredTokenIsRefused() {
+    byte[] raw = Base64.getDecoder().decode(token(prefs));
+    raw[20] ^= 1; // inside the text: the CRC no longer matches
+    assertThat(SyncSessionToken.decode(Base64.getEncoder().encodeToString(raw))).isEmpty();
   }
 
   @Test

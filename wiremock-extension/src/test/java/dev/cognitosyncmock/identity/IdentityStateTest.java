@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cognitosyncmock.protocol.ProtocolResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,70 @@ class IdentityStateTest extends IdentitySdkTestSupport {
     // the imported key signs Sync calls as the identity
     var sync = syncClient(creds);
     sync.listRecords(r -> r.identityPoolId(pool).identityId(id).datasetName("d"));
+  }
+
+  @Test
+  @DisplayName(
+      "One state: GET /state holds Sync's data and, under cognitoIdentity, the identities; PUT restores both")
+  void wholeStateRoundTrip() throws Exception {
+    start();
+    String pool = createPool();
+    String id =
+        identity
+            .getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb")))
+            .identityId();
+    var dev = developerSyncClient();
+    var listed = dev.listRecords(r -> r.identityPoolId(pool).identityId(id).datasetName("d"));
+    dev.updateRecords(
+        r ->
+            r.identityPoolId(pool)
+                .identityId(id)
+                .datasetName("d")
+                .syncSessionToken(listed.syncSessionToken())
+                .recordPatches(p -> p.op("replace").key("k").value("v").syncCount(0L)));
+    ProtocolResponse exported = admin("GET", "/state", null);
+    assertThat(exported.status()).isEqualTo(200);
+    assertThat(exported.bodyText()).contains("\"identityPools\"").contains("\"cognitoIdentity\"");
+    server.stop();
+
+    start();
+    assertThat(admin("PUT", "/state", exported.bodyText()).status()).isEqualTo(200);
+    assertThat(
+            identity
+                .getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb")))
+                .identityId())
+        .isEqualTo(id);
+    assertThat(
+            developerSyncClient()
+                .listRecords(r -> r.identityPoolId(pool).identityId(id).datasetName("d"))
+                .records())
+        .singleElement()
+        .satisfies(rec -> assertThat(rec.value()).isEqualTo("v"));
+
+    // the same document as a seed file
+    Path seed = Files.createTempFile("whole-state", ".json");
+    Files.writeString(seed, exported.bodyText());
+    server.stop();
+    start(b -> b.seedFile(seed));
+    assertThat(identity.describeIdentityPool(r -> r.identityPoolId(pool)).identityPoolName())
+        .isEqualTo("app pool");
+    assertThat(admin("GET", "/state", null).bodyText()).isEqualTo(exported.bodyText());
+  }
+
+  @Test
+  @DisplayName(
+      "One state: a whole-state document refused for its identity part changes neither service")
+  void wholeStateRefusedAtomically() {
+    start();
+    String pool = createPool();
+    String before = admin("GET", "/state", null).bodyText();
+    ProtocolResponse refused =
+        admin("PUT", "/state", "{\"identityPools\":[],\"cognitoIdentity\":{\"Typo\":1}}");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.bodyText()).contains("Typo").contains("cognitoIdentity");
+    assertThat(admin("GET", "/state", null).bodyText()).isEqualTo(before);
+    assertThat(identity.describeIdentityPool(r -> r.identityPoolId(pool)).identityPoolId())
+        .isEqualTo(pool);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.cognitosyncmock.protocol.awsjson;
 
 import dev.cognitosyncmock.engine.Caller;
 import dev.cognitosyncmock.engine.ErrorShape;
+import dev.cognitosyncmock.engine.RandomUuids;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.CallInterceptor;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import tools.jackson.core.JacksonException;
@@ -123,7 +123,7 @@ public final class AwsJsonProtocol {
       CallInterceptor by,
       OperationCall[] seen,
       CallInterceptor.Interception[] asked) {
-    String requestId = UUID.randomUUID().toString();
+    String requestId = RandomUuids.next();
     try {
       String operation = operationOf(request);
       if (!request.method().equals("POST") || !request.path().equals("/") || operation == null) {

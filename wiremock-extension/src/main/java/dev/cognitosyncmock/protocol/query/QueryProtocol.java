@@ -1,6 +1,7 @@
 package dev.cognitosyncmock.protocol.query;
 
 import dev.cognitosyncmock.engine.ErrorShape;
+import dev.cognitosyncmock.engine.RandomUuids;
 import dev.cognitosyncmock.engine.ServiceException;
 import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.InputValidator;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +54,7 @@ public final class QueryProtocol {
   }
 
   public ProtocolResponse handle(ProtocolRequest request) {
-    String requestId = UUID.randomUUID().toString();
+    String requestId = RandomUuids.next();
     try {
       Map<String, String> form = form(request);
       String action = form.get("Action");
