@@ -135,8 +135,6 @@ final class SigV4Verifier {
     return key;
   }
 
-  /** The signature the SDK's signer computes for the received request with the key's secret. */
-  @SuppressWarnings("deprecation") // Aws4Signer: see the class comment
   /**
    * The real service's message for a signing date more than {@link #MAX_SKEW} before ({@code sign}
    * "-") or after ("+") now, e.g. "Signature expired: 20240101T000000Z is now earlier than
@@ -159,6 +157,8 @@ final class SigV4Verifier {
         + " 15 min.)";
   }
 
+  /** The signature the SDK's signer computes for the received request with the key's secret. */
+  @SuppressWarnings("deprecation") // Aws4Signer: see the class comment
   private static String recompute(
       SignedRequest received,
       AuthorizationHeader auth,
