@@ -28,16 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * A handler answering null passes the request on to Sync's route of the same path.
  */
-public final class IdentityAdminRoutes implements AdminRoutes {
+public record IdentityAdminRoutes(IdentityEngine engine, SyncEngine sync) implements AdminRoutes {
   private static final String STATE = AdminApi.PREFIX + "/identity/state";
-
-  private final IdentityEngine engine;
-  private final SyncEngine sync;
-
-  public IdentityAdminRoutes(IdentityEngine engine, SyncEngine sync) {
-    this.engine = engine;
-    this.sync = sync;
-  }
 
   @Override
   public List<AdminRoute> routes() {
