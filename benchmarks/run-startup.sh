@@ -2,7 +2,7 @@
 # Start-up and idle memory of the standalone server, side by side in one run:
 #   mock       java -jar (the standalone jar, default settings, in-memory);
 #   mock-cds   the same with an AppCDS archive (-XX:SharedArchiveFile), made first by one
-#              training run with -XX:ArchiveClassesAtExit (as the Docker image does at build);
+#              training run with -XX:ArchiveClassesAtExit;
 #   wiremock   WireMock $WM_VERSION standalone with one static stub for the same ListRecords URL.
 # Each run is a fresh JVM from launch to the first 200 answer of a ListRecords (the mock through
 # its whole stack: routing, binding, schema validation, the engine); the servers take turns.
@@ -49,34 +49,6 @@ pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-now_ms() { date +%s%3N; }
-
-# launch → first 200, in milliseconds into $ms; the server's pid into $pid. Polls every 5 ms.
-first_answer() { # name command...
-  local name=$1; shift
-  local start; start=$(now_ms)
-  "$@" > "$OUT/$name.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 6000); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL" 2>/dev/null)" = 200 ]; then
-      ms=$(( $(now_ms) - start ))
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || { echo "$name exited: $OUT/$name.log" >&2; exit 1; }
-    sleep 0.005
-  done
-  echo "$name: no answer in 30 s" >&2; exit 1
-}
-
-idle_memory() { # heap used after a full GC (MB), VmRSS (MB) of $pid
-  jcmd "$pid" GC.run > /dev/null
-  local heap; heap=$(jcmd "$pid" GC.heap_info | awk '/garbage-first heap/ { for (i=1;i<=NF;i++) if ($i=="used") { v=$(i+1); sub("K,?","",v); print int(v/1024) } }')
-  local rss; rss=$(awk '/VmRSS/ { print int($2/1024) }' "/proc/$pid/status")
-  echo "$heap $rss"
-}
-
-stop() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; pid=; }
-
 # the AppCDS archive: one training run that answers the same request, then exits normally
 java -XX:ArchiveClassesAtExit="$OUT/mock.jsa" $JAVA_OPTS -jar "$MOCK_JAR" --port "$PORT" \
   > "$OUT/training.log" 2>&1 &
@@ -85,24 +57,21 @@ for _ in $(seq 1 600); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL" 2>/dev/null)" = 200 ] && break
   sleep 0.05
 done
-stop
+kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 [ -f "$OUT/mock.jsa" ] || { echo "no CDS archive written: $OUT/training.log" >&2; exit 1; }
 
-row() { # round server: measure the idle server, stop it, print the row
-  read -r heap rss < <(idle_memory)
-  stop
-  printf "%-6s %-9s %9s %12s %8s\n" "$1" "$2" "$ms" "$heap" "$rss" | tee -a "$OUT/rounds.txt"
+row() { # round server command...: one fresh launch, measured
+  local round=$1 name=$2; shift 2
+  read -r ms heap rss < <(benchmarks/first-answer.py "$URL" "$OUT/$name.log" "$@")
+  printf "%-6s %-9s %9s %12s %8s\n" "$round" "$name" "$ms" "$heap" "$rss" | tee -a "$OUT/rounds.txt"
 }
 printf "%-6s %-9s %9s %12s %8s\n" round server first_ms idle_heap_mb rss_mb
 for round in $(seq 1 "$ROUNDS"); do
-  first_answer mock java $JAVA_OPTS -jar "$MOCK_JAR" --port "$PORT"
-  row "$round" mock
-  first_answer mock-cds java -XX:SharedArchiveFile="$OUT/mock.jsa" $JAVA_OPTS \
+  row "$round" mock java $JAVA_OPTS -jar "$MOCK_JAR" --port "$PORT"
+  row "$round" mock-cds java -XX:SharedArchiveFile="$OUT/mock.jsa" $JAVA_OPTS \
     -jar "$MOCK_JAR" --port "$PORT"
-  row "$round" mock-cds
-  first_answer wiremock java $JAVA_OPTS -jar "$WM_JAR" --port "$PORT" \
+  row "$round" wiremock java $JAVA_OPTS -jar "$WM_JAR" --port "$PORT" \
     --root-dir "$OUT/wiremock-root" --disable-banner
-  row "$round" wiremock
 done
 
 echo "medians over $ROUNDS rounds:"

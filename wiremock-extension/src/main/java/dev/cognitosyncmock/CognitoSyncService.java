@@ -33,12 +33,11 @@ import dev.cognitosyncmock.security.Authenticator;
 import dev.cognitosyncmock.security.CredentialsFile;
 import dev.cognitosyncmock.security.SecuritySettings;
 import dev.cognitosyncmock.sideeffects.HttpSyncTriggerHandler;
+import dev.cognitosyncmock.sideeffects.OutboundHttp;
 import dev.cognitosyncmock.sideeffects.PushWebhookSender;
 import dev.cognitosyncmock.state.SharedState;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -126,7 +125,7 @@ public final class CognitoSyncService implements AutoCloseable {
     // one state lock and one stream of change events for every service this mock serves
     this.engine = new SyncEngine(settings, b.clock, b.ids, new SharedState());
     // side effects that leave the process over HTTP live outside the engine
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    OutboundHttp http = new OutboundHttp();
     engine.sideEffects().addListener(new PushWebhookSender(engine, http));
     engine.setUrlSyncTriggerHandlers(url -> new HttpSyncTriggerHandler(http, url));
     this.security =

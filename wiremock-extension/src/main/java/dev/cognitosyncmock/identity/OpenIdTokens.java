@@ -28,24 +28,39 @@ public final class OpenIdTokens {
   public static final String POOL_ARN_CLAIM =
       "https://cognito-identity.amazonaws.com/identity-pool-arn";
 
-  private final RSAKey key;
+  /** Null until first used when generated: an RSA key costs a fifth of a second to make. */
+  private volatile RSAKey key;
 
   private OpenIdTokens(RSAKey key) {
     this.key = key;
   }
 
-  /** A fresh 2048-bit key. */
+  /** A fresh 2048-bit key, generated when first needed. */
   public static OpenIdTokens generate() {
-    try {
-      return new OpenIdTokens(
-          new RSAKeyGenerator(2048)
-              .keyID(UUID.randomUUID().toString())
-              .keyUse(KeyUse.SIGNATURE)
-              .algorithm(JWSAlgorithm.RS512)
-              .generate());
-    } catch (JOSEException e) {
-      throw new IllegalStateException("Cannot generate the OpenID signing key", e);
+    return new OpenIdTokens(null);
+  }
+
+  private RSAKey key() {
+    RSAKey k = key;
+    if (k == null) {
+      synchronized (this) {
+        k = key;
+        if (k == null) {
+          try {
+            k =
+                new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS512)
+                    .generate();
+          } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot generate the OpenID signing key", e);
+          }
+          key = k;
+        }
+      }
     }
+    return k;
   }
 
   /** The key of {@link #privateJwk()}. */
@@ -63,12 +78,12 @@ public final class OpenIdTokens {
 
   /** The signing key, private part included, as a JWK (for export and persistence). */
   public String privateJwk() {
-    return key.toJSONString();
+    return key().toJSONString();
   }
 
   /** The public key set clients verify tokens with, as JSON. */
   public String jwks() {
-    return new JWKSet(key.toPublicJWK()).toString(true);
+    return new JWKSet(key().toPublicJWK()).toString(true);
   }
 
   String sign(
@@ -91,12 +106,12 @@ public final class OpenIdTokens {
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.RS512)
-                .keyID(key.getKeyID())
+                .keyID(key().getKeyID())
                 .type(new JOSEObjectType("JWS"))
                 .build(),
             claims);
     try {
-      jwt.sign(new RSASSASigner(key));
+      jwt.sign(new RSASSASigner(key()));
     } catch (JOSEException e) {
       throw new IllegalStateException("Cannot sign an OpenID token", e);
     }
@@ -107,7 +122,7 @@ public final class OpenIdTokens {
   Optional<Claims> verify(String token, Instant now) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
-      if (!jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
+      if (!jwt.verify(new RSASSAVerifier(key().toRSAPublicKey()))) {
         return Optional.empty();
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();

@@ -8,7 +8,6 @@ import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.JsonProblem;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Set;
@@ -32,10 +31,10 @@ public final class HttpSyncTriggerHandler implements SyncTriggerHandler {
           "datasetName",
           "datasetRecords");
 
-  private final HttpClient http;
+  private final OutboundHttp http;
   private final URI url;
 
-  public HttpSyncTriggerHandler(HttpClient http, String url) {
+  public HttpSyncTriggerHandler(OutboundHttp http, String url) {
     this.http = http;
     this.url = URI.create(url);
   }
@@ -49,7 +48,7 @@ public final class HttpSyncTriggerHandler implements SyncTriggerHandler {
             .build();
     HttpResponse<byte[]> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      response = http.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw invalid("SyncTrigger URL " + url + " could not be reached: " + e.getMessage());
     } catch (InterruptedException e) {

@@ -5,7 +5,6 @@ import dev.cognitosyncmock.engine.SideEffectListener;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.json.Json;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,9 +21,9 @@ public final class PushWebhookSender implements SideEffectListener {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final SyncEngine engine;
-  private final HttpClient http;
+  private final OutboundHttp http;
 
-  public PushWebhookSender(SyncEngine engine, HttpClient http) {
+  public PushWebhookSender(SyncEngine engine, OutboundHttp http) {
     this.engine = engine;
     this.http = http;
   }
@@ -42,7 +41,8 @@ public final class PushWebhookSender implements SideEffectListener {
             .POST(
                 HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(notification)))
             .build();
-    http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+    http.client()
+        .sendAsync(request, HttpResponse.BodyHandlers.discarding())
         .whenComplete(
             (response, error) -> {
               if (error != null) {
