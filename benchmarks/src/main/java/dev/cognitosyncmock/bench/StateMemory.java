@@ -3,6 +3,7 @@ package dev.cognitosyncmock.bench;
 import dev.cognitosyncmock.admin.AdminApi;
 import dev.cognitosyncmock.engine.DatasetKey;
 import dev.cognitosyncmock.engine.EngineSnapshot;
+import dev.cognitosyncmock.engine.IdentityKey;
 import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.json.Json;
 import java.lang.management.ManagementFactory;
@@ -63,10 +64,38 @@ public final class StateMemory {
     System.out.println("Largest classes on the heap, " + full.label + ":");
     histogram(12);
 
+    SyncEngine engine = full.engine;
+    System.out.println();
+    System.out.printf(
+        "Reads with %s in the state (10,000 calls each, spread over the identities):%n",
+        full.label);
+    int n = identities;
+    perCall(
+        "ListRecords (all records of a dataset)",
+        i ->
+            engine.listRecords(
+                Fixtures.DEVELOPER,
+                new DatasetKey(Fixtures.POOL, Fixtures.identityId(i % n), "ds0"),
+                0L,
+                null,
+                null));
+    perCall(
+        "ListDatasets (an identity's datasets)",
+        i ->
+            engine.listDatasets(
+                Fixtures.DEVELOPER,
+                new IdentityKey(Fixtures.POOL, Fixtures.identityId(i % n)),
+                null,
+                null));
+    perCall(
+        "DescribeIdentityPoolUsage (counts the pool)",
+        i -> engine.describeIdentityPoolUsage(Fixtures.DEVELOPER, Fixtures.POOL));
+    perCall(
+        "ListIdentityPoolUsage", i -> engine.listIdentityPoolUsage(Fixtures.DEVELOPER, null, null));
+
     System.out.println();
     System.out.printf(
         "Export and import of %s (%d repetitions; min / median):%n", full.label, repeat);
-    SyncEngine engine = full.engine;
     EngineSnapshot[] snapshot = new EngineSnapshot[1];
     byte[][] json = new byte[1][];
     time("exportState()", repeat, () -> snapshot[0] = engine.exportState());
@@ -161,6 +190,21 @@ public final class StateMemory {
     Reference.reachabilityFence(sink);
     Arrays.sort(millis);
     System.out.printf("  %-45s %,6d ms / %,6d ms%n", what, millis[0], millis[repeat / 2]);
+  }
+
+  /** Mean time per call over 10,000 calls, after 10,000 not counted. */
+  static void perCall(String what, java.util.function.IntFunction<Object> call) {
+    Object sink = null;
+    for (int i = 0; i < 10_000; i++) {
+      sink = call.apply(i * 7919);
+    }
+    long start = System.nanoTime();
+    for (int i = 0; i < 10_000; i++) {
+      sink = call.apply(i * 7919 + 1);
+    }
+    double micros = (System.nanoTime() - start) / 10_000 / 1e3;
+    Reference.reachabilityFence(sink);
+    System.out.printf("  %-45s %,9.1f µs per call%n", what, micros);
   }
 
   /** The top of GC.class_histogram, through the DiagnosticCommand MBean. */

@@ -46,6 +46,50 @@ public final class StartupBenchmark {
       System.out.printf(Locale.ROOT, "%-56s %7.2fx%n", "ratio (median)", m.median / w.median);
     }
     breakdown(forks);
+    resetCost();
+  }
+
+  /**
+   * Time per test of a class of one-request tests, both extensions in this JVM (a warm-up run of
+   * each first): the per-test reset plus one request.
+   */
+  private static void resetCost() {
+    Class<?>[] subjects = {ResetCostSubjects.Mock.class, ResetCostSubjects.WireMock.class};
+    for (Class<?> subject : subjects) {
+      runClass(subject); // warm-up
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "Per test, %d one-request tests in one class (reset + request), median of 5 runs:%n",
+        ResetCostSubjects.TESTS);
+    for (Class<?> subject : subjects) {
+      List<Long> runs = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        runs.add(runClass(subject) / ResetCostSubjects.TESTS);
+      }
+      double median = runs.stream().sorted().toList().get(2) / 1e6;
+      System.out.printf(Locale.ROOT, "  %-54s %6.2fms%n", subject.getSimpleName(), median);
+    }
+  }
+
+  /** Nanoseconds to run every test of one class through the JUnit launcher; fails on a failure. */
+  private static long runClass(Class<?> subject) {
+    org.junit.platform.launcher.listeners.SummaryGeneratingListener summary =
+        new org.junit.platform.launcher.listeners.SummaryGeneratingListener();
+    long start = System.nanoTime();
+    org.junit.platform.launcher.core.LauncherFactory.create()
+        .execute(
+            org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+                .selectors(
+                    org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(subject))
+                .build(),
+            summary);
+    long nanos = System.nanoTime() - start;
+    if (summary.getSummary().getTotalFailureCount() > 0
+        || summary.getSummary().getTestsSucceededCount() != ResetCostSubjects.TESTS) {
+      throw new IllegalStateException(subject + ": " + summary.getSummary().getFailures());
+    }
+    return nanos;
   }
 
   /** Medians of the mock's own start-up steps, each fork a fresh JVM. */
