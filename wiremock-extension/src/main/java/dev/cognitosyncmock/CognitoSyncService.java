@@ -14,6 +14,7 @@ import dev.cognitosyncmock.faults.FaultInjector;
 import dev.cognitosyncmock.faults.FaultJson;
 import dev.cognitosyncmock.faults.FaultRule;
 import dev.cognitosyncmock.faults.Scenario;
+import dev.cognitosyncmock.faults.ScenarioJson;
 import dev.cognitosyncmock.identity.IdentitySettings;
 import dev.cognitosyncmock.identity.IdentityStateDocument;
 import dev.cognitosyncmock.options.CognitoSyncOptions;
@@ -87,7 +88,7 @@ public final class CognitoSyncService implements AutoCloseable {
     Scenario scenario = b.scenario;
     if (o.isSet(CognitoSyncOptions.SCENARIO_FILE)) {
       scenario =
-          ConfigurationFiles.read(CognitoSyncOptions.SCENARIO_FILE, o, FaultJson::readScenario);
+          ConfigurationFiles.read(CognitoSyncOptions.SCENARIO_FILE, o, ScenarioJson::readScenario);
     }
     List<AccessKey> credentials = new ArrayList<>(b.credentials);
     if (o.isSet(CognitoSyncOptions.CREDENTIALS_FILE)) {

@@ -21,8 +21,8 @@ import dev.cognitosyncmock.engine.SyncEngine;
 import dev.cognitosyncmock.engine.SyncRecord;
 import dev.cognitosyncmock.engine.SyncTriggerHandler;
 import dev.cognitosyncmock.faults.FaultInjector;
-import dev.cognitosyncmock.faults.FaultJson;
 import dev.cognitosyncmock.faults.Scenario;
+import dev.cognitosyncmock.faults.ScenarioJson;
 import dev.cognitosyncmock.faults.ScenarioReplay;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.net.URI;
@@ -402,7 +402,7 @@ public final class CognitoSyncMock {
   }
 
   /**
-   * Stops recording; {@link FaultJson#scenarioFile(Scenario)} writes the result as a file.
+   * Stops recording; {@link ScenarioJson#scenarioFile(Scenario)} writes the result as a file.
    *
    * @return the calls made since {@link #startRecording()}, in order, with their answers
    */
@@ -420,7 +420,7 @@ public final class CognitoSyncMock {
   public Scenario stopRecording(Path file) {
     Scenario scenario = stopRecording();
     try {
-      java.nio.file.Files.write(file, FaultJson.scenarioFile(scenario));
+      java.nio.file.Files.write(file, ScenarioJson.scenarioFile(scenario));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("Cannot write " + file, e);
     }
@@ -458,7 +458,7 @@ public final class CognitoSyncMock {
    * @param file the file
    */
   public void loadScenario(Path file) {
-    loadScenario(FaultJson.readScenario(file));
+    loadScenario(ScenarioJson.readScenario(file));
   }
 
   /**

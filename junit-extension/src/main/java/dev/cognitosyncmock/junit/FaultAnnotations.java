@@ -8,6 +8,7 @@ import dev.cognitosyncmock.faults.FaultRule;
 import dev.cognitosyncmock.faults.FaultTrigger;
 import dev.cognitosyncmock.faults.InvalidFaultException;
 import dev.cognitosyncmock.faults.Scenario;
+import dev.cognitosyncmock.faults.ScenarioJson;
 import dev.cognitosyncmock.protocol.ConnectionFault;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,7 +100,7 @@ final class FaultAnnotations {
         throw new UncheckedIOException("Cannot read scenario resource " + name, e);
       }
     }
-    return FaultJson.readScenario(bytes);
+    return ScenarioJson.readScenario(bytes);
   }
 
   static FaultRule rule(CognitoSyncFault a) {

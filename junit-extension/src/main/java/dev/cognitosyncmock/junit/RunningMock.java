@@ -5,8 +5,8 @@ import dev.cognitosyncmock.admin.StateDocument;
 import dev.cognitosyncmock.engine.EngineSnapshot;
 import dev.cognitosyncmock.engine.MutableClock;
 import dev.cognitosyncmock.faults.FaultInjector;
-import dev.cognitosyncmock.faults.FaultJson;
 import dev.cognitosyncmock.faults.Scenario;
+import dev.cognitosyncmock.faults.ScenarioJson;
 import dev.cognitosyncmock.options.CognitoSyncOptions;
 import dev.cognitosyncmock.options.ConfigurationFiles;
 import dev.cognitosyncmock.security.AccessKey;
@@ -76,7 +76,7 @@ final class RunningMock {
     this.scenario =
         options.options().isSet(CognitoSyncOptions.SCENARIO_FILE)
             ? ConfigurationFiles.read(
-                CognitoSyncOptions.SCENARIO_FILE, options.options(), FaultJson::readScenario)
+                CognitoSyncOptions.SCENARIO_FILE, options.options(), ScenarioJson::readScenario)
             : null;
     CognitoSyncService service =
         CognitoSyncService.builder()

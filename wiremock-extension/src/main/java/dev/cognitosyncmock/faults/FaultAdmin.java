@@ -90,13 +90,13 @@ public final class FaultAdmin implements AdminRoutes {
             }),
         AdminRoute.post(
             RECORDINGS + "/stop",
-            r -> ProtocolResponse.json(200, FaultJson.write(faults.recorder().stop()))),
+            r -> ProtocolResponse.json(200, ScenarioJson.write(faults.recorder().stop()))),
         AdminRoute.get(
             RECORDINGS,
             r -> {
               ObjectNode out = Json.MAPPER.createObjectNode();
               out.put("recording", faults.recorder().isRecording());
-              out.set("scenario", FaultJson.write(faults.recorder().current()));
+              out.set("scenario", ScenarioJson.write(faults.recorder().current()));
               return ProtocolResponse.json(200, out);
             }),
         AdminRoute.post(SCENARIO, this::loadScenario),
@@ -106,7 +106,7 @@ public final class FaultAdmin implements AdminRoutes {
             r ->
                 faults
                     .replayStatus()
-                    .map(s -> ProtocolResponse.json(200, FaultJson.write(s)))
+                    .map(s -> ProtocolResponse.json(200, ScenarioJson.write(s)))
                     .orElseGet(
                         () -> ProtocolResponse.message(404, "No scenario is being replayed"))),
         AdminRoute.delete(
@@ -118,7 +118,7 @@ public final class FaultAdmin implements AdminRoutes {
   }
 
   private ProtocolResponse loadScenario(AdminRequest r) {
-    Scenario scenario = FaultJson.readScenario(r.body());
+    Scenario scenario = ScenarioJson.readScenario(r.body());
     faults.loadScenario(scenario);
     ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("name", scenario.name());

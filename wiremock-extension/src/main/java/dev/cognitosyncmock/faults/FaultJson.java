@@ -2,12 +2,9 @@ package dev.cognitosyncmock.faults;
 
 import dev.cognitosyncmock.faults.FaultDocuments.ActionDoc;
 import dev.cognitosyncmock.faults.FaultDocuments.RuleDoc;
-import dev.cognitosyncmock.faults.FaultDocuments.ScenarioDoc;
-import dev.cognitosyncmock.faults.FaultDocuments.StepDoc;
 import dev.cognitosyncmock.json.Json;
 import dev.cognitosyncmock.protocol.JsonProblem;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * The JSON forms of fault rules and scenarios, as the admin API, the fault file and the scenario
- * file use them, bound by Jackson to the records of {@link FaultDocuments} (which shows the forms).
- * Strict: an unknown member or a value of the wrong type is refused with the reason, so a typo does
- * not silently disable a fault.
+ * The JSON forms of fault rules and actions, as the admin API and the fault file use them (the
+ * scenario file's are {@link ScenarioJson}'s), bound by Jackson to the records of {@link
+ * FaultDocuments} (which shows the forms). Strict: an unknown member or a value of the wrong type
+ * is refused with the reason, so a typo does not silently disable a fault.
  */
 public final class FaultJson {
   /** The fault documents' mapper: unknown members, coerced scalars and floats for ints fail. */
@@ -99,76 +96,6 @@ public final class FaultJson {
     return MAPPER.valueToTree(ActionDoc.of(action));
   }
 
-  public static Scenario readScenario(byte[] json) {
-    JsonNode root = parse(json);
-    if (!root.isObject()) {
-      throw new InvalidFaultException("A scenario must be a JSON object, got " + root);
-    }
-    ScenarioDoc doc = bind(root, ScenarioDoc.class);
-    if (doc.steps() == null) {
-      throw new InvalidFaultException("A scenario needs a steps array");
-    }
-    List<ScenarioStep> steps = new ArrayList<>();
-    for (JsonNode s : doc.steps()) {
-      int index = steps.size() + 1;
-      if (!s.isObject()) {
-        throw new InvalidFaultException("A scenario step must be a JSON object, got " + s);
-      }
-      JsonNode number = s.get("step");
-      String prefix = "Step " + (number != null && number.isInt() ? number.asInt() : index) + ": ";
-      StepDoc step;
-      try {
-        step = bind(s, StepDoc.class);
-      } catch (InvalidFaultException e) {
-        throw new InvalidFaultException(prefix + e.getMessage());
-      }
-      int n = step.step() == null ? index : step.step();
-      try {
-        steps.add(step.toStep(n));
-      } catch (InvalidFaultException e) {
-        throw e.getMessage().startsWith("Step") || e.getMessage().startsWith("Scenario step")
-            ? e
-            : new InvalidFaultException("Step " + n + ": " + e.getMessage());
-      }
-    }
-    return new Scenario(doc.name(), doc.description(), steps);
-  }
-
-  public static Scenario readScenario(Path file) {
-    return readScenario(bytes(file));
-  }
-
-  public static Scenario readScenario(InputStream in) {
-    try (in) {
-      return readScenario(in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  public static ObjectNode write(Scenario scenario) {
-    return MAPPER.valueToTree(
-        new ScenarioDoc(
-            scenario.name(),
-            scenario.description(),
-            scenario.steps().stream()
-                .map(s -> (JsonNode) MAPPER.valueToTree(StepDoc.of(s)))
-                .toList()));
-  }
-
-  /** The scenario as a pretty-printed file. */
-  public static byte[] scenarioFile(Scenario scenario) {
-    return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(write(scenario));
-  }
-
-  public static ObjectNode write(ScenarioReplay.Status status) {
-    ObjectNode o = MAPPER.valueToTree(status);
-    for (int i = 0; i < status.fired().size(); i++) {
-      ((ObjectNode) o.get("fired").get(i)).set("fault", writeAction(status.fired().get(i).fault()));
-    }
-    return o;
-  }
-
   static JsonNode parse(byte[] json) {
     if (json == null || json.length == 0) {
       throw new InvalidFaultException("A JSON document is required");
@@ -181,7 +108,7 @@ public final class FaultJson {
   }
 
   /** Binds {@code node} to a document record, answering any failure with its reason. */
-  private static <T> T bind(JsonNode node, Class<T> type) {
+  static <T> T bind(JsonNode node, Class<T> type) {
     try {
       return MAPPER.treeToValue(node, type);
     } catch (JacksonException e) {
@@ -213,7 +140,7 @@ public final class FaultJson {
     }
   }
 
-  private static byte[] bytes(Path file) {
+  static byte[] bytes(Path file) {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {

@@ -7,7 +7,7 @@ import com.github.tomakehurst.wiremock.recording.RecordingStatus;
 import com.github.tomakehurst.wiremock.store.DefaultStores;
 import com.github.tomakehurst.wiremock.store.Stores;
 import dev.cognitosyncmock.CognitoSyncService;
-import dev.cognitosyncmock.faults.FaultJson;
+import dev.cognitosyncmock.faults.ScenarioJson;
 import dev.cognitosyncmock.options.CognitoSyncOptions;
 import dev.cognitosyncmock.options.ConfigurationFiles;
 import dev.cognitosyncmock.options.InvalidOptionException;
@@ -206,7 +206,7 @@ public final class CognitoSyncServer implements AutoCloseable {
       if (service.faults().recorder().isRecording()) {
         Files.write(
             root.resolve("recorded-scenario.json"),
-            FaultJson.scenarioFile(service.faults().recorder().stop()));
+            ScenarioJson.scenarioFile(service.faults().recorder().stop()));
       }
     } catch (IOException | RuntimeException e) {
       Logger.getLogger(CognitoSyncServer.class.getName())

@@ -114,7 +114,7 @@ class FaultJsonTest {
   @Test
   void aScenarioFileReadsBackAsWritten() {
     Scenario scenario =
-        FaultJson.readScenario(
+        ScenarioJson.readScenario(
             """
         {"name": "s", "description": "two steps",
          "steps": [
@@ -125,16 +125,16 @@ class FaultJsonTest {
             "note": "n", "connectionFault": "EMPTY_RESPONSE"}]}"""
                 .getBytes(StandardCharsets.UTF_8));
     assertThat(scenario.faultSteps()).containsExactly(2);
-    assertThat(FaultJson.readScenario(FaultJson.scenarioFile(scenario))).isEqualTo(scenario);
+    assertThat(ScenarioJson.readScenario(ScenarioJson.scenarioFile(scenario))).isEqualTo(scenario);
     // steps without numbers are numbered in order
     Scenario unnumbered =
-        FaultJson.readScenario(
+        ScenarioJson.readScenario(
             "{\"steps\": [{\"operation\": \"ListRecords\"}, {\"operation\": \"ListDatasets\"}]}"
                 .getBytes(StandardCharsets.UTF_8));
     assertThat(unnumbered.steps()).extracting(ScenarioStep::step).containsExactly(1, 2);
     assertThatThrownBy(
             () ->
-                FaultJson.readScenario(
+                ScenarioJson.readScenario(
                     "{\"steps\": [{\"step\": 1, \"operation\": \"A\"}, {\"step\": 1, \"operation\": \"B\"}]}"
                         .getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("appears twice");

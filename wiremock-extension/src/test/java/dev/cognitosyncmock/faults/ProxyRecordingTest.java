@@ -248,7 +248,7 @@ class ProxyRecordingTest {
     try (Stream<Path> files = Files.list(root.resolve("mappings"))) {
       assertThat(files.count()).isEqualTo(5);
     }
-    Scenario recorded = FaultJson.readScenario(root.resolve("recorded-scenario.json"));
+    Scenario recorded = ScenarioJson.readScenario(root.resolve("recorded-scenario.json"));
     assertThat(recorded.steps())
         .extracting(ScenarioStep::status)
         .containsExactly(200, 200, 409, 200, 200);
@@ -268,7 +268,7 @@ class ProxyRecordingTest {
     Path marked = root.resolve("marked.json");
     Files.write(
         marked,
-        FaultJson.scenarioFile(
+        ScenarioJson.scenarioFile(
             recorded.withFault(
                 2,
                 FaultAction.error(

@@ -207,7 +207,7 @@ class ScenarioRecordAndReplayTest {
     Path file = dir.resolve("scenario.json");
     Files.write(
         file,
-        FaultJson.scenarioFile(
+        ScenarioJson.scenarioFile(
             recorded.withFault(
                 3,
                 FaultAction.error(
@@ -217,7 +217,7 @@ class ScenarioRecordAndReplayTest {
     try (CognitoSyncServer replay =
             CognitoSyncServer.builder()
                 .service(
-                    CognitoSyncService.builder().scenario(FaultJson.readScenario(file)).build())
+                    CognitoSyncService.builder().scenario(ScenarioJson.readScenario(file)).build())
                 .build()
                 .start();
         CognitoSyncClient client = FaultTestSupport.sdkWithoutRetries(replay.endpoint())) {
@@ -230,7 +230,7 @@ class ScenarioRecordAndReplayTest {
   @Test
   void aStepWhoseCallIsAnotherOperationIsReportedAndNotFaulted() throws Exception {
     Scenario scenario =
-        FaultJson.readScenario(
+        ScenarioJson.readScenario(
             """
         {"name": "drifted", "steps": [
           {"step": 1, "operation": "ListRecords"},
