@@ -67,11 +67,11 @@ public final class StateMemory {
     SyncEngine engine = full.engine;
     System.out.println();
     System.out.printf(
-        "Reads with %s in the state (10,000 calls each, spread over the identities):%n",
-        full.label);
+        "Reads with %s in the state (mean per call, spread over the identities):%n", full.label);
     int n = identities;
     perCall(
         "ListRecords (all records of a dataset)",
+        10_000,
         i ->
             engine.listRecords(
                 Fixtures.DEVELOPER,
@@ -81,6 +81,7 @@ public final class StateMemory {
                 null));
     perCall(
         "ListDatasets (an identity's datasets)",
+        10_000,
         i ->
             engine.listDatasets(
                 Fixtures.DEVELOPER,
@@ -89,9 +90,12 @@ public final class StateMemory {
                 null));
     perCall(
         "DescribeIdentityPoolUsage (counts the pool)",
+        20,
         i -> engine.describeIdentityPoolUsage(Fixtures.DEVELOPER, Fixtures.POOL));
     perCall(
-        "ListIdentityPoolUsage", i -> engine.listIdentityPoolUsage(Fixtures.DEVELOPER, null, null));
+        "ListIdentityPoolUsage",
+        20,
+        i -> engine.listIdentityPoolUsage(Fixtures.DEVELOPER, null, null));
 
     System.out.println();
     System.out.printf(
@@ -192,19 +196,19 @@ public final class StateMemory {
     System.out.printf("  %-45s %,6d ms / %,6d ms%n", what, millis[0], millis[repeat / 2]);
   }
 
-  /** Mean time per call over 10,000 calls, after 10,000 not counted. */
-  static void perCall(String what, java.util.function.IntFunction<Object> call) {
+  /** Mean time per call over {@code calls} calls, after as many not counted. */
+  static void perCall(String what, int calls, java.util.function.IntFunction<Object> call) {
     Object sink = null;
-    for (int i = 0; i < 10_000; i++) {
+    for (int i = 0; i < calls; i++) {
       sink = call.apply(i * 7919);
     }
     long start = System.nanoTime();
-    for (int i = 0; i < 10_000; i++) {
+    for (int i = 0; i < calls; i++) {
       sink = call.apply(i * 7919 + 1);
     }
-    double micros = (System.nanoTime() - start) / 10_000 / 1e3;
+    double micros = (System.nanoTime() - start) / calls / 1e3;
     Reference.reachabilityFence(sink);
-    System.out.printf("  %-45s %,9.1f µs per call%n", what, micros);
+    System.out.printf("  %-45s %,11.1f µs per call (%,d calls)%n", what, micros, calls);
   }
 
   /** The top of GC.class_histogram, through the DiagnosticCommand MBean. */
