@@ -86,6 +86,27 @@ abstract class IdentitySdkTestSupport {
         AwsBasicCredentials.create(DEVELOPER.accessKeyId(), DEVELOPER.secretAccessKey()));
   }
 
+  /** GetId with one Facebook login: the identity that login is linked to. */
+  String facebookIdentity(String pool, String token) {
+    return identity
+        .getId(r -> r.identityPoolId(pool).logins(java.util.Map.of("graph.facebook.com", token)))
+        .identityId();
+  }
+
+  /** One record written with developer credentials, as a client's first sync writes it. */
+  void writeRecord(String pool, String identityId, String dataset, String key, String value) {
+    CognitoSyncClient dev = developerSyncClient();
+    var listed =
+        dev.listRecords(r -> r.identityPoolId(pool).identityId(identityId).datasetName(dataset));
+    dev.updateRecords(
+        r ->
+            r.identityPoolId(pool)
+                .identityId(identityId)
+                .datasetName(dataset)
+                .syncSessionToken(listed.syncSessionToken())
+                .recordPatches(p -> p.op("replace").key(key).value(value).syncCount(0L)));
+  }
+
   /**
    * A pool with guests allowed, Facebook and Google logins, a developer provider and both roles.
    */

@@ -119,18 +119,12 @@ class IdentitySettingsTest extends IdentitySdkTestSupport {
     start(b -> b.identitySettings(IdentitySettings.DEFAULT.withDeleteSyncData(false)));
     String pool = createPool();
     String id = identity.getId(r -> r.identityPoolId(pool)).identityId();
-    var dev = developerSyncClient();
-    var listed = dev.listRecords(r -> r.identityPoolId(pool).identityId(id).datasetName("d"));
-    dev.updateRecords(
-        r ->
-            r.identityPoolId(pool)
-                .identityId(id)
-                .datasetName("d")
-                .syncSessionToken(listed.syncSessionToken())
-                .recordPatches(p -> p.op("replace").key("k").value("v").syncCount(0L)));
+    writeRecord(pool, id, "d", "k", "v");
     identity.deleteIdentities(r -> r.identityIdsToDelete(id));
     assertThat(
-            dev.listRecords(r -> r.identityPoolId(pool).identityId(id).datasetName("d")).records())
+            developerSyncClient()
+                .listRecords(r -> r.identityPoolId(pool).identityId(id).datasetName("d"))
+                .records())
         .hasSize(1);
   }
 }

@@ -31,10 +31,7 @@ class IdentityStateTest extends IdentitySdkTestSupport {
   void exportImport() throws Exception {
     start();
     String pool = createPool();
-    String id =
-        identity
-            .getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb")))
-            .identityId();
+    String id = facebookIdentity(pool, "fb");
     var token =
         identity.getOpenIdToken(r -> r.identityId(id).logins(Map.of("graph.facebook.com", "fb")));
     var creds =
@@ -53,11 +50,7 @@ class IdentityStateTest extends IdentitySdkTestSupport {
     assertThat(admin("PUT", "/identity/state", exported.bodyText()).status()).isEqualTo(200);
     assertThat(identity.describeIdentityPool(r -> r.identityPoolId(pool)).identityPoolName())
         .isEqualTo("app pool");
-    assertThat(
-            identity
-                .getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb")))
-                .identityId())
-        .isEqualTo(id);
+    assertThat(facebookIdentity(pool, "fb")).isEqualTo(id);
     // the imported signing key still verifies the earlier token
     assertThat(server.service().identity().engine().expiredOwnToken(token.token())).isTrue();
     // the imported key signs Sync calls as the identity
@@ -71,19 +64,8 @@ class IdentityStateTest extends IdentitySdkTestSupport {
   void wholeStateRoundTrip() throws Exception {
     start();
     String pool = createPool();
-    String id =
-        identity
-            .getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb")))
-            .identityId();
-    var dev = developerSyncClient();
-    var listed = dev.listRecords(r -> r.identityPoolId(pool).identityId(id).datasetName("d"));
-    dev.updateRecords(
-        r ->
-            r.identityPoolId(pool)
-                .identityId(id)
-                .datasetName("d")
-                .syncSessionToken(listed.syncSessionToken())
-                .recordPatches(p -> p.op("replace").key("k").value("v").syncCount(0L)));
+    String id = facebookIdentity(pool, "fb");
+    writeRecord(pool, id, "d", "k", "v");
     ProtocolResponse exported = admin("GET", "/state", null);
     assertThat(exported.status()).isEqualTo(200);
     assertThat(exported.bodyText()).contains("\"identityPools\"").contains("\"cognitoIdentity\"");
@@ -91,11 +73,7 @@ class IdentityStateTest extends IdentitySdkTestSupport {
 
     start();
     assertThat(admin("PUT", "/state", exported.bodyText()).status()).isEqualTo(200);
-    assertThat(
-            identity
-                .getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb")))
-                .identityId())
-        .isEqualTo(id);
+    assertThat(facebookIdentity(pool, "fb")).isEqualTo(id);
     assertThat(
             developerSyncClient()
                 .listRecords(r -> r.identityPoolId(pool).identityId(id).datasetName("d"))
@@ -164,15 +142,7 @@ class IdentityStateTest extends IdentitySdkTestSupport {
             .getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fa")))
             .identityId();
     String b = identity.getId(r -> r.identityPoolId(pool)).identityId();
-    var dev = developerSyncClient();
-    var listed = dev.listRecords(r -> r.identityPoolId(pool).identityId(b).datasetName("D"));
-    dev.updateRecords(
-        r ->
-            r.identityPoolId(pool)
-                .identityId(b)
-                .datasetName("D")
-                .syncSessionToken(listed.syncSessionToken())
-                .recordPatches(p -> p.op("replace").key("k").value("v").syncCount(0L)));
+    writeRecord(pool, b, "D", "k", "v");
     ProtocolResponse merged =
         admin(
             "POST",
@@ -191,7 +161,8 @@ class IdentityStateTest extends IdentitySdkTestSupport {
         NotAuthorizedException.class,
         "forbidden");
     assertThat(
-            dev.listRecords(r -> r.identityPoolId(pool).identityId(a).datasetName("D." + b))
+            developerSyncClient()
+                .listRecords(r -> r.identityPoolId(pool).identityId(a).datasetName("D." + b))
                 .records())
         .hasSize(1);
   }
@@ -201,10 +172,7 @@ class IdentityStateTest extends IdentitySdkTestSupport {
   void seedThroughTheBuilder() {
     start();
     String pool = createPool();
-    String id =
-        identity
-            .getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb")))
-            .identityId();
+    String id = facebookIdentity(pool, "fb");
     var doc = server.service().identity().engine().exportState();
     server.stop();
     start(
@@ -213,11 +181,7 @@ class IdentityStateTest extends IdentitySdkTestSupport {
                 .settings(dev.cognitosyncmock.engine.EngineSettings.DEFAULT.withStrictPools(true)));
     assertThat(identity.describeIdentityPool(r -> r.identityPoolId(pool)).identityPoolId())
         .isEqualTo(pool);
-    assertThat(
-            identity
-                .getId(r -> r.identityPoolId(pool).logins(Map.of("graph.facebook.com", "fb")))
-                .identityId())
-        .isEqualTo(id);
+    assertThat(facebookIdentity(pool, "fb")).isEqualTo(id);
     assertThat(
             developerSyncClient()
                 .describeIdentityPoolUsage(r -> r.identityPoolId(pool))
