@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.cognitosyncmock.protocol.OperationCall;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
+import dev.cognitosyncmock.sdk.SdkCalls;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +26,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClientBuilder;
 import software.amazon.awssdk.services.cognitosync.model.ListRecordsResponse;
-import software.amazon.awssdk.services.cognitosync.model.Operation;
-import software.amazon.awssdk.services.cognitosync.model.RecordPatch;
 import software.amazon.awssdk.services.cognitosync.model.UpdateRecordsResponse;
 
 /** Clients, requests and the request journal, shared by the fault tests. */
@@ -65,29 +64,12 @@ final class FaultTestSupport {
   }
 
   static ListRecordsResponse list(CognitoSyncClient c, String dataset, long lastSyncCount) {
-    return c.listRecords(
-        r ->
-            r.identityPoolId(POOL)
-                .identityId(IDENTITY)
-                .datasetName(dataset)
-                .lastSyncCount(lastSyncCount));
+    return SdkCalls.list(c, POOL, IDENTITY, dataset, lastSyncCount);
   }
 
   static UpdateRecordsResponse put(
       CognitoSyncClient c, String dataset, String token, String key, String value, long syncCount) {
-    return c.updateRecords(
-        r ->
-            r.identityPoolId(POOL)
-                .identityId(IDENTITY)
-                .datasetName(dataset)
-                .syncSessionToken(token)
-                .recordPatches(
-                    RecordPatch.builder()
-                        .op(Operation.REPLACE)
-                        .key(key)
-                        .value(value)
-                        .syncCount(syncCount)
-                        .build()));
+    return SdkCalls.put(c, POOL, IDENTITY, dataset, token, key, value, syncCount);
   }
 
   /** The requests WireMock journaled for one operation, oldest first. */

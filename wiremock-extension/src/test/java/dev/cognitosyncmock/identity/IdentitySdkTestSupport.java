@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cognitosyncmock.CognitoSyncService;
+import dev.cognitosyncmock.sdk.SdkCalls;
 import dev.cognitosyncmock.security.AccessKey;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.util.ArrayList;
@@ -64,14 +65,7 @@ abstract class IdentitySdkTestSupport {
   }
 
   CognitoSyncClient syncClient(AwsCredentials credentials) {
-    CognitoSyncClient client =
-        CognitoSyncClient.builder()
-            .endpointOverride(server.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(credentials))
-            .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
-            .build();
+    CognitoSyncClient client = SdkCalls.syncClient(server.endpoint(), credentials);
     toClose.add(client);
     return client;
   }

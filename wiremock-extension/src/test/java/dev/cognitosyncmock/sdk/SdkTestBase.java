@@ -16,8 +16,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClientBuilder;
 import software.amazon.awssdk.services.cognitosync.model.ListRecordsResponse;
-import software.amazon.awssdk.services.cognitosync.model.Operation;
-import software.amazon.awssdk.services.cognitosync.model.RecordPatch;
 import software.amazon.awssdk.services.cognitosync.model.UpdateRecordsResponse;
 
 /** Starts one in-process mock per test class and talks to it with the real AWS SDK v2 client. */
@@ -75,28 +73,11 @@ abstract class SdkTestBase {
   }
 
   static ListRecordsResponse list(CognitoSyncClient c, String dataset, long lastSyncCount) {
-    return c.listRecords(
-        r ->
-            r.identityPoolId(POOL)
-                .identityId(IDENTITY)
-                .datasetName(dataset)
-                .lastSyncCount(lastSyncCount));
+    return SdkCalls.list(c, POOL, IDENTITY, dataset, lastSyncCount);
   }
 
   static UpdateRecordsResponse put(
       CognitoSyncClient c, String dataset, String token, String key, String value, long syncCount) {
-    return c.updateRecords(
-        r ->
-            r.identityPoolId(POOL)
-                .identityId(IDENTITY)
-                .datasetName(dataset)
-                .syncSessionToken(token)
-                .recordPatches(
-                    RecordPatch.builder()
-                        .op(Operation.REPLACE)
-                        .key(key)
-                        .value(value)
-                        .syncCount(syncCount)
-                        .build()));
+    return SdkCalls.put(c, POOL, IDENTITY, dataset, token, key, value, syncCount);
   }
 }

@@ -1,6 +1,7 @@
 package dev.cognitosyncmock.security;
 
 import dev.cognitosyncmock.CognitoSyncService;
+import dev.cognitosyncmock.sdk.SdkCalls;
 import dev.cognitosyncmock.wiremock.CognitoSyncServer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,10 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 
 /** A mock with security settings, configured keys, and real SDK v2 clients for each key. */
@@ -60,14 +57,7 @@ abstract class SecurityTestSupport {
   }
 
   CognitoSyncClient client(AwsCredentials credentials) {
-    CognitoSyncClient client =
-        CognitoSyncClient.builder()
-            .endpointOverride(server.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(credentials))
-            .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()))
-            .build();
+    CognitoSyncClient client = SdkCalls.syncClient(server.endpoint(), credentials);
     toClose.add(client);
     return client;
   }
