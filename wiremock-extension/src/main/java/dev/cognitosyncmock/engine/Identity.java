@@ -22,6 +22,14 @@ final class Identity {
   /** Dataset name to the DeviceIds subscribed to it, in subscription order (SEMANTICS G4). */
   final Map<String, Set<String>> subscriptions = new TreeMap<>();
 
+  /** This identity's share of its pool's totals when last counted; see {@link PoolTotals}. */
+  long countedStorage;
+
+  Instant countedLastModified;
+
+  /** Set once the identity has left its pool; guarded by the pool's {@link PoolTotals}. */
+  boolean removedFromPool;
+
   Identity(String id) {
     this.id = id;
   }

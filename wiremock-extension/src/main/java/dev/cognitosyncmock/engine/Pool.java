@@ -16,6 +16,9 @@ final class Pool {
   final Instant creationDate;
   final ConcurrentMap<String, Identity> identities = new ConcurrentHashMap<>();
 
+  /** DataStorage and LastModifiedDate over the identities (SEMANTICS G7). */
+  final PoolTotals totals = new PoolTotals();
+
   /** Sync sessions issued by ListRecords (SEMANTICS D5). */
   final AtomicLong syncSessionsCount = new AtomicLong();
 

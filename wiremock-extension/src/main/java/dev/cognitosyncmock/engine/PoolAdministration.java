@@ -53,21 +53,7 @@ final class PoolAdministration {
   }
 
   private PoolUsage usageOf(Pool pool) {
-    long storage = 0;
-    Instant lastModified = null;
-    for (Identity identity : pool.identities.values()) {
-      identity.lock.lock();
-      try {
-        storage += identity.dataStorage();
-        Instant l = identity.lastModifiedDate();
-        if (l != null && (lastModified == null || l.isAfter(lastModified))) {
-          lastModified = l;
-        }
-      } finally {
-        identity.lock.unlock();
-      }
-    }
-    return new PoolUsage(pool.id, pool.syncSessionsCount.get(), storage, lastModified);
+    return pool.totals.usage(pool.id, pool.syncSessionsCount.get());
   }
 
   // ---------------------------------------------------------------- configuration (G1)

@@ -126,6 +126,7 @@ final class StateCodec {
         }
         pool.identities.put(identity.id, identity);
       }
+      pool.identities.values().forEach(pool.totals::count); // the pool is not shared yet
       pools.put(poolId, pool);
     }
     return pools;

@@ -311,7 +311,10 @@ public final class SyncEngine {
               survivor.datasets.put(moved.name, moved);
               names.add(moved.name);
             }
-            pool.identities.remove(absorbedId);
+            // not a newer identity of that id that a writer created after a deletion
+            pool.identities.remove(absorbedId, absorbed);
+            pool.totals.remove(absorbed);
+            pool.totals.count(survivor);
             state.publish(new PoolChanged(identityPoolId));
             return names;
           } finally {
@@ -337,7 +340,9 @@ public final class SyncEngine {
     state.read(
         () -> {
           Pool pool = state.knownPool(identityPoolId);
-          if (pool != null && pool.identities.remove(identityId) != null) {
+          Identity removed = pool == null ? null : pool.identities.remove(identityId);
+          if (removed != null) {
+            pool.totals.remove(removed);
             state.publish(new PoolChanged(identityPoolId));
           }
           return null;

@@ -81,7 +81,10 @@ final class SyncState {
     return poolsById;
   }
 
-  /** Runs fn holding the identity's lock; the identity is null when absent and not created. */
+  /**
+   * Runs fn holding the identity's lock, then counts the identity in its pool's totals; the
+   * identity is null when absent and not created.
+   */
   <T> T withIdentity(Pool pool, String identityId, boolean create, Function<Identity, T> fn) {
     Identity identity =
         create
@@ -94,7 +97,11 @@ final class SyncState {
     try {
       return fn.apply(identity);
     } finally {
-      identity.lock.unlock();
+      try {
+        pool.totals.count(identity); // also after a failure: it may have changed something
+      } finally {
+        identity.lock.unlock();
+      }
     }
   }
 
