@@ -141,7 +141,8 @@ public final class CognitoSyncService implements AutoCloseable {
     this.admin = new AdminApi(engine);
     this.faults =
         new FaultInjector(
-            List.of(model, ServiceModel.load(VendoredService.COGNITO_IDENTITY)), engine);
+            List.of(() -> model, () -> ServiceModel.load(VendoredService.COGNITO_IDENTITY)),
+            engine);
     protocol.setInterceptor(faults);
     admin.addRoutes(new FaultAdmin(faults));
     this.identity =
@@ -151,9 +152,9 @@ public final class CognitoSyncService implements AutoCloseable {
             b.ids,
             engine,
             authenticator,
-            o.get(CognitoSyncOptions.ACCOUNT_ID));
+            o.get(CognitoSyncOptions.ACCOUNT_ID),
+            faults);
     admin.addRoutes(identity.adminRoutes());
-    identity.setInterceptor(faults);
     faultRules.forEach(faults::add);
     if (scenario != null) {
       faults.loadScenario(scenario);

@@ -11,6 +11,8 @@ import dev.cognitosyncmock.identity.IssuedCredentials;
 import dev.cognitosyncmock.identity.OpenIdTokens;
 import dev.cognitosyncmock.identity.SyncDataHooks;
 import dev.cognitosyncmock.persistence.IdentityStateFile;
+import dev.cognitosyncmock.protocol.CallInterceptor;
+import dev.cognitosyncmock.protocol.Lazy;
 import dev.cognitosyncmock.protocol.ProtocolRequest;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
 import dev.cognitosyncmock.protocol.RequestContext;
@@ -38,8 +40,9 @@ public final class IdentityEndpoint {
   public static final String JWKS_PATH = "/.well-known/jwks_uri";
 
   private final IdentityEngine engine;
-  private final AwsJsonProtocol protocol;
-  private final QueryProtocol sts;
+  // built on the first Identity or STS request: their models are parsed then, not at start-up
+  private final Lazy<AwsJsonProtocol> protocol;
+  private final Lazy<QueryProtocol> sts;
   private final SyncEngine sync;
 
   IdentityEndpoint(
@@ -48,7 +51,8 @@ public final class IdentityEndpoint {
       IdSource ids,
       SyncEngine sync,
       Authenticator authenticator,
-      String accountId) {
+      String accountId,
+      CallInterceptor interceptor) {
     this.sync = sync;
     this.engine = new IdentityEngine(settings, clock, ids, OpenIdTokens.generate());
     engine.setSyncDataHooks(new SyncSide());
@@ -63,17 +67,20 @@ public final class IdentityEndpoint {
                 }));
     engine.addCredentialListener(c -> authenticator.addTemporaryKey(key(c), c.expiration()));
     this.protocol =
-        new AwsJsonProtocol(
-            VendoredService.COGNITO_IDENTITY,
-            IdentityOperations.table(engine),
-            authenticator,
-            accountId);
-    this.sts = new QueryProtocol(VendoredService.STS, StsOperations.table(engine));
-  }
-
-  /** Fault injection and recording see every validated Identity call, as they see Sync's. */
-  void setInterceptor(dev.cognitosyncmock.protocol.CallInterceptor interceptor) {
-    protocol.setInterceptor(interceptor);
+        new Lazy<>(
+            () -> {
+              AwsJsonProtocol built =
+                  new AwsJsonProtocol(
+                      VendoredService.COGNITO_IDENTITY,
+                      IdentityOperations.table(engine),
+                      authenticator,
+                      accountId);
+              // fault injection and recording see every validated Identity call, as Sync's
+              built.setInterceptor(interceptor);
+              return built;
+            });
+    this.sts =
+        new Lazy<>(() -> new QueryProtocol(VendoredService.STS, StsOperations.table(engine)));
   }
 
   /** {@return the Cognito Identity engine: pools, identities, logins, developer users and roles} */
@@ -85,11 +92,12 @@ public final class IdentityEndpoint {
    * The answer when the request is for Cognito Identity, STS or the JWKS; null when it is Sync's.
    */
   ProtocolResponse handle(ProtocolRequest request, RequestContext context) {
-    if (protocol.serves(request)) {
-      return protocol.handle(request, context);
+    // only awsJson requests carry X-Amz-Target: a Sync request never builds Identity's protocol
+    if (request.header("X-Amz-Target") != null && protocol.get().serves(request)) {
+      return protocol.get().handle(request, context);
     }
     if (QueryProtocol.isQueryRequest(request)) {
-      return sts.handle(request);
+      return sts.get().handle(request);
     }
     if (request.method().equals("GET") && request.path().equals(JWKS_PATH)) {
       return new ProtocolResponse(

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Fault injection and scenario recording for one mock, hooked into the protocol after validation
@@ -52,8 +53,12 @@ public final class FaultInjector implements CallInterceptor {
     this(model, engine, System::nanoTime);
   }
 
-  /** Fault injection for the operations of several services on one endpoint (Sync and Identity). */
-  public FaultInjector(List<ServiceModel> models, SyncEngine engine) {
+  /**
+   * Fault injection for the operations of several services on one endpoint (Sync and Identity);
+   * each model is asked for only when a rule, step or forced fault names an operation not in the
+   * ones before it.
+   */
+  public FaultInjector(List<Supplier<ServiceModel>> models, SyncEngine engine) {
     this.validation = new FaultValidation(models);
     this.engine = engine;
     this.rules = new FaultRules(validation, engine.clock(), System::nanoTime);

@@ -1,42 +1,63 @@
 package dev.cognitosyncmock.faults;
 
 import dev.cognitosyncmock.engine.ErrorShape;
+import dev.cognitosyncmock.protocol.Lazy;
 import dev.cognitosyncmock.schemas.OperationModel;
 import dev.cognitosyncmock.schemas.ServiceModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** What the model allows: which errors an operation lists, which operations exist. */
 final class FaultValidation {
   static final String UPDATE_RECORDS = "UpdateRecords";
 
   /**
-   * The models of the services on the endpoint (Cognito Sync, Cognito Identity): no operation name
-   * is in two.
+   * The operations of each service on the endpoint (Cognito Sync, then Cognito Identity), each read
+   * from its model when first needed: a rule or step on a Sync operation never parses Identity's
+   * model. No operation name is in two.
    */
-  private final java.util.Map<String, OperationModel> operations = new java.util.LinkedHashMap<>();
+  private final List<Lazy<Map<String, OperationModel>>> operationsByService;
 
   FaultValidation(ServiceModel model) {
-    this(java.util.List.of(model));
+    this(List.of(() -> model));
   }
 
-  FaultValidation(java.util.List<ServiceModel> models) {
-    models.forEach(m -> m.operations().forEach(op -> operations.put(op.name(), op)));
+  FaultValidation(List<Supplier<ServiceModel>> models) {
+    List<Lazy<Map<String, OperationModel>>> byService = new ArrayList<>();
+    for (Supplier<ServiceModel> model : models) {
+      byService.add(new Lazy<>(() -> operationsOf(model.get())));
+    }
+    this.operationsByService = List.copyOf(byService);
+  }
+
+  private static Map<String, OperationModel> operationsOf(ServiceModel model) {
+    Map<String, OperationModel> operations = new LinkedHashMap<>();
+    model.operations().forEach(op -> operations.put(op.name(), op));
+    return Collections.unmodifiableMap(operations);
   }
 
   OperationModel operation(String name) {
-    OperationModel operation = operations.get(name);
-    if (operation == null) {
-      throw new InvalidFaultException(
-          "Unknown operation '"
-              + name
-              + "'; the operations are "
-              + List.copyOf(operations.keySet()));
+    for (Lazy<Map<String, OperationModel>> operations : operationsByService) {
+      OperationModel operation = operations.get().get(name);
+      if (operation != null) {
+        return operation;
+      }
     }
-    return operation;
+    throw new InvalidFaultException(
+        "Unknown operation '"
+            + name
+            + "'; the operations are "
+            + operations().map(OperationModel::name).toList());
   }
 
-  private java.util.Collection<OperationModel> operations() {
-    return operations.values();
+  /** Every operation, service by service; a model is read only when the stream reaches it. */
+  private Stream<OperationModel> operations() {
+    return operationsByService.stream().flatMap(operations -> operations.get().values().stream());
   }
 
   boolean models(String operation, ErrorShape error) {
@@ -58,7 +79,7 @@ final class FaultValidation {
                 + operation(operation).errors());
       }
       if (operation == null
-          && operations().stream().noneMatch(op -> op.errors().contains(e.error().name()))) {
+          && operations().noneMatch(op -> op.errors().contains(e.error().name()))) {
         throw new InvalidFaultException("No operation models " + e.error());
       }
     } else if (action instanceof FaultAction.RateLimit) {
