@@ -89,12 +89,12 @@ public final class StateMemory {
                 null,
                 null));
     perCall(
-        "DescribeIdentityPoolUsage (counts the pool)",
-        20,
+        "DescribeIdentityPoolUsage",
+        10_000,
         i -> engine.describeIdentityPoolUsage(Fixtures.DEVELOPER, Fixtures.POOL));
     perCall(
         "ListIdentityPoolUsage",
-        20,
+        10_000,
         i -> engine.listIdentityPoolUsage(Fixtures.DEVELOPER, null, null));
 
     System.out.println();
