@@ -11,6 +11,8 @@ import dev.cognitosyncmock.faults.ScenarioJson;
 import dev.cognitosyncmock.options.CognitoSyncOptions;
 import dev.cognitosyncmock.options.ConfigurationFiles;
 import dev.cognitosyncmock.options.InvalidOptionException;
+import dev.cognitosyncmock.options.Option;
+import dev.cognitosyncmock.options.OptionSetters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -267,44 +269,17 @@ public final class CognitoSyncServer implements AutoCloseable {
   /**
    * Builds a server from {@link CognitoSyncOptions}: the service (unless one is given) and the
    * server (port, bind address, journal, files root, recording) take theirs from the same options.
-   * The typed methods write into those options.
+   * The typed methods ({@link OptionSetters}) write into those options.
    */
-  public static final class Builder {
+  public static final class Builder implements OptionSetters<Builder> {
     private CognitoSyncService service;
     private final CognitoSyncOptions.Builder options = CognitoSyncOptions.builder();
     private Consumer<WireMockConfiguration> wireMockOptions = c -> {};
     private Duration idleTimeout;
 
-    /**
-     * Every option {@code options} sets, over those set before.
-     *
-     * @param options the options
-     * @return this builder
-     */
-    public Builder options(CognitoSyncOptions options) {
-      this.options.options(options);
-      return this;
-    }
-
-    /**
-     * 0 (the default) picks a free port.
-     *
-     * @param port 0-65535
-     * @return this builder
-     */
-    public Builder port(int port) {
-      options.port(port);
-      return this;
-    }
-
-    /**
-     * The address to bind; default 127.0.0.1.
-     *
-     * @param bindAddress a host name or IP address, not null
-     * @return this builder
-     */
-    public Builder bindAddress(String bindAddress) {
-      options.bindAddress(Objects.requireNonNull(bindAddress));
+    @Override
+    public <T> Builder set(Option<T> option, T value) {
+      options.set(option, value);
       return this;
     }
 
@@ -317,40 +292,6 @@ public final class CognitoSyncServer implements AutoCloseable {
      */
     public Builder service(CognitoSyncService service) {
       this.service = Objects.requireNonNull(service);
-      return this;
-    }
-
-    /**
-     * How many requests WireMock's journal keeps; 0 turns the journal off.
-     *
-     * @param size requests kept; default 1000
-     * @return this builder
-     */
-    public Builder requestJournalSize(int size) {
-      options.requestJournalSize(size);
-      return this;
-    }
-
-    /**
-     * The largest request body accepted, in bytes, as sent and once gunzipped; a larger one is
-     * answered 413 RequestEntityTooLargeException without being read further.
-     *
-     * @param bytes at least 1; default 8 MiB
-     * @return this builder
-     */
-    public Builder maxRequestBodySize(int bytes) {
-      options.maxRequestBodySize(bytes);
-      return this;
-    }
-
-    /**
-     * Logs every request WireMock serves.
-     *
-     * @param verbose whether to log; default false
-     * @return this builder
-     */
-    public Builder verbose(boolean verbose) {
-      options.verbose(verbose);
       return this;
     }
 
