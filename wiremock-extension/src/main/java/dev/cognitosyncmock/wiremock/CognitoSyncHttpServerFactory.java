@@ -51,6 +51,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>it gunzips a body marked {@code Content-Encoding: gzip} or starting with the gzip magic
  *       bytes. A body that is not gzip data is answered 400 SerializationException here.
  * </ul>
+ *
+ * A request the guard lets through on the stub context is answered by the {@link FastPath} when it
+ * applies, else by WireMock.
  */
 final class CognitoSyncHttpServerFactory {
   private CognitoSyncHttpServerFactory() {}

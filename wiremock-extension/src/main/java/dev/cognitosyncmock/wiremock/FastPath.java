@@ -54,6 +54,9 @@ import org.wiremock.webhooks.Webhooks;
  * status, headers and body, delays and connection faults. Anything else takes WireMock's path.
  */
 final class FastPath {
+  /** Whether this WireMock line has the fast path (src/wiremock4/java's has not, yet). */
+  static final boolean PORTED = true;
+
   private final CognitoSyncService service;
   private final boolean enabled;
   private final LongAdder served = new LongAdder();
@@ -91,8 +94,8 @@ final class FastPath {
 
   /** After WireMock has started: decides what the configuration allows. */
   void start(Options options) {
-    offBecause = offBecause(options);
-    if (offBecause == null) {
+    String off = offBecause(options);
+    if (off == null) {
       journal =
           options.requestJournalDisabled()
               ? new DisabledRequestJournal()
@@ -105,6 +108,7 @@ final class FastPath {
       Options.ChunkedEncodingPolicy policy = options.getChunkedEncodingPolicy();
       contentLength = policy != null && policy != Options.ChunkedEncodingPolicy.ALWAYS;
     }
+    offBecause = off; // last: the volatile write publishes the fields above to request threads
   }
 
   /** A request listener was added to WireMock's stub handler: only WireMock's path calls it. */

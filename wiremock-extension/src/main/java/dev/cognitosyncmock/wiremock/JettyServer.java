@@ -34,9 +34,10 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
 /**
  * The one place that knows WireMock's HTTP server is Jetty 11: WireMock's own server, with a
  * servlet filter in front of its stub and admin contexts, Jetty's error pages replaced by {@link
- * HttpLayerErrors}' answers ({@link ErrorPages}), and its acceptor count. WireMock 4 moves to Jetty
- * 12 (EE11 servlets): src/wiremock4/java holds that version of this class, and docs/wiremock4.md
- * says what differs.
+ * HttpLayerErrors}' answers ({@link ErrorPages}), and its acceptor count; and, for the {@link
+ * FastPath}, WireMock's request and connection faults as its stub servlet makes and applies them.
+ * WireMock 4 moves to Jetty 12 (EE11 servlets): src/wiremock4/java holds that version of this
+ * class, and docs/wiremock4.md says what differs.
  */
 final class JettyServer implements HttpServerFactory {
   private final Filter stubFilter;

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.Admin;
@@ -49,6 +50,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +80,11 @@ class FastPathTest {
 
   final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path dir;
+
+  @BeforeEach
+  void onWireMockLinesThatHaveIt() {
+    assumeTrue(FastPath.PORTED, "the fast path is not ported to this WireMock line");
+  }
 
   static CognitoSyncServer start(Consumer<CognitoSyncServer.Builder> options) {
     CognitoSyncServer.Builder b = CognitoSyncServer.builder();
