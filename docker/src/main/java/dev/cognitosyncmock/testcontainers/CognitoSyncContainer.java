@@ -468,6 +468,17 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   }
 
   /**
+   * Whether the mock answers its own requests before WireMock's stub matching while nothing
+   * configured would notice; false sends every request through WireMock.
+   *
+   * @param fastPath default true
+   * @return this container
+   */
+  public CognitoSyncContainer withFastPath(boolean fastPath) {
+    return withOption(CognitoSyncOptions.FAST_PATH, fastPath);
+  }
+
+  /**
    * Whether every request is logged.
    *
    * @param verbose default false

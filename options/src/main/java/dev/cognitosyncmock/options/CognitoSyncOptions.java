@@ -266,6 +266,20 @@ public final class CognitoSyncOptions {
                   + " larger ones are answered 413 unread")
           .defaultsTo(8 * 1024 * 1024);
 
+  /**
+   * Whether the mock answers its own requests before WireMock's stub matching while the catch-all
+   * is the only stub and nothing configured would notice; default true. Off, every request takes
+   * WireMock's path.
+   */
+  public static final Option<Boolean> FAST_PATH =
+      Option.of(
+              "fastPath",
+              ValueType.BOOLEAN,
+              "answer the mock's requests without WireMock's stub matching while no stub,"
+                  + " listener or filter of the user's could notice; false sends every request"
+                  + " through WireMock")
+          .defaultsTo(true);
+
   /** Whether every request is logged; default false. */
   public static final Option<Boolean> VERBOSE =
       Option.of("verbose", ValueType.BOOLEAN, "log every request").defaultsTo(false);
@@ -316,6 +330,7 @@ public final class CognitoSyncOptions {
           ADMIN_TOKEN,
           REQUEST_JOURNAL_SIZE,
           MAX_REQUEST_BODY_SIZE,
+          FAST_PATH,
           VERBOSE,
           LOG_LEVEL,
           DEBUG);

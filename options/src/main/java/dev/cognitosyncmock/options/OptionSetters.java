@@ -283,4 +283,14 @@ public interface OptionSetters<B extends OptionSetters<B>> {
   default B verbose(boolean verbose) {
     return set(CognitoSyncOptions.VERBOSE, verbose);
   }
+
+  /**
+   * Sets {@link CognitoSyncOptions#FAST_PATH}.
+   *
+   * @param fastPath whether the mock may answer its own requests before WireMock's stub matching
+   * @return this builder
+   */
+  default B fastPath(boolean fastPath) {
+    return set(CognitoSyncOptions.FAST_PATH, fastPath);
+  }
 }

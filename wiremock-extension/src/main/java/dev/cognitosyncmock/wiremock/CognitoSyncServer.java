@@ -3,6 +3,7 @@ package dev.cognitosyncmock.wiremock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.RequestListener;
 import com.github.tomakehurst.wiremock.recording.RecordingStatus;
 import com.github.tomakehurst.wiremock.store.DefaultStores;
 import com.github.tomakehurst.wiremock.store.Stores;
@@ -52,21 +53,25 @@ public final class CognitoSyncServer implements AutoCloseable {
 
   private final RecordingSigner signer;
 
+  private final FastPath fastPath;
+
   private CognitoSyncServer(Builder b, CognitoSyncService service, CognitoSyncOptions o) {
     this.service = service;
     this.options = o;
     boolean verbose = o.get(CognitoSyncOptions.VERBOSE);
     int journalSize = o.get(CognitoSyncOptions.REQUEST_JOURNAL_SIZE);
+    this.fastPath = new FastPath(service, o.get(CognitoSyncOptions.FAST_PATH));
     WireMockConfiguration config =
         WireMockConfiguration.options()
             .port(o.get(CognitoSyncOptions.PORT))
             .bindAddress(o.get(CognitoSyncOptions.BIND_ADDRESS))
-            .extensions(new CognitoSyncExtensionFactory(service))
+            .extensions(new CognitoSyncExtensionFactory(service, fastPath))
             .notifier(new ConsoleNotifier(verbose))
             .stubRequestLoggingDisabled(!verbose);
-    // answers requests WireMock's journal cannot decode, which WireMock would answer 500
+    // answers requests WireMock's journal cannot decode, which WireMock would answer 500, and
+    // the mock's own requests on the fast path
     CognitoSyncHttpServerFactory.install(
-        config, service, o.get(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE), b.idleTimeout);
+        config, service, fastPath, o.get(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE), b.idleTimeout);
     if (journalSize <= 0) {
       config.disableRequestJournal();
     } else {
@@ -101,11 +106,21 @@ public final class CognitoSyncServer implements AutoCloseable {
     }
     b.wireMockOptions.accept(config);
     Stores stores = config.getStores();
-    if (journalSize > 0 && (stores == null || stores.getClass() == DefaultStores.class)) {
+    if (stores == null || stores.getClass() == DefaultStores.class) {
       // after the user's options, so that a files root they set is the one the stores use
-      config.withStores(new ConstantTimeJournalStore.Stores(config.filesRoot()));
+      MockStores own = new MockStores(config.filesRoot());
+      config.withStores(own);
+      fastPath.stores(own);
     }
-    this.wireMock = new WireMockServer(config);
+    this.wireMock =
+        new WireMockServer(config) {
+          /** Only WireMock's path calls request listeners. */
+          @Override
+          public void addMockServiceRequestListener(RequestListener listener) {
+            fastPath.requestListenerAdded();
+            super.addMockServiceRequestListener(listener);
+          }
+        };
   }
 
   /** {@return a builder with every option at its in-process default: a free port on 127.0.0.1} */
@@ -133,6 +148,7 @@ public final class CognitoSyncServer implements AutoCloseable {
       }
       throw e;
     }
+    fastPath.start(wireMock.getOptions());
     URI recordFrom = options.get(CognitoSyncOptions.RECORD_FROM);
     if (recordFrom != null) {
       wireMock.startRecording(CognitoSyncRecording.spec(recordFrom.toString()));
@@ -197,6 +213,11 @@ public final class CognitoSyncServer implements AutoCloseable {
    */
   public WireMockServer wireMock() {
     return wireMock;
+  }
+
+  /** The fast path: whether it applies, and how many requests it answered. */
+  FastPath fastPath() {
+    return fastPath;
   }
 
   /** Saves the WireMock mappings and the scenario recorded so far, when still recording. */
