@@ -20,11 +20,8 @@ TARGET=${TARGET:-2500000}        # requests
 MAX_ROUNDS=${MAX_ROUNDS:-40}     # at most 10 minutes of load with ROUND=15
 DATASETS=${DATASETS:-2000}
 PER_IDENTITY=${PER_IDENTITY:-4}
-free_port() { # the first port from $1 up that nothing on this machine listens on
-  local p=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
-  echo "$p"
-}
+# shellcheck source=benchmarks/http-load.sh
+source benchmarks/http-load.sh
 PORT=${PORT:-$(free_port 28480)}
 MOCK_ARGS=${MOCK_ARGS:-}         # e.g. --request-journal-size 0
 JAVA_OPTS=${JAVA_OPTS:-}         # empty: the JVM's defaults (G1, max heap a quarter of RAM)

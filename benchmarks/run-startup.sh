@@ -21,11 +21,8 @@ OUT=benchmarks/target/startup
 MOCK_JAR=wiremock-extension/target/cognito-sync-mock-wiremock-0.1.0-SNAPSHOT-standalone.jar
 WM_JAR=benchmarks/target/wiremock/wiremock-standalone-$WM_VERSION.jar
 JAVA_OPTS=${JAVA_OPTS:-}
-free_port() {
-  local p=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
-  echo "$p"
-}
+# shellcheck source=benchmarks/http-load.sh
+source benchmarks/http-load.sh
 PORT=$(free_port 28480)
 POOL=us-east-1%3A11111111-2222-3333-4444-555555555555
 ID=us-east-1%3A11111111-2222-3333-4444-555555555555

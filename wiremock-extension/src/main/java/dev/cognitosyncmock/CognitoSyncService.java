@@ -21,6 +21,8 @@ import dev.cognitosyncmock.options.CognitoSyncOptions;
 import dev.cognitosyncmock.options.ConfigurationFiles;
 import dev.cognitosyncmock.options.InitDirectory;
 import dev.cognitosyncmock.options.InvalidOptionException;
+import dev.cognitosyncmock.options.Option;
+import dev.cognitosyncmock.options.OptionSetters;
 import dev.cognitosyncmock.persistence.StateJournal;
 import dev.cognitosyncmock.protocol.CallerResolver;
 import dev.cognitosyncmock.protocol.CognitoSyncProtocol;
@@ -65,8 +67,8 @@ public final class CognitoSyncService implements AutoCloseable {
     this.options = o;
     EngineSettings settings =
         b.settings
-            .withStrictPools(o.get(CognitoSyncOptions.STRICT_POOLS))
-            .withTokenExpiry(o.get(CognitoSyncOptions.TOKEN_EXPIRY));
+            .with(s -> s.strictPools = o.get(CognitoSyncOptions.STRICT_POOLS))
+            .with(s -> s.tokenExpiry = o.get(CognitoSyncOptions.TOKEN_EXPIRY));
     // every file an option names is read before anything starts, each error naming its option
     EngineSnapshot seed = b.seed;
     IdentityStateDocument seedIdentity = null; // a seed file's cognitoIdentity part
@@ -337,13 +339,13 @@ public final class CognitoSyncService implements AutoCloseable {
   }
 
   /**
-   * Builds a service. Its options ({@link CognitoSyncOptions}) are set with {@link #options} or the
-   * typed methods below, which write into the same options; the rest (clock, ids, quotas,
-   * access-key objects, seed and fault objects) have no text form and are set here only. Options
-   * that concern the HTTP server (port, bind address, journal, files root, recording) are kept and
-   * take effect where {@code CognitoSyncServer} uses them.
+   * Builds a service. Its options ({@link CognitoSyncOptions}) are set with {@link #options},
+   * {@link #set} or the typed methods of {@link OptionSetters}, which write into the same options;
+   * the rest (clock, ids, quotas, access-key objects, seed and fault objects) have no text form and
+   * are set here only. Options that concern the HTTP server (port, bind address, journal, files
+   * root, recording) are kept and take effect where {@code CognitoSyncServer} uses them.
    */
-  public static final class Builder {
+  public static final class Builder implements OptionSetters<Builder> {
     private final CognitoSyncOptions.Builder options = CognitoSyncOptions.builder();
     private EngineSettings settings = EngineSettings.DEFAULT;
     private Clock clock = Clock.systemUTC();
@@ -353,14 +355,9 @@ public final class CognitoSyncService implements AutoCloseable {
     private Scenario scenario;
     private final List<AccessKey> credentials = new ArrayList<>();
 
-    /**
-     * Every option {@code options} sets, over those set before.
-     *
-     * @param options the options
-     * @return this builder
-     */
-    public Builder options(CognitoSyncOptions options) {
-      this.options.options(options);
+    @Override
+    public <T> Builder set(Option<T> option, T value) {
+      options.set(option, value);
       return this;
     }
 
@@ -402,17 +399,6 @@ public final class CognitoSyncService implements AutoCloseable {
     }
 
     /**
-     * The {@link CognitoSyncOptions#IDENTITY_SEED_FILE} option.
-     *
-     * @param file the state document, or null for none
-     * @return this builder
-     */
-    public Builder identitySeedFile(Path file) {
-      options.identitySeedFile(file);
-      return this;
-    }
-
-    /**
      * Cognito Identity's settings; its region, strict login tokens and keeping of Sync data are the
      * options of those names and replace what was set for them before. Its account is the {@link
      * CognitoSyncOptions#ACCOUNT_ID} option.
@@ -437,29 +423,6 @@ public final class CognitoSyncService implements AutoCloseable {
      */
     public Builder seed(EngineSnapshot seed) {
       this.seed = seed;
-      return this;
-    }
-
-    /**
-     * The {@link CognitoSyncOptions#SEED_FILE} option.
-     *
-     * @param file the state document, or null for none
-     * @return this builder
-     */
-    public Builder seedFile(Path file) {
-      options.seedFile(file);
-      return this;
-    }
-
-    /**
-     * Keeps state durable in this directory: every acknowledged write survives a restart or a
-     * crash. Without it, state lives in memory only.
-     *
-     * @param dir the directory, or null for memory only
-     * @return this builder
-     */
-    public Builder persistenceDirectory(Path dir) {
-      options.persistenceDirectory(dir);
       return this;
     }
 
@@ -499,43 +462,6 @@ public final class CognitoSyncService implements AutoCloseable {
     }
 
     /**
-     * The account id that stands for developer credentials in LastModifiedBy (SEMANTICS C5).
-     *
-     * @param accountId default {@code 123456789012}; not null
-     * @return this builder
-     */
-    public Builder accountId(String accountId) {
-      options.accountId(Objects.requireNonNull(accountId));
-      return this;
-    }
-
-    /**
-     * Checks every request's SigV4 signature against the configured access keys: a missing,
-     * malformed, wrongly signed or expired (15 minutes of skew) request, or an unknown key, is
-     * refused with the error AWS sends. Off by default: any credentials are accepted.
-     *
-     * @param verify whether to check
-     * @return this builder
-     */
-    public Builder verifySignatures(boolean verify) {
-      options.verifySignatures(verify);
-      return this;
-    }
-
-    /**
-     * Enforces SEMANTICS A7: developer-only operations refuse identity credentials, identity-only
-     * ones refuse developer credentials, and identity credentials reach only their own identity
-     * (403 NotAuthorizedException). Off by default.
-     *
-     * @param enforce whether to enforce
-     * @return this builder
-     */
-    public Builder enforceCredentialClasses(boolean enforce) {
-      options.enforceCredentialClasses(enforce);
-      return this;
-    }
-
-    /**
      * Adds access keys the mock knows: developer keys or Cognito identity keys.
      *
      * @param keys the keys, added to those given before
@@ -564,12 +490,12 @@ public final class CognitoSyncService implements AutoCloseable {
      * @return this builder
      * @throws IllegalArgumentException if the token is blank
      */
+    @Override
     public Builder adminToken(String token) {
       if (token != null && token.isBlank()) {
         throw new IllegalArgumentException("The admin token must not be blank");
       }
-      options.adminToken(token);
-      return this;
+      return set(CognitoSyncOptions.ADMIN_TOKEN, token);
     }
 
     /**

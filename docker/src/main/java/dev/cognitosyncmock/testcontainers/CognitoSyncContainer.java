@@ -22,7 +22,7 @@ import org.testcontainers.utility.MountableFile;
  * Testcontainers module for cognito-sync-mock, a stateful mock of the Amazon Cognito Sync API.
  *
  * <pre>{@code
- * try (CognitoSyncContainer mock = new CognitoSyncContainer().withStrictPools()) {
+ * try (CognitoSyncContainer mock = new CognitoSyncContainer().withStrictPools(true)) {
  *   mock.start();
  *   CognitoSyncClient client = CognitoSyncClient.builder()
  *       .endpointOverride(mock.getEndpoint())
@@ -178,15 +178,6 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   public CognitoSyncContainer withOptions(CognitoSyncOptions options) {
     options.values().forEach((o, v) -> withOption((Option) o, v));
     return self();
-  }
-
-  /**
-   * Unknown identity pools answer 404 until created through the admin API.
-   *
-   * @return this container
-   */
-  public CognitoSyncContainer withStrictPools() {
-    return withStrictPools(true);
   }
 
   /**
@@ -477,12 +468,14 @@ public class CognitoSyncContainer extends GenericContainer<CognitoSyncContainer>
   }
 
   /**
-   * Logs every request.
+   * Whether the mock answers its own requests before WireMock's stub matching while nothing
+   * configured would notice; false sends every request through WireMock.
    *
+   * @param fastPath default true
    * @return this container
    */
-  public CognitoSyncContainer withVerbose() {
-    return withVerbose(true);
+  public CognitoSyncContainer withFastPath(boolean fastPath) {
+    return withOption(CognitoSyncOptions.FAST_PATH, fastPath);
   }
 
   /**

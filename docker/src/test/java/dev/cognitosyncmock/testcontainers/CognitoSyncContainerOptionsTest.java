@@ -26,10 +26,10 @@ class CognitoSyncContainerOptionsTest {
   void optionsBecomeEnvironmentVariables() {
     try (CognitoSyncContainer mock =
         new CognitoSyncContainer()
-            .withStrictPools()
+            .withStrictPools(true)
             .withTokenExpiry(Duration.ofMinutes(15))
             .withLogLevel("DEBUG")
-            .withVerbose()
+            .withVerbose(true)
             .withRequestJournalSize(0)
             .withPersistence()) {
       assertThat(mock.getEnvMap())

@@ -56,6 +56,7 @@ class ContainerOptionSurfaceTest {
         Map.entry(CognitoSyncOptions.ADMIN_TOKEN, "secret"),
         Map.entry(CognitoSyncOptions.REQUEST_JOURNAL_SIZE, 7),
         Map.entry(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE, 65536),
+        Map.entry(CognitoSyncOptions.FAST_PATH, false),
         Map.entry(CognitoSyncOptions.VERBOSE, true),
         Map.entry(CognitoSyncOptions.LOG_LEVEL, ValueType.LogLevel.DEBUG),
         Map.entry(CognitoSyncOptions.DEBUG, true));

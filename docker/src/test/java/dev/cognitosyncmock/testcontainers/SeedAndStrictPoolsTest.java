@@ -25,7 +25,7 @@ class SeedAndStrictPoolsTest {
     mock =
         ContainerTests.container()
             .withSeedResource("seed.json")
-            .withStrictPools()
+            .withStrictPools(true)
             .withTokenExpiry(Duration.ofMinutes(5))
             .withLogLevel("debug");
     mock.start();

@@ -7,6 +7,7 @@ import dev.cognitosyncmock.engine.MutableClock;
 import dev.cognitosyncmock.engine.Quotas;
 import dev.cognitosyncmock.options.CognitoSyncOptions;
 import dev.cognitosyncmock.options.Option;
+import dev.cognitosyncmock.options.OptionSetters;
 import dev.cognitosyncmock.options.Surface;
 import dev.cognitosyncmock.security.AccessKey;
 import java.lang.reflect.Field;
@@ -14,7 +15,6 @@ import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -426,9 +426,9 @@ public final class CognitoSyncExtension
    * Every option of one mock: the {@link CognitoSyncOptions} (the same as the standalone server's
    * flags, with {@link #options}), and what has no text form (clock, ids, seeds from the classpath,
    * quotas, access-key objects, WireMock options). Defaults: free port, lenient pools, system
-   * clock, random ids.
+   * clock, random ids. The options' typed setters are {@link OptionSetters}'s.
    */
-  public static final class Builder {
+  public static final class Builder implements OptionSetters<Builder> {
     private final CognitoSyncOptions.Builder options = CognitoSyncOptions.builder();
     private EngineSettings settings = EngineSettings.DEFAULT;
     private Clock clock;
@@ -472,47 +472,16 @@ public final class CognitoSyncExtension
     }
 
     /**
-     * Every option {@code options} sets, over those set before: the standalone server's flags as
-     * Java values ({@code CognitoSyncOptions.builder().persistenceDirectory(dir).build()}).
+     * Sets an option, or unsets it; one that does not apply to the extension fails the build.
      *
-     * @param options the options; one that does not apply to the extension fails the build
+     * @param <T> the option's value type
+     * @param option the option
+     * @param value its value, or null to unset it
      * @return this builder
      */
-    public Builder options(CognitoSyncOptions options) {
-      this.options.options(options);
-      return this;
-    }
-
-    /**
-     * 0 (the default) picks a free port; a fixed port rules out running classes in parallel.
-     *
-     * @param port 0-65535
-     * @return this builder
-     */
-    public Builder port(int port) {
-      options.port(port);
-      return this;
-    }
-
-    /**
-     * Unknown identity pools answer 404 until created (default: registered on first use).
-     *
-     * @param strict true for 404
-     * @return this builder
-     */
-    public Builder strictPools(boolean strict) {
-      options.strictPools(strict);
-      return this;
-    }
-
-    /**
-     * How long a SyncSessionToken stays valid (default one hour).
-     *
-     * @param expiry longer than zero, not null
-     * @return this builder
-     */
-    public Builder tokenExpiry(Duration expiry) {
-      options.tokenExpiry(Objects.requireNonNull(expiry));
+    @Override
+    public <T> Builder set(Option<T> option, T value) {
+      options.set(option, value);
       return this;
     }
 
@@ -523,7 +492,7 @@ public final class CognitoSyncExtension
      * @return this builder
      */
     public Builder quotas(Quotas quotas) {
-      settings = settings.withQuotas(Objects.requireNonNull(quotas));
+      settings = settings.with(s -> s.quotas = Objects.requireNonNull(quotas));
       return this;
     }
 
@@ -535,19 +504,7 @@ public final class CognitoSyncExtension
      */
     public Builder settings(EngineSettings settings) {
       this.settings = Objects.requireNonNull(settings);
-      options.strictPools(settings.strictPools()).tokenExpiry(settings.tokenExpiry());
-      return this;
-    }
-
-    /**
-     * The account developer calls act as (LastModifiedBy); default 123456789012.
-     *
-     * @param accountId the account id, not null
-     * @return this builder
-     */
-    public Builder accountId(String accountId) {
-      options.accountId(Objects.requireNonNull(accountId));
-      return this;
+      return strictPools(settings.strictPools()).tokenExpiry(settings.tokenExpiry());
     }
 
     /**
@@ -639,39 +596,6 @@ public final class CognitoSyncExtension
     }
 
     /**
-     * How many requests WireMock's journal keeps (default 1000); 0 turns it off.
-     *
-     * @param size requests kept
-     * @return this builder
-     */
-    public Builder requestJournalSize(int size) {
-      options.requestJournalSize(size);
-      return this;
-    }
-
-    /**
-     * The largest request body accepted, in bytes (as sent and once gunzipped).
-     *
-     * @param bytes at least 1; default 8 MiB
-     * @return this builder
-     */
-    public Builder maxRequestBodySize(int bytes) {
-      options.maxRequestBodySize(bytes);
-      return this;
-    }
-
-    /**
-     * Log every request WireMock serves.
-     *
-     * @param verbose whether to log; default false
-     * @return this builder
-     */
-    public Builder verbose(boolean verbose) {
-      options.verbose(verbose);
-      return this;
-    }
-
-    /**
      * Any further WireMock option, applied last (e.g. {@code c -> c.bindAddress("0.0.0.0")}).
      *
      * @param customizer changes WireMock's configuration, not null
@@ -679,29 +603,6 @@ public final class CognitoSyncExtension
      */
     public Builder wireMockOptions(Consumer<WireMockConfiguration> customizer) {
       this.wireMockOptions = Objects.requireNonNull(customizer);
-      return this;
-    }
-
-    /**
-     * Check every request's SigV4 signature against the keys the mock knows.
-     *
-     * @param verify whether to check; default false
-     * @return this builder
-     */
-    public Builder verifySignatures(boolean verify) {
-      options.verifySignatures(verify);
-      return this;
-    }
-
-    /**
-     * Refuse calls the caller's credential class may not make (SEMANTICS A7). Inject a client
-     * acting for an identity with {@link IdentityCredentials}.
-     *
-     * @param enforce whether to refuse; default false
-     * @return this builder
-     */
-    public Builder enforceCredentialClasses(boolean enforce) {
-      options.enforceCredentialClasses(enforce);
       return this;
     }
 

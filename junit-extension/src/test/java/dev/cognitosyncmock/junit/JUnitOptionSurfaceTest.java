@@ -59,6 +59,7 @@ class JUnitOptionSurfaceTest {
         "--admin-token=secret",
         "--request-journal-size=7",
         "--max-request-body-size=65536",
+        "--fast-path=false",
         "--verbose"
       })
   static final class Annotated {}
@@ -117,6 +118,7 @@ class JUnitOptionSurfaceTest {
     SAMPLES.put(CognitoSyncOptions.ADMIN_TOKEN, "secret");
     SAMPLES.put(CognitoSyncOptions.REQUEST_JOURNAL_SIZE, 7);
     SAMPLES.put(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE, 65536);
+    SAMPLES.put(CognitoSyncOptions.FAST_PATH, false);
     SAMPLES.put(CognitoSyncOptions.VERBOSE, true);
     SAMPLES.put(CognitoSyncOptions.LOG_LEVEL, ValueType.LogLevel.DEBUG);
     SAMPLES.put(CognitoSyncOptions.DEBUG, true);

@@ -266,6 +266,20 @@ public final class CognitoSyncOptions {
                   + " larger ones are answered 413 unread")
           .defaultsTo(8 * 1024 * 1024);
 
+  /**
+   * Whether the mock answers its own requests before WireMock's stub matching while the catch-all
+   * is the only stub and nothing configured would notice; default true. Off, every request takes
+   * WireMock's path.
+   */
+  public static final Option<Boolean> FAST_PATH =
+      Option.of(
+              "fastPath",
+              ValueType.BOOLEAN,
+              "answer the mock's requests without WireMock's stub matching while no stub,"
+                  + " listener or filter of the user's could notice; false sends every request"
+                  + " through WireMock")
+          .defaultsTo(true);
+
   /** Whether every request is logged; default false. */
   public static final Option<Boolean> VERBOSE =
       Option.of("verbose", ValueType.BOOLEAN, "log every request").defaultsTo(false);
@@ -316,6 +330,7 @@ public final class CognitoSyncOptions {
           ADMIN_TOKEN,
           REQUEST_JOURNAL_SIZE,
           MAX_REQUEST_BODY_SIZE,
+          FAST_PATH,
           VERBOSE,
           LOG_LEVEL,
           DEBUG);
@@ -438,10 +453,10 @@ public final class CognitoSyncOptions {
   }
 
   /**
-   * Sets options; the typed methods are one line each over {@link #set}. Values are checked as they
-   * are set, so a bad one fails here with the option's name.
+   * Sets options; the typed methods are {@link OptionSetters}'s, one line each over {@link #set}.
+   * Values are checked as they are set, so a bad one fails here with the option's name.
    */
-  public static final class Builder {
+  public static final class Builder implements OptionSetters<Builder> {
     private final Map<Option<?>, Object> values = new LinkedHashMap<>();
 
     private Builder() {}
@@ -455,6 +470,7 @@ public final class CognitoSyncOptions {
      * @return this builder
      * @throws InvalidOptionException if the value is out of range
      */
+    @Override
     public <T> Builder set(Option<T> option, T value) {
       if (value == null) {
         values.remove(option);
@@ -475,17 +491,6 @@ public final class CognitoSyncOptions {
      */
     public Builder setText(Option<?> option, String text, String source) {
       values.put(option, option.parse(text, source));
-      return this;
-    }
-
-    /**
-     * Sets every option {@code others} sets, on top of these.
-     *
-     * @param others the options to copy
-     * @return this builder
-     */
-    public Builder options(CognitoSyncOptions others) {
-      values.putAll(others.values);
       return this;
     }
 
@@ -539,246 +544,6 @@ public final class CognitoSyncOptions {
         }
       }
       return this;
-    }
-
-    /**
-     * Sets {@link #PORT}.
-     *
-     * @param port 0-65535, 0 for a free port
-     * @return this builder
-     */
-    public Builder port(int port) {
-      return set(PORT, port);
-    }
-
-    /**
-     * Sets {@link #BIND_ADDRESS}.
-     *
-     * @param address a host name or IP address; null unsets it
-     * @return this builder
-     */
-    public Builder bindAddress(String address) {
-      return set(BIND_ADDRESS, address);
-    }
-
-    /**
-     * Sets {@link #STRICT_POOLS}.
-     *
-     * @param strict whether unknown pools answer 404
-     * @return this builder
-     */
-    public Builder strictPools(boolean strict) {
-      return set(STRICT_POOLS, strict);
-    }
-
-    /**
-     * Sets {@link #TOKEN_EXPIRY}.
-     *
-     * @param expiry longer than zero; null unsets it
-     * @return this builder
-     */
-    public Builder tokenExpiry(Duration expiry) {
-      return set(TOKEN_EXPIRY, expiry);
-    }
-
-    /**
-     * Sets {@link #ACCOUNT_ID}.
-     *
-     * @param accountId the account id; null unsets it
-     * @return this builder
-     */
-    public Builder accountId(String accountId) {
-      return set(ACCOUNT_ID, accountId);
-    }
-
-    /**
-     * Sets {@link #SEED_FILE}.
-     *
-     * @param file the state document; null unsets it
-     * @return this builder
-     */
-    public Builder seedFile(Path file) {
-      return set(SEED_FILE, file);
-    }
-
-    /**
-     * Sets {@link #PERSISTENCE_DIRECTORY}.
-     *
-     * @param directory where state is kept; null keeps it in memory
-     * @return this builder
-     */
-    public Builder persistenceDirectory(Path directory) {
-      return set(PERSISTENCE_DIRECTORY, directory);
-    }
-
-    /**
-     * Sets {@link #FAULT_FILE}.
-     *
-     * @param file the fault rules; null unsets it
-     * @return this builder
-     */
-    public Builder faultFile(Path file) {
-      return set(FAULT_FILE, file);
-    }
-
-    /**
-     * Sets {@link #SCENARIO_FILE}.
-     *
-     * @param file the scenario; null unsets it
-     * @return this builder
-     */
-    public Builder scenarioFile(Path file) {
-      return set(SCENARIO_FILE, file);
-    }
-
-    /**
-     * Sets {@link #ROOT_DIRECTORY}.
-     *
-     * @param directory WireMock's files root; null unsets it
-     * @return this builder
-     */
-    public Builder rootDirectory(Path directory) {
-      return set(ROOT_DIRECTORY, directory);
-    }
-
-    /**
-     * Sets {@link #INIT_DIRECTORY}.
-     *
-     * @param directory the init directory; null unsets it
-     * @return this builder
-     */
-    public Builder initDirectory(Path directory) {
-      return set(INIT_DIRECTORY, directory);
-    }
-
-    /**
-     * Sets {@link #RECORD_FROM}.
-     *
-     * @param endpoint an http or https URL; null turns proxy mode off
-     * @return this builder
-     */
-    public Builder recordFrom(URI endpoint) {
-      return set(RECORD_FROM, endpoint);
-    }
-
-    /**
-     * Sets {@link #RECORD_REGION}.
-     *
-     * @param region e.g. {@code eu-west-1}; null unsets it
-     * @return this builder
-     */
-    public Builder recordRegion(String region) {
-      return set(RECORD_REGION, region);
-    }
-
-    /**
-     * Sets {@link #VERIFY_SIGNATURES}.
-     *
-     * @param verify whether signatures are checked
-     * @return this builder
-     */
-    public Builder verifySignatures(boolean verify) {
-      return set(VERIFY_SIGNATURES, verify);
-    }
-
-    /**
-     * Sets {@link #CREDENTIALS_FILE}.
-     *
-     * @param file the access keys; null unsets it
-     * @return this builder
-     */
-    public Builder credentialsFile(Path file) {
-      return set(CREDENTIALS_FILE, file);
-    }
-
-    /**
-     * Sets {@link #ENFORCE_CREDENTIAL_CLASSES}.
-     *
-     * @param enforce whether credential classes are enforced
-     * @return this builder
-     */
-    public Builder enforceCredentialClasses(boolean enforce) {
-      return set(ENFORCE_CREDENTIAL_CLASSES, enforce);
-    }
-
-    /**
-     * Sets {@link #IDENTITY_SEED_FILE}.
-     *
-     * @param file the Cognito Identity state; null unsets it
-     * @return this builder
-     */
-    public Builder identitySeedFile(Path file) {
-      return set(IDENTITY_SEED_FILE, file);
-    }
-
-    /**
-     * Sets {@link #IDENTITY_REGION}.
-     *
-     * @param region e.g. {@code eu-west-1}; null unsets it
-     * @return this builder
-     */
-    public Builder identityRegion(String region) {
-      return set(IDENTITY_REGION, region);
-    }
-
-    /**
-     * Sets {@link #IDENTITY_KEEPS_SYNC_DATA}.
-     *
-     * @param keeps whether Sync data outlives its identity
-     * @return this builder
-     */
-    public Builder identityKeepsSyncData(boolean keeps) {
-      return set(IDENTITY_KEEPS_SYNC_DATA, keeps);
-    }
-
-    /**
-     * Sets {@link #STRICT_LOGIN_TOKENS}.
-     *
-     * @param strict whether login tokens are checked
-     * @return this builder
-     */
-    public Builder strictLoginTokens(boolean strict) {
-      return set(STRICT_LOGIN_TOKENS, strict);
-    }
-
-    /**
-     * Sets {@link #ADMIN_TOKEN}.
-     *
-     * @param token the bearer token; null leaves the admin API open
-     * @return this builder
-     */
-    public Builder adminToken(String token) {
-      return set(ADMIN_TOKEN, token);
-    }
-
-    /**
-     * Sets {@link #REQUEST_JOURNAL_SIZE}.
-     *
-     * @param size requests kept, 0 for none
-     * @return this builder
-     */
-    public Builder requestJournalSize(int size) {
-      return set(REQUEST_JOURNAL_SIZE, size);
-    }
-
-    /**
-     * Sets {@link #MAX_REQUEST_BODY_SIZE}.
-     *
-     * @param bytes at least 1
-     * @return this builder
-     */
-    public Builder maxRequestBodySize(int bytes) {
-      return set(MAX_REQUEST_BODY_SIZE, bytes);
-    }
-
-    /**
-     * Sets {@link #VERBOSE}.
-     *
-     * @param verbose whether every request is logged
-     * @return this builder
-     */
-    public Builder verbose(boolean verbose) {
-      return set(VERBOSE, verbose);
     }
 
     /** {@return the options set so far} */

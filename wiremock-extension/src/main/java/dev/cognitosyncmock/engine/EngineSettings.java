@@ -70,57 +70,28 @@ public record EngineSettings(
         DEFAULT.region);
   }
 
-  public EngineSettings withStrictPools(boolean strict) {
-    return edit(draft -> draft.strictPools = strict);
-  }
-
-  public EngineSettings withTokenExpiry(Duration expiry) {
-    return edit(draft -> draft.tokenExpiry = expiry);
-  }
-
-  public EngineSettings withQuotas(Quotas q) {
-    return edit(draft -> draft.quotas = q);
-  }
-
-  public EngineSettings withRequirePushSyncForDevices(boolean require) {
-    return edit(draft -> draft.requirePushSyncForDevices = require);
-  }
-
-  public EngineSettings withSyncTriggerForDeveloperCallers(boolean run) {
-    return edit(draft -> draft.syncTriggerForDeveloperCallers = run);
-  }
-
-  public EngineSettings withSyncTriggerTimeout(Duration timeout) {
-    return edit(draft -> draft.syncTriggerTimeout = timeout);
-  }
-
-  public EngineSettings withBulkPublishDuration(Duration duration) {
-    return edit(draft -> draft.bulkPublishDuration = duration);
-  }
-
-  public EngineSettings withRegion(String r) {
-    return edit(draft -> draft.region = r);
-  }
-
-  /** A copy of these settings with the one change {@code change} makes to a mutable draft. */
-  private EngineSettings edit(Consumer<Draft> change) {
+  /**
+   * A copy of these settings with what {@code change} sets on a draft of them, e.g. {@code
+   * DEFAULT.with(s -> s.strictPools = true)}; the copy is checked as any new settings are.
+   */
+  public EngineSettings with(Consumer<Draft> change) {
     Draft draft = new Draft(this);
     change.accept(draft);
     return draft.settings();
   }
 
-  /** The fields of {@link EngineSettings}, settable one at a time. */
-  private static final class Draft {
-    boolean strictPools;
-    Duration tokenExpiry;
-    Quotas quotas;
-    boolean requirePushSyncForDevices;
-    boolean syncTriggerForDeveloperCallers;
-    Duration syncTriggerTimeout;
-    Duration bulkPublishDuration;
-    String region;
+  /** The fields of {@link EngineSettings}, settable one at a time; see {@link #with}. */
+  public static final class Draft {
+    public boolean strictPools;
+    public Duration tokenExpiry;
+    public Quotas quotas;
+    public boolean requirePushSyncForDevices;
+    public boolean syncTriggerForDeveloperCallers;
+    public Duration syncTriggerTimeout;
+    public Duration bulkPublishDuration;
+    public String region;
 
-    Draft(EngineSettings from) {
+    private Draft(EngineSettings from) {
       strictPools = from.strictPools;
       tokenExpiry = from.tokenExpiry;
       quotas = from.quotas;

@@ -1,25 +1,23 @@
 package dev.cognitosyncmock.engine;
 
+import java.util.Locale;
+
 /** The model's {@code Operation} enum: what a {@link RecordPatch} does to its key. */
 public enum PatchOp {
-  REPLACE("replace"),
-  REMOVE("remove");
+  REPLACE,
+  REMOVE;
 
-  private final String wireName;
-
-  PatchOp(String wireName) {
-    this.wireName = wireName;
-  }
-
+  /** {@return the model's spelling: {@code replace} or {@code remove}} */
   public String wireName() {
-    return wireName;
+    return name().toLowerCase(Locale.ROOT);
   }
 
   public static PatchOp fromWire(String name) {
-    for (PatchOp op : values()) {
-      if (op.wireName.equals(name)) {
-        return op;
-      }
+    if ("replace".equals(name)) {
+      return REPLACE;
+    }
+    if ("remove".equals(name)) {
+      return REMOVE;
     }
     throw new ServiceException(
         ErrorShape.InvalidParameterException, "Op must be one of [replace, remove], got: " + name);

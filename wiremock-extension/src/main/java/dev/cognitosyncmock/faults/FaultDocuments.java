@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
+import tools.jackson.databind.util.StdConverter;
 
 /**
  * The JSON documents of docs/faults.md as records Jackson binds strictly ({@link FaultJson}), and
@@ -46,7 +47,7 @@ final class FaultDocuments {
           Map.entry(ConflictSpec.class, "conflict"),
           Map.entry(DelaySpec.class, "delay"),
           Map.entry(ScenarioDoc.class, "scenario"),
-          Map.entry(StepDoc.class, "scenario step"));
+          Map.entry(ScenarioStep.class, "scenario step"));
 
   /** How a message names the JSON type a member must have. */
   static String kind(Class<?> type) {
@@ -293,54 +294,30 @@ final class FaultDocuments {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record ScenarioDoc(String name, String description, java.util.List<JsonNode> steps) {}
 
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record StepDoc(
-      Integer step,
-      String operation,
-      String identityPoolId,
-      String identityId,
-      String datasetName,
-      JsonNode request,
-      Integer status,
-      String errorType,
-      String connectionFault,
-      ActionDoc fault,
-      String note) {
-    ScenarioStep toStep(int number) {
-      if (operation == null) {
-        throw new InvalidFaultException("Scenario step " + number + " needs an operation");
-      }
-      return new ScenarioStep(
-          number,
-          operation,
-          identityPoolId,
-          identityId,
-          datasetName,
-          request,
-          status,
-          errorType,
-          connectionFault == null
-              ? null
-              : toConnectionFault(
-                  connectionFault,
-                  "Step " + number + ": unknown connectionFault " + connectionFault),
-          fault == null ? null : fault.toAction(),
-          note);
+  /** A scenario step's fault, read as an action document. */
+  static final class ActionFromDoc extends StdConverter<ActionDoc, FaultAction> {
+    @Override
+    public FaultAction convert(ActionDoc doc) {
+      return doc.toAction();
     }
+  }
 
-    static StepDoc of(ScenarioStep s) {
-      return new StepDoc(
-          s.step(),
-          s.operation(),
-          s.identityPoolId(),
-          s.identityId(),
-          s.datasetName(),
-          s.request() == null || s.request().isEmpty() ? null : s.request(),
-          s.status(),
-          s.errorType(),
-          s.connectionFault() == null ? null : s.connectionFault().name(),
-          s.fault() == null ? null : ActionDoc.of(s.fault()),
-          s.note());
+  /**
+   * A scenario step's fault, written as an action document (typed Object so that Jackson picks the
+   * document's serializer by its class, not by the interface).
+   */
+  static final class ActionToDoc extends StdConverter<FaultAction, Object> {
+    @Override
+    public Object convert(FaultAction action) {
+      return ActionDoc.of(action);
+    }
+  }
+
+  /** A scenario step's connection fault, by name in any case. */
+  static final class ConnectionFaultName extends StdConverter<String, ConnectionFault> {
+    @Override
+    public ConnectionFault convert(String name) {
+      return toConnectionFault(name, "unknown connectionFault " + name);
     }
   }
 

@@ -15,12 +15,46 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code {"nthCall": 2}} is a NthCallDoc); the record is then bound strictly like any other.
  */
 abstract class KeyedDeserializer<T> extends ValueDeserializer<T> {
-  private final String what;
-  private final Map<String, Class<? extends T>> shapes;
+  /**
+   * Every shape of trigger and of action, by the member that names it, in the order they are tried;
+   * each deserializer takes those of its own type.
+   */
+  private static final Map<String, Class<?>> SHAPES =
+      shapes(
+          "probability",
+          FaultDocuments.ProbabilityDoc.class,
+          "always",
+          FaultDocuments.AlwaysDoc.class,
+          "nthCall",
+          FaultDocuments.NthCallDoc.class,
+          "firstCalls",
+          FaultDocuments.FirstCallsDoc.class,
+          "everyNthCall",
+          FaultDocuments.EveryNthCallDoc.class,
+          "window",
+          FaultDocuments.WindowDoc.class,
+          "error",
+          FaultDocuments.ErrorDoc.class,
+          "rateLimit",
+          FaultDocuments.RateLimitDoc.class,
+          "conflict",
+          FaultDocuments.ConflictDoc.class,
+          "delay",
+          FaultDocuments.DelayDoc.class,
+          "connectionFault",
+          FaultDocuments.DisconnectDoc.class);
 
-  KeyedDeserializer(String what, Map<String, Class<? extends T>> shapes) {
+  private final String what;
+  private final Map<String, Class<? extends T>> shapes = new LinkedHashMap<>();
+
+  KeyedDeserializer(String what, Class<T> type) {
     this.what = what;
-    this.shapes = shapes;
+    SHAPES.forEach(
+        (key, shape) -> {
+          if (type.isAssignableFrom(shape)) {
+            shapes.put(key, shape.asSubclass(type));
+          }
+        });
   }
 
   @Override
@@ -44,33 +78,17 @@ abstract class KeyedDeserializer<T> extends ValueDeserializer<T> {
 
   abstract InvalidFaultException none(ObjectNode node);
 
-  private static <T> Map<String, Class<? extends T>> shapes(Object... keysAndTypes) {
-    Map<String, Class<? extends T>> out = new LinkedHashMap<>();
+  private static Map<String, Class<?>> shapes(Object... keysAndTypes) {
+    Map<String, Class<?>> out = new LinkedHashMap<>();
     for (int i = 0; i < keysAndTypes.length; i += 2) {
-      @SuppressWarnings("unchecked")
-      Class<? extends T> type = (Class<? extends T>) keysAndTypes[i + 1];
-      out.put((String) keysAndTypes[i], type);
+      out.put((String) keysAndTypes[i], (Class<?>) keysAndTypes[i + 1]);
     }
     return out;
   }
 
   static final class Trigger extends KeyedDeserializer<TriggerDoc> {
     Trigger() {
-      super(
-          "trigger",
-          shapes(
-              "probability",
-              FaultDocuments.ProbabilityDoc.class,
-              "always",
-              FaultDocuments.AlwaysDoc.class,
-              "nthCall",
-              FaultDocuments.NthCallDoc.class,
-              "firstCalls",
-              FaultDocuments.FirstCallsDoc.class,
-              "everyNthCall",
-              FaultDocuments.EveryNthCallDoc.class,
-              "window",
-              FaultDocuments.WindowDoc.class));
+      super("trigger", TriggerDoc.class);
     }
 
     @Override
@@ -102,19 +120,7 @@ abstract class KeyedDeserializer<T> extends ValueDeserializer<T> {
 
   static final class Action extends KeyedDeserializer<ActionDoc> {
     Action() {
-      super(
-          "An action",
-          shapes(
-              "error",
-              FaultDocuments.ErrorDoc.class,
-              "rateLimit",
-              FaultDocuments.RateLimitDoc.class,
-              "conflict",
-              FaultDocuments.ConflictDoc.class,
-              "delay",
-              FaultDocuments.DelayDoc.class,
-              "connectionFault",
-              FaultDocuments.DisconnectDoc.class));
+      super("An action", ActionDoc.class);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.cognitosyncmock.faults;
 
 import dev.cognitosyncmock.faults.FaultDocuments.ScenarioDoc;
-import dev.cognitosyncmock.faults.FaultDocuments.StepDoc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,21 +34,18 @@ public final class ScenarioJson {
       if (!s.isObject()) {
         throw new InvalidFaultException("A scenario step must be a JSON object, got " + s);
       }
-      JsonNode number = s.get("step");
-      String prefix = "Step " + (number != null && number.isInt() ? number.asInt() : index) + ": ";
-      StepDoc step;
-      try {
-        step = FaultJson.bind(s, StepDoc.class);
-      } catch (InvalidFaultException e) {
-        throw new InvalidFaultException(prefix + e.getMessage());
+      ObjectNode step = (ObjectNode) s.deepCopy();
+      if (!step.hasNonNull("step")) {
+        step.put("step", index); // steps are numbered by position unless they say otherwise
       }
-      int n = step.step() == null ? index : step.step();
+      JsonNode number = step.get("step");
+      String prefix = "Step " + (number.isInt() ? number.asInt() : index) + ": ";
       try {
-        steps.add(step.toStep(n));
+        steps.add(FaultJson.bind(step, ScenarioStep.class));
       } catch (InvalidFaultException e) {
         throw e.getMessage().startsWith("Step") || e.getMessage().startsWith("Scenario step")
             ? e
-            : new InvalidFaultException("Step " + n + ": " + e.getMessage());
+            : new InvalidFaultException(prefix + e.getMessage());
       }
     }
     return new Scenario(doc.name(), doc.description(), steps);
@@ -72,9 +68,7 @@ public final class ScenarioJson {
         new ScenarioDoc(
             scenario.name(),
             scenario.description(),
-            scenario.steps().stream()
-                .map(s -> (JsonNode) MAPPER.valueToTree(StepDoc.of(s)))
-                .toList()));
+            scenario.steps().stream().map(s -> (JsonNode) MAPPER.valueToTree(s)).toList()));
   }
 
   /** The scenario as a pretty-printed file. */

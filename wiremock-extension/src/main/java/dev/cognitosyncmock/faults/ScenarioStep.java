@@ -1,8 +1,10 @@
 package dev.cognitosyncmock.faults;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cognitosyncmock.protocol.ConnectionFault;
-import java.util.Objects;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -20,20 +22,26 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * @param fault the fault to inject at this step on replay; null for none
  * @param note free text for the reader
  */
+@JsonInclude(JsonInclude.Include.NON_NULL) // the scenario file's form, bound by ScenarioJson
 public record ScenarioStep(
     int step,
     String operation,
     String identityPoolId,
     String identityId,
     String datasetName,
-    JsonNode request,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) JsonNode request,
     Integer status,
     String errorType,
-    ConnectionFault connectionFault,
-    FaultAction fault,
+    @JsonDeserialize(converter = FaultDocuments.ConnectionFaultName.class)
+        ConnectionFault connectionFault,
+    @JsonDeserialize(converter = FaultDocuments.ActionFromDoc.class)
+        @JsonSerialize(converter = FaultDocuments.ActionToDoc.class)
+        FaultAction fault,
     String note) {
   public ScenarioStep {
-    Objects.requireNonNull(operation, "operation");
+    if (operation == null) {
+      throw new InvalidFaultException("Scenario step " + step + " needs an operation");
+    }
     if (step < 1) {
       throw new InvalidFaultException("Scenario step numbers start at 1, got " + step);
     }

@@ -51,6 +51,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>it gunzips a body marked {@code Content-Encoding: gzip} or starting with the gzip magic
  *       bytes. A body that is not gzip data is answered 400 SerializationException here.
  * </ul>
+ *
+ * A request the guard lets through on the stub context is answered by the {@link FastPath} when it
+ * applies, else by WireMock.
  */
 final class CognitoSyncHttpServerFactory {
   private CognitoSyncHttpServerFactory() {}
@@ -63,13 +66,14 @@ final class CognitoSyncHttpServerFactory {
   static void install(
       WireMockConfiguration config,
       CognitoSyncService service,
+      FastPath fastPath,
       long maxRequestBodyBytes,
       Duration idleTimeout) {
     // Jetty wants no more acceptors than cores; small CI machines have two
     JettyServer.install(
         config,
-        new RequestGuard(service, false, maxRequestBodyBytes),
-        new RequestGuard(service, true, maxRequestBodyBytes),
+        new RequestGuard(service, fastPath, maxRequestBodyBytes),
+        new RequestGuard(service, null, maxRequestBodyBytes),
         Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
         idleTimeout);
   }
@@ -296,11 +300,14 @@ final class CognitoSyncHttpServerFactory {
   private static final class RequestGuard implements Filter {
     private final CognitoSyncService service;
     private final boolean admin;
+    private final FastPath fastPath;
     private final long limit;
 
-    RequestGuard(CognitoSyncService service, boolean admin, long limit) {
+    /** The stub context's guard with the {@link FastPath}, the admin context's with null. */
+    RequestGuard(CognitoSyncService service, FastPath fastPath, long limit) {
       this.service = service;
-      this.admin = admin;
+      this.admin = fastPath == null;
+      this.fastPath = fastPath;
       this.limit = limit;
     }
 
@@ -369,7 +376,10 @@ final class CognitoSyncHttpServerFactory {
           chain.doFilter(new ReplayedBody(request, body), answer);
           answer.finish();
         } else {
-          chain.doFilter(new ReplayedBody(request, body), res);
+          ReplayedBody replayed = new ReplayedBody(request, body);
+          if (!fastPath.answered(replayed, response)) {
+            chain.doFilter(replayed, res);
+          }
         }
         return;
       }

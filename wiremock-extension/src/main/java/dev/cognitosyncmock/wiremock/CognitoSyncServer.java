@@ -3,6 +3,7 @@ package dev.cognitosyncmock.wiremock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.RequestListener;
 import com.github.tomakehurst.wiremock.recording.RecordingStatus;
 import com.github.tomakehurst.wiremock.store.DefaultStores;
 import com.github.tomakehurst.wiremock.store.Stores;
@@ -11,6 +12,8 @@ import dev.cognitosyncmock.faults.ScenarioJson;
 import dev.cognitosyncmock.options.CognitoSyncOptions;
 import dev.cognitosyncmock.options.ConfigurationFiles;
 import dev.cognitosyncmock.options.InvalidOptionException;
+import dev.cognitosyncmock.options.Option;
+import dev.cognitosyncmock.options.OptionSetters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -50,21 +53,25 @@ public final class CognitoSyncServer implements AutoCloseable {
 
   private final RecordingSigner signer;
 
+  private final FastPath fastPath;
+
   private CognitoSyncServer(Builder b, CognitoSyncService service, CognitoSyncOptions o) {
     this.service = service;
     this.options = o;
     boolean verbose = o.get(CognitoSyncOptions.VERBOSE);
     int journalSize = o.get(CognitoSyncOptions.REQUEST_JOURNAL_SIZE);
+    this.fastPath = new FastPath(service, o.get(CognitoSyncOptions.FAST_PATH));
     WireMockConfiguration config =
         WireMockConfiguration.options()
             .port(o.get(CognitoSyncOptions.PORT))
             .bindAddress(o.get(CognitoSyncOptions.BIND_ADDRESS))
-            .extensions(new CognitoSyncExtensionFactory(service))
+            .extensions(new CognitoSyncExtensionFactory(service, fastPath))
             .notifier(new ConsoleNotifier(verbose))
             .stubRequestLoggingDisabled(!verbose);
-    // answers requests WireMock's journal cannot decode, which WireMock would answer 500
+    // answers requests WireMock's journal cannot decode, which WireMock would answer 500, and
+    // the mock's own requests on the fast path
     CognitoSyncHttpServerFactory.install(
-        config, service, o.get(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE), b.idleTimeout);
+        config, service, fastPath, o.get(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE), b.idleTimeout);
     if (journalSize <= 0) {
       config.disableRequestJournal();
     } else {
@@ -99,11 +106,21 @@ public final class CognitoSyncServer implements AutoCloseable {
     }
     b.wireMockOptions.accept(config);
     Stores stores = config.getStores();
-    if (journalSize > 0 && (stores == null || stores.getClass() == DefaultStores.class)) {
+    if (stores == null || stores.getClass() == DefaultStores.class) {
       // after the user's options, so that a files root they set is the one the stores use
-      config.withStores(new ConstantTimeJournalStore.Stores(config.filesRoot()));
+      MockStores own = new MockStores(config.filesRoot());
+      config.withStores(own);
+      fastPath.stores(own);
     }
-    this.wireMock = new WireMockServer(config);
+    this.wireMock =
+        new WireMockServer(config) {
+          /** Only WireMock's path calls request listeners. */
+          @Override
+          public void addMockServiceRequestListener(RequestListener listener) {
+            fastPath.requestListenerAdded();
+            super.addMockServiceRequestListener(listener);
+          }
+        };
   }
 
   /** {@return a builder with every option at its in-process default: a free port on 127.0.0.1} */
@@ -131,6 +148,7 @@ public final class CognitoSyncServer implements AutoCloseable {
       }
       throw e;
     }
+    fastPath.start(wireMock.getOptions());
     URI recordFrom = options.get(CognitoSyncOptions.RECORD_FROM);
     if (recordFrom != null) {
       wireMock.startRecording(CognitoSyncRecording.spec(recordFrom.toString()));
@@ -195,6 +213,11 @@ public final class CognitoSyncServer implements AutoCloseable {
    */
   public WireMockServer wireMock() {
     return wireMock;
+  }
+
+  /** The fast path: whether it applies, and how many requests it answered. */
+  FastPath fastPath() {
+    return fastPath;
   }
 
   /** Saves the WireMock mappings and the scenario recorded so far, when still recording. */
@@ -267,44 +290,17 @@ public final class CognitoSyncServer implements AutoCloseable {
   /**
    * Builds a server from {@link CognitoSyncOptions}: the service (unless one is given) and the
    * server (port, bind address, journal, files root, recording) take theirs from the same options.
-   * The typed methods write into those options.
+   * The typed methods ({@link OptionSetters}) write into those options.
    */
-  public static final class Builder {
+  public static final class Builder implements OptionSetters<Builder> {
     private CognitoSyncService service;
     private final CognitoSyncOptions.Builder options = CognitoSyncOptions.builder();
     private Consumer<WireMockConfiguration> wireMockOptions = c -> {};
     private Duration idleTimeout;
 
-    /**
-     * Every option {@code options} sets, over those set before.
-     *
-     * @param options the options
-     * @return this builder
-     */
-    public Builder options(CognitoSyncOptions options) {
-      this.options.options(options);
-      return this;
-    }
-
-    /**
-     * 0 (the default) picks a free port.
-     *
-     * @param port 0-65535
-     * @return this builder
-     */
-    public Builder port(int port) {
-      options.port(port);
-      return this;
-    }
-
-    /**
-     * The address to bind; default 127.0.0.1.
-     *
-     * @param bindAddress a host name or IP address, not null
-     * @return this builder
-     */
-    public Builder bindAddress(String bindAddress) {
-      options.bindAddress(Objects.requireNonNull(bindAddress));
+    @Override
+    public <T> Builder set(Option<T> option, T value) {
+      options.set(option, value);
       return this;
     }
 
@@ -317,40 +313,6 @@ public final class CognitoSyncServer implements AutoCloseable {
      */
     public Builder service(CognitoSyncService service) {
       this.service = Objects.requireNonNull(service);
-      return this;
-    }
-
-    /**
-     * How many requests WireMock's journal keeps; 0 turns the journal off.
-     *
-     * @param size requests kept; default 1000
-     * @return this builder
-     */
-    public Builder requestJournalSize(int size) {
-      options.requestJournalSize(size);
-      return this;
-    }
-
-    /**
-     * The largest request body accepted, in bytes, as sent and once gunzipped; a larger one is
-     * answered 413 RequestEntityTooLargeException without being read further.
-     *
-     * @param bytes at least 1; default 8 MiB
-     * @return this builder
-     */
-    public Builder maxRequestBodySize(int bytes) {
-      options.maxRequestBodySize(bytes);
-      return this;
-    }
-
-    /**
-     * Logs every request WireMock serves.
-     *
-     * @param verbose whether to log; default false
-     * @return this builder
-     */
-    public Builder verbose(boolean verbose) {
-      options.verbose(verbose);
       return this;
     }
 

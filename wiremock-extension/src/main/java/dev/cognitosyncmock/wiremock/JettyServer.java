@@ -3,10 +3,17 @@ package dev.cognitosyncmock.wiremock;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpServer;
 import com.github.tomakehurst.wiremock.http.HttpServerFactory;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
+import com.github.tomakehurst.wiremock.jetty.DefaultMultipartRequestConfigurer;
+import com.github.tomakehurst.wiremock.jetty.JettyFaultInjectorFactory;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpUtils;
+import com.github.tomakehurst.wiremock.servlet.MultipartRequestConfigurer;
+import com.github.tomakehurst.wiremock.servlet.WireMockHttpServletRequestAdapter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.RequestDispatcher;
@@ -19,7 +26,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.servlet.FilterHolder;
@@ -28,9 +34,10 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
 /**
  * The one place that knows WireMock's HTTP server is Jetty 11: WireMock's own server, with a
  * servlet filter in front of its stub and admin contexts, Jetty's error pages replaced by {@link
- * HttpLayerErrors}' answers ({@link ErrorPages}), and its acceptor count. WireMock 4 moves to Jetty
- * 12 (EE11 servlets): src/wiremock4/java holds that version of this class, and docs/wiremock4.md
- * says what differs.
+ * HttpLayerErrors}' answers ({@link ErrorPages}), and its acceptor count; and, for the {@link
+ * FastPath}, WireMock's request and connection faults as its stub servlet makes and applies them.
+ * WireMock 4 moves to Jetty 12 (EE11 servlets): src/wiremock4/java holds that version of this
+ * class, and docs/wiremock4.md says what differs.
  */
 final class JettyServer implements HttpServerFactory {
   private final Filter stubFilter;
@@ -55,6 +62,24 @@ final class JettyServer implements HttpServerFactory {
     if (idleTimeout != null) {
       config.jettyIdleTimeout(idleTimeout.toMillis());
     }
+  }
+
+  private static final Jetty11HttpUtils UTILS = new Jetty11HttpUtils();
+  private static final MultipartRequestConfigurer MULTIPART =
+      new DefaultMultipartRequestConfigurer();
+  private static final JettyFaultInjectorFactory FAULTS = new JettyFaultInjectorFactory(UTILS);
+
+  /**
+   * The request as WireMock's stub servlet hands it to its handler (browser proxying off: the
+   * {@link FastPath} is then off).
+   */
+  static Request wireMockRequest(HttpServletRequest request) {
+    return new WireMockHttpServletRequestAdapter(request, MULTIPART, null, false, UTILS);
+  }
+
+  /** A connection fault, applied as WireMock's stub servlet applies it. */
+  static void applyFault(Fault fault, HttpServletRequest request, HttpServletResponse response) {
+    fault.apply(FAULTS.buildFaultInjector(request, response));
   }
 
   @Override
@@ -113,7 +138,7 @@ final class JettyServer implements HttpServerFactory {
     @Override
     public void handle(
         String target,
-        Request baseRequest,
+        org.eclipse.jetty.server.Request baseRequest,
         HttpServletRequest request,
         HttpServletResponse response)
         throws IOException {

@@ -178,7 +178,8 @@ class DatasetsTest extends EngineTestSupport {
   @Test
   void B2_strictPoolsAnswer404ForAnUnknownPool() {
     engine =
-        new SyncEngine(EngineSettings.DEFAULT.withStrictPools(true), clock, IdSource.sequential());
+        new SyncEngine(
+            EngineSettings.DEFAULT.with(s -> s.strictPools = true), clock, IdSource.sequential());
     assertRefusedWithoutStateChange(ErrorShape.ResourceNotFoundException, () -> list(prefs));
     engine.createIdentityPool(POOL);
     assertThat(list(prefs).datasetExists()).isFalse();

@@ -158,7 +158,9 @@ class QuotasTest extends EngineTestSupport {
   void B7_quotasAreConfigurable() {
     engine =
         new SyncEngine(
-            EngineSettings.DEFAULT.withQuotas(new Quotas(2, 3, 10)), clock, IdSource.sequential());
+            EngineSettings.DEFAULT.with(s -> s.quotas = new Quotas(2, 3, 10)),
+            clock,
+            IdSource.sequential());
     createDatasets(ID_A, 2);
     assertThat(failure(() -> update(ds(ID_A, "third"), replace("k", "v", 0))).shape())
         .isEqualTo(ErrorShape.LimitExceededException);

@@ -127,7 +127,7 @@ class SyncSessionTokenTest extends EngineTestSupport {
   void D4_expiryIsConfigurable() {
     engine =
         new SyncEngine(
-            EngineSettings.DEFAULT.withTokenExpiry(Duration.ofSeconds(30)),
+            EngineSettings.DEFAULT.with(s -> s.tokenExpiry = Duration.ofSeconds(30)),
             clock,
             IdSource.sequential());
     String token = token(prefs);

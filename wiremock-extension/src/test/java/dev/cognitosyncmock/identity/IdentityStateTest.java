@@ -178,7 +178,9 @@ class IdentityStateTest extends IdentitySdkTestSupport {
     start(
         b ->
             b.identitySeed(doc)
-                .settings(dev.cognitosyncmock.engine.EngineSettings.DEFAULT.withStrictPools(true)));
+                .settings(
+                    dev.cognitosyncmock.engine.EngineSettings.DEFAULT.with(
+                        s -> s.strictPools = true)));
     assertThat(identity.describeIdentityPool(r -> r.identityPoolId(pool)).identityPoolId())
         .isEqualTo(pool);
     assertThat(facebookIdentity(pool, "fb")).isEqualTo(id);

@@ -271,7 +271,10 @@ class SignInThenSyncEndToEndTest extends IdentitySdkTestSupport {
   @DisplayName(
       "H15 H32: DeleteIdentities and DeleteIdentityPool drop the Sync data; strict pools serve only pools that exist")
   void deletionsReachSync() {
-    start(b -> b.settings(dev.cognitosyncmock.engine.EngineSettings.DEFAULT.withStrictPools(true)));
+    start(
+        b ->
+            b.settings(
+                dev.cognitosyncmock.engine.EngineSettings.DEFAULT.with(s -> s.strictPools = true)));
     CognitoSyncClient dev = developerSyncClient();
     String unknown = "us-east-1:00000000-0000-4000-8000-000000000042";
     assertThatThrownBy(() -> dev.describeIdentityPoolUsage(r -> r.identityPoolId(unknown)))

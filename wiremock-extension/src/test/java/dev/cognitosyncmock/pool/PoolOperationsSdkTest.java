@@ -70,7 +70,7 @@ class PoolOperationsSdkTest extends PoolSdkTestSupport {
 
   @Test
   void G7_unknownPoolIsResourceNotFoundWithStrictPools() {
-    start(EngineSettings.DEFAULT.withStrictPools(true));
+    start(EngineSettings.DEFAULT.with(s -> s.strictPools = true));
     assertThatThrownBy(() -> developer.describeIdentityPoolUsage(r -> r.identityPoolId(POOL)))
         .isInstanceOf(ResourceNotFoundException.class);
     assertThatThrownBy(() -> developer.getIdentityPoolConfiguration(r -> r.identityPoolId(POOL)))
@@ -186,7 +186,7 @@ class PoolOperationsSdkTest extends PoolSdkTestSupport {
 
   @Test
   void G4_requirePushSyncForDevicesCanBeTurnedOff() {
-    start(EngineSettings.DEFAULT.withRequirePushSyncForDevices(false));
+    start(EngineSettings.DEFAULT.with(s -> s.requirePushSyncForDevices = false));
     assertThat(
             identity
                 .registerDevice(

@@ -167,7 +167,7 @@ class StreamsAndBulkPublishTest extends PoolSdkTestSupport {
 
   @Test
   void G6_inProgressUntilTheDurationPassesAndDuplicatesAreRefused() {
-    start(EngineSettings.DEFAULT.withBulkPublishDuration(Duration.ofMinutes(10)));
+    start(EngineSettings.DEFAULT.with(s -> s.bulkPublishDuration = Duration.ofMinutes(10)));
     enableStreaming(StreamingStatus.ENABLED);
     Instant start = clock.instant();
     developer.bulkPublish(r -> r.identityPoolId(POOL));

@@ -200,7 +200,7 @@ class SyncTriggerTest extends PoolSdkTestSupport {
 
   @Test
   void G3_slowHandlerIsLambdaSocketTimeout() {
-    start(EngineSettings.DEFAULT.withSyncTriggerTimeout(Duration.ofMillis(200)));
+    start(EngineSettings.DEFAULT.with(s -> s.syncTriggerTimeout = Duration.ofMillis(200)));
     setTrigger(
         event -> {
           try {
@@ -256,7 +256,7 @@ class SyncTriggerTest extends PoolSdkTestSupport {
 
   @Test
   void G3_developerCallersSkipTheTriggerWhenTheSettingIsOff() {
-    start(EngineSettings.DEFAULT.withSyncTriggerForDeveloperCallers(false));
+    start(EngineSettings.DEFAULT.with(s -> s.syncTriggerForDeveloperCallers = false));
     setTrigger(SyncTriggerTest::rewrite);
 
     assertThat(values(write(developer, IDENTITY, "profile", null, "name", "ada")))

@@ -156,7 +156,7 @@ class DatasetOperationsSdkTest extends SdkTestBase {
   @Test
   void B7_updateBeyondTheRecordQuotaIsRefusedAndWritesNothing() {
     CognitoSyncServer small =
-        startServer(EngineSettings.DEFAULT.withQuotas(new Quotas(20, 2, 1024)));
+        startServer(EngineSettings.DEFAULT.with(s -> s.quotas = new Quotas(20, 2, 1024)));
     try {
       CognitoSyncClient c = client(small, b -> {});
       String token = list(c, "settings", 0).syncSessionToken();
@@ -375,7 +375,7 @@ class DatasetOperationsSdkTest extends SdkTestBase {
 
   @Test
   void G7_strictPoolsAnswer404ForUnknownPoolsWhereModeled() {
-    CognitoSyncServer strict = startServer(EngineSettings.DEFAULT.withStrictPools(true));
+    CognitoSyncServer strict = startServer(EngineSettings.DEFAULT.with(s -> s.strictPools = true));
     try {
       CognitoSyncClient c = client(strict, b -> {});
       assertThatThrownBy(

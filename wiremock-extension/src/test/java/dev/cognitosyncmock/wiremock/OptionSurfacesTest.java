@@ -92,6 +92,7 @@ class OptionSurfacesTest {
             Map.entry(CognitoSyncOptions.ADMIN_TOKEN, "secret"),
             Map.entry(CognitoSyncOptions.REQUEST_JOURNAL_SIZE, 7),
             Map.entry(CognitoSyncOptions.MAX_REQUEST_BODY_SIZE, 65536),
+            Map.entry(CognitoSyncOptions.FAST_PATH, false),
             Map.entry(CognitoSyncOptions.VERBOSE, true),
             Map.entry(CognitoSyncOptions.LOG_LEVEL, ValueType.LogLevel.DEBUG),
             Map.entry(CognitoSyncOptions.DEBUG, true));
@@ -191,6 +192,8 @@ class OptionSurfacesTest {
       assertThat(server.wireMock().getOptions().maxRequestJournalEntries()).contains(7);
       assertThat(server.wireMock().getOptions().bindAddress()).isEqualTo("127.0.0.1");
       assertThat(service.faults().recorder().isRecording()).isTrue(); // recordFrom
+      assertThat(server.fastPath().offBecause())
+          .hasValueSatisfying(why -> assertThat(why).contains("--fast-path"));
       HttpResponse<String> health =
           HttpClient.newHttpClient()
               .send(
