@@ -18,10 +18,14 @@ public final class RandomUuids {
 
   /** The next id, as text: {@code 3f1c...-....-4...-[89ab]...-...}. */
   public static String next() {
+    return nextUuid().toString();
+  }
+
+  /** The next id. */
+  public static UUID nextUuid() {
     long a = mix(STATE.addAndGet(GAMMA));
     long b = mix(STATE.addAndGet(GAMMA));
-    return new UUID((a & ~0xf000L) | 0x4000L, (b & 0x3fffffffffffffffL) | 0x8000000000000000L)
-        .toString();
+    return new UUID((a & ~0xf000L) | 0x4000L, (b & 0x3fffffffffffffffL) | 0x8000000000000000L);
   }
 
   /** SplitMix64's finaliser: a bijection, so distinct counter values give distinct outputs. */

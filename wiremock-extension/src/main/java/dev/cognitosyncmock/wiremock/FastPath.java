@@ -18,15 +18,18 @@ import com.github.tomakehurst.wiremock.global.GlobalSettings;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestIdDecorator;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.store.SettingsStore;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.DisabledRequestJournal;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.github.tomakehurst.wiremock.verification.RequestJournal;
 import com.github.tomakehurst.wiremock.verification.StoreBackedRequestJournal;
 import dev.cognitosyncmock.CognitoSyncService;
+import dev.cognitosyncmock.engine.RandomUuids;
 import dev.cognitosyncmock.options.CognitoSyncOptions;
 import dev.cognitosyncmock.protocol.ProtocolResponse;
 import jakarta.servlet.ServletOutputStream;
@@ -38,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.wiremock.webhooks.Webhooks;
@@ -218,8 +222,18 @@ final class FastPath {
   private void serve(StubMapping catchAll, HttpServletRequest request, HttpServletResponse out)
       throws IOException {
     Request wireMockRequest = JettyServer.wireMockRequest(request);
+    // as ServeEvent.of(..).withIdDecoratedRequest(), but logging the request once, not twice
+    UUID id = RandomUuids.nextUuid();
     ServeEvent event =
-        ServeEvent.of(wireMockRequest).withIdDecoratedRequest().withStubMapping(catchAll);
+        new ServeEvent(
+            id,
+            LoggedRequest.createFrom(new RequestIdDecorator(wireMockRequest, id)),
+            catchAll,
+            null,
+            null,
+            false,
+            null,
+            null);
     ProtocolResponse answer = service.handle(WireMockTranslation.request(event.getRequest()));
     ResponseDefinition definition =
         WireMockTranslation.response(answer, List.of(CognitoSyncWireMockExtension.NAME));
