@@ -123,11 +123,6 @@ public final class CognitoSyncExtension
   }
 
   @Override
-  public void afterAll(ExtensionContext context) {
-    stopOwn(context);
-  }
-
-  @Override
   public void beforeEach(ExtensionContext context) {
     RunningMock running = find(context);
     if (running == null) {
@@ -143,11 +138,6 @@ public final class CognitoSyncExtension
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
       injectInstanceFields(instance, running);
     }
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    stopOwn(context);
   }
 
   /**
@@ -202,6 +192,16 @@ public final class CognitoSyncExtension
     if (applied.scenario()) {
       faults.unloadScenario();
     }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    stopOwn(context);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    stopOwn(context);
   }
 
   private record AnnotatedFaults(java.util.List<String> ruleIds, boolean scenario) {}
