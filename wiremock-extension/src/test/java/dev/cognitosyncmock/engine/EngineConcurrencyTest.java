@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,6 +35,9 @@ class EngineConcurrencyTest extends EngineTestSupport {
     Queue<Write> writes = new ConcurrentLinkedQueue<>();
     Queue<String> badConflicts = new ConcurrentLinkedQueue<>();
     CountDownLatch start = new CountDownLatch(1);
+    // every thread lists before any writes in the first round, so that threads 0 and 5 (same
+    // identity, dataset and key) conflict however the machine schedules them
+    CyclicBarrier firstRoundListed = new CyclicBarrier(THREADS);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     List<Future<Integer>> conflictCounts = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
@@ -53,6 +57,9 @@ class EngineConcurrencyTest extends EngineTestSupport {
                   for (int attempt = 0; ; attempt++) {
                     assertThat(attempt).as("retries").isLessThan(10_000);
                     RecordsPage page = engine.listRecords(caller, dataset, null, null, null);
+                    if (n == 0 && attempt == 0) {
+                      firstRoundListed.await(30, TimeUnit.SECONDS);
+                    }
                     long current =
                         page.records().stream()
                             .filter(r -> r.key().equals(key))
