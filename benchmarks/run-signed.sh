@@ -3,7 +3,7 @@
 #   mock         the standalone server (default settings), signatures not checked;
 #   mock-verify  the same with --verify-signatures and the benchmark's access key;
 # both seeded with the same DATASETS datasets and loaded in alternating rounds with the same
-# signed ListRecords requests (lua/signed-list.lua), signed beforehand by sign-requests.py because
+# signed ListRecords requests (lua/list-only.lua), signed beforehand by sign-requests.py because
 # wrk cannot sign. The sync mix's UpdateRecords bodies change every call, so they cannot be signed
 # beforehand: this is the read half of the mix. Prints every round, the medians and the cost of
 # verification per request in server CPU.
@@ -74,7 +74,7 @@ status=$(curl -s -o /dev/null -w '%{http_code}' "http://$HOST:$VERIFY_PORT${firs
 [ "$status" = 403 ] || { echo "a wrong signature was not refused ($status)" >&2; exit 1; }
 
 list() { # label port pid seconds
-  load "$1" "$2" "$3" "$4" benchmarks/lua/signed-list.lua "" -- "$OUT/signed.lua"
+  load "$1" "$2" "$3" "$4" benchmarks/lua/list-only.lua "" -- "$OUT/signed.lua"
 }
 for _ in 1 2; do
   list warmup-mock "$MOCK_PORT" "$mock_pid" "$WARMUP" > /dev/null

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes a Lua table of SigV4-signed ListRecords requests, one per dataset of seed.sh, for
-lua/signed-list.lua: the load generator cannot sign, so the requests are signed here, now, and
+lua/list-only.lua: the load generator cannot sign, so the requests are signed here, now, and
 replayed within the 15 minutes of clock skew the service allows.
 
     benchmarks/sign-requests.py DATASETS PER_IDENTITY HOST ACCESS_KEY_ID SECRET > signed.lua
