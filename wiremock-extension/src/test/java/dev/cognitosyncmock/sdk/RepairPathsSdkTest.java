@@ -129,31 +129,14 @@ class RepairPathsSdkTest extends SdkTestBase {
 
   private static void write(
       CognitoSyncClient c, String identityId, String dataset, String key, String value) {
-    String token =
-        c.listRecords(r -> r.identityPoolId(POOL).identityId(identityId).datasetName(dataset))
-            .syncSessionToken();
+    ListRecordsResponse listed = SdkCalls.list(c, POOL, identityId, dataset, 0);
     long current =
-        c
-            .listRecords(r -> r.identityPoolId(POOL).identityId(identityId).datasetName(dataset))
-            .records()
-            .stream()
+        listed.records().stream()
             .filter(r -> r.key().equals(key))
             .mapToLong(Record::syncCount)
             .findFirst()
             .orElse(0);
-    c.updateRecords(
-        r ->
-            r.identityPoolId(POOL)
-                .identityId(identityId)
-                .datasetName(dataset)
-                .syncSessionToken(token)
-                .recordPatches(
-                    RecordPatch.builder()
-                        .op(Operation.REPLACE)
-                        .key(key)
-                        .value(value)
-                        .syncCount(current)
-                        .build()));
+    SdkCalls.put(c, POOL, identityId, dataset, listed.syncSessionToken(), key, value, current);
   }
 
   private long syncSessions(CognitoSyncClient c) {
